@@ -1,0 +1,173 @@
+# ssdesk -- counter terminal for social-security service centres.
+#
+#   make demo     install missing packages (as root), build, start --demo
+#   make test     install missing packages (as root), build, run every test
+#   make          build build/ssdesk and build/ssdesk-sim
+#   make check-san  the unit and integration tests under ASan+UBSan
+#   make install / uninstall   honour PREFIX and DESTDIR
+#
+# Flags come from pkg-config; sources are listed by hand so a newcomer sees
+# what is built.  SAN=1 builds with AddressSanitizer and UBSan in build-san/.
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR    = $(PREFIX)/bin
+MANDIR    = $(PREFIX)/share/man
+LOCALEDIR = $(PREFIX)/share/locale
+DESTDIR  ?=
+CC       ?= cc
+PKG_CONFIG ?= pkg-config
+
+ifeq ($(SAN),1)
+BUILD    ?= build-san
+OPT       = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+            -fno-sanitize-recover=undefined
+LDSAN     = -fsanitize=address,undefined
+else
+BUILD    ?= build
+OPT       = -O2 -g -D_FORTIFY_SOURCE=2
+LDSAN     =
+endif
+
+# Recursive (=) so pkg-config runs only when a recipe needs it, after
+# scripts/deps has installed the packages.
+PKGS_APP  = ncursesw formw menuw panelw libcurl libcjson libsodium
+PKGS_SIM  = libcjson libsodium libmicrohttpd
+PKGS_TEST = cmocka
+APP_CFLAGS  = $(shell $(PKG_CONFIG) --cflags $(PKGS_APP))
+APP_LIBS    = $(shell $(PKG_CONFIG) --libs $(PKGS_APP))
+SIM_CFLAGS  = $(shell $(PKG_CONFIG) --cflags $(PKGS_SIM))
+SIM_LIBS    = $(shell $(PKG_CONFIG) --libs $(PKGS_SIM))
+TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS_TEST))
+TEST_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS_TEST))
+
+WARN      = -std=c17 -Wall -Wextra -Werror -Wformat=2 -Wshadow \
+            -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wno-unused-parameter
+HARDEN    = -fstack-protector-strong -fPIE
+DEFS      = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DNCURSES_WIDECHAR=1 \
+            -DSSDESK_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"'
+ALL_CFLAGS  = $(WARN) $(OPT) $(HARDEN) $(DEFS) -I. $(CFLAGS)
+ALL_LDFLAGS = -pie -Wl,-z,relro,-z,now $(LDSAN) $(LDFLAGS)
+
+FORMS_SRC = forms/date.c forms/idnum.c forms/text.c forms/check.c \
+            forms/deadline.c forms/person.c forms/form.c \
+            forms/form_identity.c forms/form_medical.c
+NET_SRC   = net/transport.c net/transport_https.c net/transport_local.c \
+            net/api.c net/apijson.c
+SIM_SRC   = sim/sim.c sim/sim_data.c
+SIMSRV_SRC = sim/server.c
+TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
+            tui/form_view.c tui/screens.c tui/screen_signin.c \
+            tui/screen_home.c tui/screen_identity.c tui/screen_person.c \
+            tui/screen_medical.c tui/screen_receipt.c
+
+# Unit tests link only the layers they test, so each layer builds alone.
+FORMS_TESTS = date idnum text check form
+NET_TESTS   = apijson transport_local
+SIM_TESTS   = sim
+INTEG_TESTS = https
+
+FORMS_OBJ = $(FORMS_SRC:%.c=$(BUILD)/%.o)
+NET_OBJ   = $(NET_SRC:%.c=$(BUILD)/%.o)
+SIM_OBJ   = $(SIM_SRC:%.c=$(BUILD)/%.o)
+TUI_OBJ   = $(TUI_SRC:%.c=$(BUILD)/%.o)
+SIMSRV_OBJ = $(SIMSRV_SRC:%.c=$(BUILD)/%.o)
+LIBS_A    = $(BUILD)/libnet.a $(BUILD)/libsim.a $(BUILD)/libforms.a
+
+FORMS_TBIN = $(FORMS_TESTS:%=$(BUILD)/tests/test_%)
+NET_TBIN   = $(NET_TESTS:%=$(BUILD)/tests/test_%)
+SIM_TBIN   = $(SIM_TESTS:%=$(BUILD)/tests/test_%)
+UNIT_BIN   = $(FORMS_TBIN) $(NET_TBIN) $(SIM_TBIN)
+INTEG_BIN  = $(INTEG_TESTS:%=$(BUILD)/tests/itest_%)
+TEST_CC    = $(CC) $(ALL_CFLAGS) $(APP_CFLAGS) $(SIM_CFLAGS) $(TEST_CFLAGS) \
+             $(ALL_LDFLAGS)
+
+.PHONY: all demo test tests check-layers check-san bench deps deps-test \
+        install uninstall clean
+
+all: $(BUILD)/ssdesk $(BUILD)/ssdesk-sim
+
+# The two commands of the README.  Each installs what is missing first,
+# then builds in a fresh make so pkg-config sees the new packages.
+demo: deps
+	$(MAKE) all
+	./$(BUILD)/ssdesk --demo
+
+test: deps-test
+	$(MAKE) all tests
+	$(MAKE) check-layers
+	tests/run $(BUILD)
+
+tests: $(UNIT_BIN) $(INTEG_BIN)
+
+check-san:
+	$(MAKE) SAN=1 all tests
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	tests/run build-san unit integration
+
+bench: deps-test
+	$(MAKE) all
+	scripts/bench $(BUILD)
+
+deps:
+	scripts/deps build
+deps-test:
+	scripts/deps test
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(APP_CFLAGS) $(SIM_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/libforms.a: $(FORMS_OBJ)
+	$(AR) rcs $@ $^
+$(BUILD)/libnet.a: $(NET_OBJ)
+	$(AR) rcs $@ $^
+$(BUILD)/libsim.a: $(SIM_OBJ)
+	$(AR) rcs $@ $^
+
+$(BUILD)/ssdesk: $(TUI_OBJ) $(LIBS_A)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(TUI_OBJ) $(LIBS_A) $(APP_LIBS) $(SIM_LIBS)
+
+$(BUILD)/ssdesk-sim: $(SIMSRV_OBJ) $(BUILD)/libsim.a $(BUILD)/libforms.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(SIM_LIBS)
+
+$(FORMS_TBIN): $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libforms.a
+	@mkdir -p $(dir $@)
+	$(TEST_CC) -o $@ $^ $(TEST_LIBS)
+
+$(NET_TBIN): $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libnet.a $(BUILD)/libforms.a
+	@mkdir -p $(dir $@)
+	$(TEST_CC) -o $@ $^ $(APP_LIBS) $(TEST_LIBS)
+
+$(SIM_TBIN): $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libsim.a $(BUILD)/libforms.a
+	@mkdir -p $(dir $@)
+	$(TEST_CC) -o $@ $^ $(SIM_LIBS) $(TEST_LIBS)
+
+$(INTEG_BIN): $(BUILD)/tests/itest_%: tests/integration/test_%.c $(BUILD)/libnet.a $(BUILD)/libforms.a
+	@mkdir -p $(dir $@)
+	$(TEST_CC) -o $@ $^ $(APP_LIBS) $(TEST_LIBS)
+
+# forms/ is the model: no curses, curl or cJSON; cJSON stays in net/ and sim/.
+check-layers:
+	@! grep -nE '#include *[<"](n?curses|ncursesw/|form\.h|menu\.h|panel\.h|curl/|cjson/|cJSON)' forms/*.[ch] \
+	  || { echo "forms/ must not include curses, curl or cJSON"; exit 1; }
+	@! grep -nE '#include *[<"](cjson/|cJSON)' tui/*.[ch] \
+	  || { echo "cJSON must not leave net/ and sim/"; exit 1; }
+	@! grep -nE '#include *[<"](n?curses|ncursesw/|curl/)' sim/*.[ch] \
+	  || { echo "sim/ must not include curses or curl"; exit 1; }
+	@echo "layers: ok"
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 0755 $(BUILD)/ssdesk $(BUILD)/ssdesk-sim $(DESTDIR)$(BINDIR)/
+	install -m 0644 docs/ssdesk.1 $(DESTDIR)$(MANDIR)/man1/ssdesk.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/ssdesk $(DESTDIR)$(BINDIR)/ssdesk-sim \
+	      $(DESTDIR)$(MANDIR)/man1/ssdesk.1
+
+clean:
+	rm -rf build build-san
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,118 @@
+/*
+ * form.h -- a service's form as data, and the state of one being filled.
+ *
+ * A form_def is a table of fields (label, width, kind, check, help);
+ * tui/form_view.c draws any of them.  A form_state holds what the clerk
+ * typed and the verdict on each field, recomputed on every change, so a
+ * screen only has to show it.  No curses, no JSON here.
+ */
+#ifndef SSDESK_FORM_H
+#define SSDESK_FORM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "forms/date.h"
+
+#define FORM_FIELDS_MAX 16
+#define FORM_VALUE_MAX 256  /* bytes, UTF-8, with NUL */
+#define FORM_MSG_MAX 200
+
+enum field_kind {
+	FIELD_TEXT,      /* free text */
+	FIELD_NAME,      /* a person's name, CJK allowed */
+	FIELD_IDNUM,     /* resident ID number */
+	FIELD_VALIDITY,  /* ID card end date, or long-term */
+	FIELD_BANKCARD,  /* UnionPay number */
+	FIELD_MOBILE,
+	FIELD_CHOICE,    /* one of def->choices; value is the choice key */
+	FIELD_TICK,      /* checklist item; value "y" or "" */
+};
+
+#define FIELD_REQUIRED 0x1u
+#define FIELD_READONLY 0x2u  /* filled from what the service knows */
+#define FIELD_NOJOURNAL 0x4u /* never written to a draft */
+
+enum field_verdict {
+	VERDICT_EMPTY,       /* nothing typed yet (fine unless required at submit) */
+	VERDICT_PARTIAL,     /* fine so far, not complete */
+	VERDICT_OK,
+	VERDICT_WARN,        /* acceptable only after the clerk confirms */
+	VERDICT_BAD,
+};
+
+struct field_status {
+	enum field_verdict verdict;
+	char msg[FORM_MSG_MAX];    /* what is wrong and what to do; translated */
+	char info[FORM_MSG_MAX];   /* what the value tells (birth date, sex...) */
+};
+
+struct choice {
+	const char *key;           /* wire value, e.g. "pass" */
+	const char *label;         /* N_() */
+};
+
+struct field_def {
+	const char *key;           /* wire/journal name */
+	const char *label;         /* N_() */
+	const char *help;          /* N_(), one line for the status bar */
+	enum field_kind kind;
+	int width;                 /* columns on screen */
+	int max_bytes;             /* limit of what may be typed */
+	unsigned flags;
+	const struct choice *choices;  /* FIELD_CHOICE: NULL-key terminated */
+};
+
+struct form_def {
+	const char *id;            /* "identity", "medical" */
+	const char *title;         /* N_() */
+	const char *help;          /* N_(), the F1 text */
+	const struct field_def *fields;
+	int nfields;
+};
+
+extern const struct form_def form_identity;
+extern const struct form_def form_medical;
+
+struct form_ctx {
+	struct date today;
+};
+
+struct form_state {
+	const struct form_def *def;
+	struct form_ctx ctx;
+	char value[FORM_FIELDS_MAX][FORM_VALUE_MAX];
+	struct field_status status[FORM_FIELDS_MAX];
+	/* A warned value the clerk must type again to confirm (Luhn). */
+	char warned[FORM_FIELDS_MAX][FORM_VALUE_MAX];
+	bool confirmed[FORM_FIELDS_MAX];
+	char form_msg[FORM_MSG_MAX]; /* cross-field verdict from form_ready() */
+};
+
+void form_init(struct form_state *st, const struct form_def *def,
+    const struct form_ctx *ctx);
+
+/* Index of the field with this key, or -1. */
+int form_find(const struct form_def *def, const char *key);
+
+/* Set a field's value (trimmed, truncated to max_bytes on a character
+ * boundary) and re-check it.  Returns the new verdict. */
+enum field_verdict form_set(struct form_state *st, int idx, const char *value);
+const char *form_get(const struct form_state *st, int idx);
+const char *form_get_key(const struct form_state *st, const char *key);
+
+/*
+ * May the form be submitted?  Checks every field as if submitting
+ * (required fields, warnings not yet confirmed) and the rules that span
+ * fields (identity: all checklist items done, face recognition passed).
+ * Returns 0 if ready; else -1 with *first set to the field to go to
+ * (-1 if the problem is not one field) and st->form_msg explaining.
+ * A WARN field (Luhn) becomes a request to re-enter: its value is moved
+ * to st->warned and cleared, so typing it again confirms it.
+ */
+int form_ready(struct form_state *st, int *first);
+
+/* Wipe every value (memset), e.g. after submission or on sign-out. */
+void form_clear(struct form_state *st);
+
+#endif

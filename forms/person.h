@@ -1,0 +1,81 @@
+/*
+ * person.h -- what the central service tells us about people, cards, staff
+ * and applications, as plain structs.  net/ fills them from the wire;
+ * tui/ shows them; nothing here knows JSON.  Strings are UTF-8, bounded,
+ * and NOT yet sanitised: draw them through text_sanitize().  ID and card
+ * numbers are only ever held masked.
+ */
+#ifndef SSDESK_PERSON_H
+#define SSDESK_PERSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "forms/date.h"
+
+#define REF_MAX 40   /* opaque identifiers from the service, with NUL */
+#define TEXT_MAX 256 /* names, messages */
+#define CARDS_MAX 4
+
+enum role { ROLE_CLERK, ROLE_SUPERVISOR, ROLE_TRAINER };
+
+struct staff {
+	char staff_id[REF_MAX];
+	char name[TEXT_MAX];
+	enum role role;
+	char counter[REF_MAX];
+	long expires_in;           /* session lifetime in seconds */
+};
+
+/* State of one of a card's two functions. */
+enum fn_state {
+	FN_INACTIVE,               /* not yet activated */
+	FN_ACTIVE,
+	FN_REPORTED_LOST,          /* SS application reported lost (300-day rule) */
+};
+
+enum card_state {
+	CARD_NORMAL,
+	CARD_LOST,                 /* the card itself reported lost by its holder */
+};
+
+struct card {
+	char card_id[REF_MAX];
+	char number_masked[32];
+	char bank[TEXT_MAX];
+	enum card_state state;
+	enum fn_state ss;          /* social-security / medical function */
+	enum fn_state fin;         /* financial (bank) function */
+	struct date received_on;
+	struct date deadline;      /* received_on + 300 days, as the service says */
+};
+
+enum sex { SEX_FEMALE = 0, SEX_MALE = 1 };
+
+struct person {
+	char person_id[REF_MAX];
+	char name[TEXT_MAX];
+	char id_masked[24];
+	struct date birth;
+	enum sex sex;
+	char phone_masked[24];     /* may be empty */
+	struct date as_of;         /* the service's today when it answered */
+	size_t ncards;
+	struct card cards[CARDS_MAX];
+};
+
+/* A completed (or held) application: what the receipt shows. */
+struct application {
+	char application_id[REF_MAX];
+	char service[64];          /* "medical-activation", ... */
+	char status[24];           /* "completed", "pending-approval" */
+	char created_at[32];       /* ISO 8601 from the service */
+	char next_steps[TEXT_MAX * 2];
+	struct card card;          /* the card after the change */
+};
+
+const char *person_role_name(enum role r);     /* "clerk", ... (N_) */
+const char *person_fn_state_name(enum fn_state s);
+const char *person_card_state_name(enum card_state s);
+
+#endif

@@ -1,0 +1,110 @@
+/*
+ * api.h -- the central service's calls (docs/api.md), asynchronous.
+ *
+ * Each call builds its JSON, submits it on the transport, and later calls
+ * back with either a decoded plain struct or an api_error.  One call is in
+ * flight at a time per api (a counter serves one applicant); a second call
+ * while busy fails at once with API_BUSY.  The callback runs from
+ * api_perform(), never from inside the call.
+ */
+#ifndef SSDESK_API_H
+#define SSDESK_API_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "forms/person.h"
+#include "net/transport.h"
+
+enum api_result {
+	API_OK = 0,
+	API_REFUSED,          /* the service said no: see code and message */
+	API_SESSION_EXPIRED,  /* 401 on a call that needed a session */
+	API_UNREACHABLE,      /* no connection, reset, 502/503/504 */
+	API_TLS,              /* certificate or pin refused */
+	API_TIMEOUT,
+	API_BAD_REPLY,        /* not the JSON the contract promises, too large */
+	API_CANCELLED,
+	API_BUSY,             /* another call of this api is in flight */
+	API_INTERNAL,
+};
+
+struct api_error {
+	enum api_result result;
+	int http_status;      /* 0 if no answer */
+	char code[48];        /* the service's error code, e.g. "name_mismatch" */
+	char field[48];       /* the request field it concerns, or "" */
+	char message[TEXT_MAX]; /* the service's message: UNTRUSTED, sanitise */
+	char detail[256];     /* transport detail, for the log */
+};
+
+enum face_result { FACE_NOT_DONE, FACE_PASS, FACE_FAIL };
+
+struct identity_request {
+	const char *id_number;     /* full, normalised */
+	const char *name;
+	const char *valid_until;   /* "YYYY-MM-DD" or "long-term" */
+	bool original_sighted;
+	bool photocopy_taken;
+	enum face_result face;
+	bool fingerprint;
+};
+
+struct identity_result {
+	char check_id[REF_MAX];    /* cites this check in later applications */
+	struct person person;
+};
+
+struct medical_request {
+	const char *check_id;
+	const char *card_id;
+	const char *bank_card;     /* full digits; only on the wire */
+	const char *phone;
+	bool luhn_confirmed;       /* the clerk re-entered a Luhn-failing number */
+	const char *idem_key;      /* from api_idempotency_key(), kept for retries */
+};
+
+typedef void api_done_cb(void *arg, const struct api_error *err);
+typedef void api_staff_cb(void *arg, const struct api_error *err,
+    const struct staff *staff);
+typedef void api_identity_cb(void *arg, const struct api_error *err,
+    const struct identity_result *res);
+typedef void api_person_cb(void *arg, const struct api_error *err,
+    const struct person *person);
+typedef void api_application_cb(void *arg, const struct api_error *err,
+    const struct application *app);
+
+struct api;
+
+/* Takes ownership of t.  api_free(NULL) is safe. */
+struct api *api_new(struct transport *t);
+void api_free(struct api *a);
+
+/* The loop's hooks: forwarded to the transport. */
+int api_wait(struct api *a, int extra_fd, int timeout_ms, int *extra_ready);
+void api_perform(struct api *a);
+bool api_busy(const struct api *a);
+/* Cancel the call in flight; its callback gets API_CANCELLED. */
+void api_cancel(struct api *a);
+
+/* The session token, held in sodium_malloc'd memory; wiped on sign-out. */
+bool api_signed_in(const struct api *a);
+
+void api_sign_in(struct api *a, const char *staff_id, const char *password,
+    const char *counter, api_staff_cb *cb, void *arg);
+void api_sign_out(struct api *a, api_done_cb *cb, void *arg);
+void api_identity_check(struct api *a, const struct identity_request *req,
+    api_identity_cb *cb, void *arg);
+void api_person_get(struct api *a, const char *person_id, api_person_cb *cb,
+    void *arg);
+void api_medical_activate(struct api *a, const struct medical_request *req,
+    api_application_cb *cb, void *arg);
+
+/* A fresh random UUID v4 (libsodium randombytes), 36 chars and NUL. */
+void api_idempotency_key(char out[37]);
+
+/* A sentence for the clerk about an error of this kind, when the service
+ * gave none (network, TLS...).  English, marked for translation. */
+const char *api_strerror(enum api_result r);
+
+#endif

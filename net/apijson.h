@@ -1,0 +1,37 @@
+/*
+ * apijson.h -- the wire's JSON, both ways, at the edge of net/.
+ *
+ * Decoders take the reply with its exact length (no NUL needed), refuse
+ * anything over APIJSON_MAX, check every field's type, and fill a plain
+ * struct; on failure they return -1 and say why in err (API_BAD_REPLY).
+ * Encoders return a malloc'd NUL-terminated string (caller frees; wipe
+ * with sodium_memzero first if it holds a secret) or NULL.
+ * cJSON never appears in this header.
+ */
+#ifndef SSDESK_APIJSON_H
+#define SSDESK_APIJSON_H
+
+#include <stddef.h>
+
+#include "forms/person.h"
+#include "net/api.h"
+
+#define APIJSON_MAX (1024 * 1024)
+
+int apijson_decode_error(struct api_error *out, int http_status,
+    const char *body, size_t len);
+int apijson_decode_session(struct staff *staff, char *token, size_t tokensz,
+    const char *body, size_t len, struct api_error *err);
+int apijson_decode_identity(struct identity_result *out, const char *body,
+    size_t len, struct api_error *err);
+int apijson_decode_person(struct person *out, const char *body, size_t len,
+    struct api_error *err);
+int apijson_decode_application(struct application *out, const char *body,
+    size_t len, struct api_error *err);
+
+char *apijson_encode_sign_in(const char *staff_id, const char *password,
+    const char *counter);
+char *apijson_encode_identity(const struct identity_request *req);
+char *apijson_encode_medical(const struct medical_request *req);
+
+#endif

@@ -1,0 +1,74 @@
+/*
+ * sim.h -- the simulated central service.
+ *
+ * One handler answers the API of docs/api.md from a fictitious data set laid
+ * out relative to the simulator's today (a card received 299, 300, 301 days
+ * ago...).  The same handler serves --demo in-process (through
+ * transport_local) and ssdesk-sim over HTTPS (sim/server.c).  It enforces
+ * what the real service enforces: sessions, roles, idempotency.
+ */
+#ifndef SSDESK_SIM_H
+#define SSDESK_SIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "forms/date.h"
+
+/* Request bodies over this many bytes are refused 413 too_large. */
+#define SIM_BODY_MAX 65536
+
+struct sim;
+
+struct sim_opts {
+	struct date today;       /* the simulator's clock (date part) */
+	long session_ttl_s;      /* 0: 8 hours */
+	const char *counter;     /* default counter name, or NULL */
+};
+
+struct sim *sim_new(const struct sim_opts *opts);
+void sim_free(struct sim *s);
+/* Back to the data set as it was at start (trainer's reset): cards,
+ * phones, identity checks, applications and the idempotency store.  Staff
+ * stay signed in. */
+void sim_reset(struct sim *s);
+
+struct sim_request {
+	const char *method;
+	const char *path;        /* may carry a query string */
+	const char *token;       /* from "Authorization: Bearer ...", or NULL */
+	const char *idem_key;    /* "Idempotency-Key", or NULL */
+	const char *body;
+	size_t body_len;
+	bool *replayed;          /* out, may be NULL: set true when the answer
+	                          * is an idempotent replay of a stored one (the
+	                          * server then adds "Idempotent-Replayed: true"),
+	                          * false otherwise */
+};
+
+/* Answer one request.  *body is malloc'd JSON (caller frees), possibly
+ * empty for 204.  Returns the HTTP status.  Not thread-safe: one caller
+ * at a time (sim/server.c holds a mutex). */
+int sim_handle(struct sim *s, const struct sim_request *req, char **body,
+    size_t *body_len);
+
+/* The demo people and staff, for the sign-in screen and the trainer's
+ * guide: one line each.  Returns the number written (up to max); the
+ * strings are lent by s until sim_free.  People end with one valid number
+ * of nobody (the unknown_person case). */
+struct sim_listing {
+	const char *who;         /* staff id or masked ID number... */
+	const char *name;
+	const char *purpose;     /* English, one line */
+	const char *secret;      /* demo password or full demo ID number:
+	                          * fictitious people only */
+};
+size_t sim_list_staff(const struct sim *s, struct sim_listing *out, size_t max);
+size_t sim_list_people(const struct sim *s, struct sim_listing *out, size_t max);
+
+/* Test hook: move the simulator's monotonic clock (session and check
+ * lifetimes, idempotency retention) forward by seconds.  The calendar
+ * date (opts->today) does not change. */
+void sim_advance_clock(struct sim *s, long seconds);
+
+#endif

@@ -1,0 +1,101 @@
+# tests/lib/e2e.sh -- run the real ssdesk in a detached tmux at 80x24.
+#
+# Sourced by tests/e2e/*.sh.  Each test gets its own tmux server (-L), so
+# tests never see each other's sessions, and everything it started is
+# stopped on exit, pass or fail.  Works with no terminal on stdin.
+
+set -u
+TOP=${SSDESK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+BUILD=${SSDESK_BUILD:-$TOP/build}
+SSDESK=$BUILD/ssdesk
+SIM=$BUILD/ssdesk-sim
+TODAY=${E2E_TODAY:-2026-11-22}
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+E2E_SOCK="ssdesk-e2e-$$"
+E2E_TMP=$(mktemp -d)
+E2E_PIDS=
+E2E_SESSION=t
+
+e2e_cleanup() {
+	tmux -L "$E2E_SOCK" kill-server 2>/dev/null
+	for p in $E2E_PIDS; do kill "$p" 2>/dev/null; done
+	rm -rf "$E2E_TMP"
+}
+trap e2e_cleanup EXIT INT TERM
+
+tm() { tmux -L "$E2E_SOCK" "$@"; }
+
+# e2e_start [session] command...: a new 80x24 session running command.
+e2e_start() {
+	E2E_SESSION=$1; shift
+	tm -f /dev/null new-session -d -s "$E2E_SESSION" -x 80 -y 24 \
+	    "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color XDG_STATE_HOME=$E2E_TMP/state $*; sleep 30"
+	tm set-option -t "$E2E_SESSION" -g status off >/dev/null 2>&1 || true
+}
+
+e2e_screen() { tm capture-pane -t "${1:-$E2E_SESSION}" -p; }
+
+# e2e_wait TEXT [seconds] [session]: until TEXT (fixed string) is on screen.
+e2e_wait() {
+	text=$1 limit=${2:-10} s=${3:-$E2E_SESSION}
+	i=0
+	while [ "$i" -lt $((limit * 20)) ]; do
+		if e2e_screen "$s" | grep -qF -- "$text"; then return 0; fi
+		sleep 0.05; i=$((i + 1))
+	done
+	echo "timed out waiting for: $text"; echo "---- screen ($s):"; e2e_screen "$s"
+	exit 1
+}
+
+# e2e_gone TEXT [seconds]: until TEXT is no longer on screen.
+e2e_gone() {
+	text=$1 limit=${2:-10} i=0
+	while [ "$i" -lt $((limit * 20)) ]; do
+		e2e_screen | grep -qF -- "$text" || return 0
+		sleep 0.05; i=$((i + 1))
+	done
+	echo "still on screen: $text"; e2e_screen; exit 1
+}
+
+# e2e_absent TEXT: fail now if TEXT is on screen.
+e2e_absent() {
+	if e2e_screen | grep -qF -- "$1"; then
+		echo "unexpected on screen: $1"; e2e_screen; exit 1
+	fi
+}
+
+e2e_keys() { tm send-keys -t "$E2E_SESSION" "$@"; sleep 0.05; }
+e2e_type() { tm send-keys -t "$E2E_SESSION" -l "$1"; sleep 0.05; }
+
+# e2e_demo_id NAME: the fictitious ID number the simulator gives NAME.
+e2e_demo_id() {
+	"$SIM" --list --today "$TODAY" | grep -F -- "$1" | grep -oE '[0-9]{17}[0-9X]' | head -n 1
+}
+
+# e2e_signin [staff]: sign in on the sign-in screen and wait for home.
+e2e_signin() {
+	e2e_wait "Staff ID"
+	e2e_type "${1:-clerk01}"; e2e_keys Enter
+	e2e_type "ssdesk-demo"; e2e_keys Enter
+	e2e_wait "walk-in"
+}
+
+# e2e_pki: a throw-away CA and certificates in $E2E_TMP/pki.
+e2e_pki() {
+	sh "$TOP/tests/lib/pki.sh" "$E2E_TMP/pki" >/dev/null 2>&1 || {
+		echo "pki.sh failed"; exit 1; }
+}
+
+# e2e_sim_start: ssdesk-sim over HTTPS on an ephemeral port; sets SIM_URL.
+e2e_sim_start() {
+	e2e_pki
+	"$SIM" --port 0 --port-file "$E2E_TMP/port" --today "$TODAY" \
+	    --cert "$E2E_TMP/pki/server.pem" --key "$E2E_TMP/pki/server.key" \
+	    >"$E2E_TMP/sim.log" 2>&1 &
+	E2E_PIDS="$E2E_PIDS $!"
+	i=0
+	while [ ! -s "$E2E_TMP/port" ] && [ "$i" -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	[ -s "$E2E_TMP/port" ] || { echo "ssdesk-sim did not start"; cat "$E2E_TMP/sim.log"; exit 1; }
+	SIM_URL="https://127.0.0.1:$(cat "$E2E_TMP/port")"
+	SIM_CA="$E2E_TMP/pki/ca.pem"
+}
