@@ -44,7 +44,7 @@ TEST_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS_TEST))
 WARN      = -std=c17 -Wall -Wextra -Werror -Wformat=2 -Wshadow \
             -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wno-unused-parameter
 HARDEN    = -fstack-protector-strong -fPIE
-DEFS      = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DNCURSES_WIDECHAR=1 \
+DEFS      = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 -DNCURSES_WIDECHAR=1 \
             -DSSDESK_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"'
 ALL_CFLAGS  = $(WARN) $(OPT) $(HARDEN) $(DEFS) -I. $(CFLAGS)
 ALL_LDFLAGS = -pie -Wl,-z,relro,-z,now $(LDSAN) $(LDFLAGS)

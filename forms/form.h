@@ -61,7 +61,12 @@ struct field_def {
 	int max_bytes;             /* limit of what may be typed */
 	unsigned flags;
 	const struct choice *choices;  /* FIELD_CHOICE: NULL-key terminated */
+	/* N_(), what form_ready() says when this REQUIRED field is empty;
+	 * NULL for the generic "Fill in ..." sentence. */
+	const char *missing;
 };
+
+struct form_state;
 
 struct form_def {
 	const char *id;            /* "identity", "medical" */
@@ -69,6 +74,9 @@ struct form_def {
 	const char *help;          /* N_(), the F1 text */
 	const struct field_def *fields;
 	int nfields;
+	/* Rules that span fields, run by form_ready() once every field is
+	 * fine on its own; NULL if none.  Same contract as form_ready(). */
+	int (*rules)(struct form_state *st, int *first);
 };
 
 extern const struct form_def form_identity;
