@@ -1,0 +1,513 @@
+/*
+ * server.c -- ssdesk-sim: the simulated central service over HTTPS.
+ *
+ * libmicrohttpd (GnuTLS) with one internal polling thread, so requests are
+ * answered one at a time; sim_handle() is still called under a mutex.  The
+ * body of a request is collected across the access handler's calls (at most
+ * SIM_BODY_MAX bytes, else 413 too_large), then the whole request goes to
+ * the simulator.  It listens on 127.0.0.1 unless --listen says otherwise,
+ * prints "ssdesk-sim: listening on https://ADDR:PORT" once bound (and
+ * writes the port to --port-file for tests), and stops cleanly on SIGINT
+ * or SIGTERM.  It never logs tokens, passwords or bodies.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <getopt.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "forms/date.h"
+#include "sim/sim.h"
+
+#define SERVER_PEM_MAX (1024 * 1024)
+#define SERVER_LIST_MAX 64
+
+struct server {
+	struct sim *sim;
+	pthread_mutex_t lock;
+};
+
+/* One request's body, collected across calls of the access handler. */
+struct server_req {
+	char *body;
+	size_t len;
+	bool too_large;
+};
+
+static const char server_too_large[] =
+	"{\"code\":\"too_large\",\"message\":\"The request is too large; "
+	"nothing was done. This is a fault of the terminal: report it.\"}";
+
+static void
+server_usage(FILE *f)
+{
+	fputs(
+"Usage: ssdesk-sim --cert FILE --key FILE [OPTION]...\n"
+"       ssdesk-sim --list [--today YYYY-MM-DD]\n"
+"Serve the simulated central service of ssdesk (docs/api.md) over HTTPS,\n"
+"with a fictitious data set laid out relative to today.\n"
+"\n"
+"  --cert FILE          server certificate chain (PEM)\n"
+"  --key FILE           its private key (PEM)\n"
+"  --listen ADDR        IP address to listen on (default 127.0.0.1)\n"
+"  --port N             TCP port (default 8443; 0 picks a free one)\n"
+"  --port-file FILE     write the bound port number to FILE\n"
+"  --today YYYY-MM-DD   the simulator's date (default: the real date)\n"
+"  --session-ttl SECS   staff session lifetime (default 28800)\n"
+"  --list               print the demo staff and people, then exit\n"
+"  --help               show this help and exit\n"
+"  --version            show the version and exit\n"
+"\n"
+"Everyone and everything in the data set is fictitious; it is for\n"
+"training and tests only.\n", f);
+}
+
+static int
+server_read_file(const char *path, char **out)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	size_t n;
+
+	if (f == NULL)
+		return -1;
+	buf = malloc(SERVER_PEM_MAX + 1);
+	if (buf == NULL) {
+		fclose(f);
+		return -1;
+	}
+	n = fread(buf, 1, SERVER_PEM_MAX + 1, f);
+	if (ferror(f) || n == 0 || n > SERVER_PEM_MAX) {
+		fclose(f);
+		sodium_memzero(buf, SERVER_PEM_MAX + 1);
+		free(buf);
+		errno = n > SERVER_PEM_MAX ? EFBIG : EINVAL;
+		return -1;
+	}
+	fclose(f);
+	buf[n] = '\0';
+	*out = buf;
+	return 0;
+}
+
+static void
+server_free_secret(char *p)
+{
+	if (p == NULL)
+		return;
+	sodium_memzero(p, strlen(p));
+	free(p);
+}
+
+/* Write the port to path, whole or not at all (rename over it). */
+static int
+server_write_port(const char *path, unsigned port)
+{
+	char tmp[4096];
+	FILE *f;
+
+	if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
+		return -1;
+	f = fopen(tmp, "w");
+	if (f == NULL)
+		return -1;
+	fprintf(f, "%u\n", port);
+	if (fclose(f) != 0 || rename(tmp, path) != 0) {
+		unlink(tmp);
+		return -1;
+	}
+	return 0;
+}
+
+static const char *
+server_token(struct MHD_Connection *conn)
+{
+	const char *v = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_AUTHORIZATION);
+
+	if (v == NULL || strncasecmp(v, "Bearer ", 7) != 0)
+		return NULL;
+	v += 7;
+	while (*v == ' ')
+		v++;
+	return *v ? v : NULL;
+}
+
+static enum MHD_Result
+server_reply(struct MHD_Connection *conn, int status, char *body,
+    size_t len, bool must_free, bool replayed)
+{
+	struct MHD_Response *resp;
+	enum MHD_Result ret;
+
+	resp = MHD_create_response_from_buffer(len, body,
+	    must_free ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+	if (resp == NULL) {
+		if (must_free)
+			free(body);
+		return MHD_NO;
+	}
+	if (len > 0)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
+		    "application/json");
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
+	    "no-store");
+	if (replayed)
+		MHD_add_response_header(resp, "Idempotent-Replayed", "true");
+	ret = MHD_queue_response(conn, (unsigned)status, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+static enum MHD_Result
+server_answer(void *cls, struct MHD_Connection *conn, const char *url,
+    const char *method, const char *version, const char *upload_data,
+    size_t *upload_data_size, void **con_cls)
+{
+	struct server *srv = cls;
+	struct server_req *r = *con_cls;
+	struct sim_request req;
+	const char *cl;
+	char *body = NULL;
+	size_t body_len = 0;
+	bool replayed = false;
+	int status;
+
+	(void)version;
+	if (r == NULL) {
+		r = calloc(1, sizeof *r);
+		if (r == NULL)
+			return MHD_NO;
+		*con_cls = r;
+		cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+		    MHD_HTTP_HEADER_CONTENT_LENGTH);
+		if (cl != NULL && strtoull(cl, NULL, 10) > SIM_BODY_MAX) {
+			r->too_large = true;
+			fprintf(stderr, "ssdesk-sim: %s %s 413\n", method, url);
+			return server_reply(conn, 413, (char *)server_too_large,
+			    strlen(server_too_large), false, false);
+		}
+		return MHD_YES;
+	}
+	if (*upload_data_size != 0) {
+		size_t n = *upload_data_size;
+
+		if (!r->too_large && r->len + n > SIM_BODY_MAX) {
+			r->too_large = true;
+			sodium_memzero(r->body, r->len);
+			free(r->body);
+			r->body = NULL;
+			r->len = 0;
+		}
+		if (!r->too_large) {
+			char *p = realloc(r->body, r->len + n + 1);
+
+			if (p == NULL)
+				return MHD_NO;
+			memcpy(p + r->len, upload_data, n);
+			r->len += n;
+			p[r->len] = '\0';
+			r->body = p;
+		}
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	if (r->too_large) {
+		fprintf(stderr, "ssdesk-sim: %s %s 413\n", method, url);
+		return server_reply(conn, 413, (char *)server_too_large,
+		    strlen(server_too_large), false, false);
+	}
+
+	req = (struct sim_request){
+		.method = method,
+		.path = url,
+		.token = server_token(conn),
+		.idem_key = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+		    "Idempotency-Key"),
+		.body = r->body,
+		.body_len = r->len,
+		.replayed = &replayed,
+	};
+	pthread_mutex_lock(&srv->lock);
+	status = sim_handle(srv->sim, &req, &body, &body_len);
+	pthread_mutex_unlock(&srv->lock);
+	fprintf(stderr, "ssdesk-sim: %s %s %d%s\n", method, url, status,
+	    replayed ? " (replayed)" : "");
+	if (body == NULL) {
+		static const char internal[] = "{\"code\":\"internal\","
+		    "\"message\":\"The service failed; nothing was done. "
+		    "Try again.\"}";
+
+		return server_reply(conn, 500, (char *)internal,
+		    strlen(internal), false, false);
+	}
+	return server_reply(conn, status, body, body_len, true, replayed);
+}
+
+static void
+server_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+    enum MHD_RequestTerminationCode toe)
+{
+	struct server_req *r = *con_cls;
+
+	(void)cls;
+	(void)conn;
+	(void)toe;
+	if (r == NULL)
+		return;
+	if (r->body != NULL) {
+		sodium_memzero(r->body, r->len);
+		free(r->body);
+	}
+	free(r);
+	*con_cls = NULL;
+}
+
+static void
+server_list(struct sim *sim, struct date today)
+{
+	struct sim_listing l[SERVER_LIST_MAX];
+	char d[DATE_STR];
+	size_t n;
+
+	date_format(d, today);
+	printf("ssdesk-sim: fictitious data set as of %s (training only)\n\n",
+	    d);
+	printf("Staff (staff ID, name, password):\n");
+	n = sim_list_staff(sim, l, SERVER_LIST_MAX);
+	for (size_t i = 0; i < n; i++)
+		printf("  %-10s %s  password %s\n      %s\n", l[i].who,
+		    l[i].name, l[i].secret, l[i].purpose);
+	printf("\nPeople (masked ID, name, full demo ID number):\n");
+	n = sim_list_people(sim, l, SERVER_LIST_MAX);
+	for (size_t i = 0; i < n; i++)
+		printf("  %s  %s  %s\n      %s\n", l[i].who, l[i].name,
+		    l[i].secret, l[i].purpose);
+}
+
+static int
+server_parse_addr(const char *addr, struct sockaddr_storage *ss,
+    socklen_t *len, bool *v6)
+{
+	struct sockaddr_in *in4 = (struct sockaddr_in *)ss;
+	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)ss;
+
+	memset(ss, 0, sizeof *ss);
+	if (strcmp(addr, "localhost") == 0)
+		addr = "127.0.0.1";
+	if (inet_pton(AF_INET, addr, &in4->sin_addr) == 1) {
+		in4->sin_family = AF_INET;
+		*len = sizeof *in4;
+		*v6 = false;
+		return 0;
+	}
+	if (inet_pton(AF_INET6, addr, &in6->sin6_addr) == 1) {
+		in6->sin6_family = AF_INET6;
+		*len = sizeof *in6;
+		*v6 = true;
+		return 0;
+	}
+	return -1;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "cert", required_argument, NULL, 'c' },
+		{ "key", required_argument, NULL, 'k' },
+		{ "listen", required_argument, NULL, 'l' },
+		{ "port", required_argument, NULL, 'p' },
+		{ "port-file", required_argument, NULL, 'P' },
+		{ "today", required_argument, NULL, 't' },
+		{ "session-ttl", required_argument, NULL, 's' },
+		{ "list", no_argument, NULL, 'L' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *cert_path = NULL, *key_path = NULL, *listen_addr = "127.0.0.1";
+	const char *port_file = NULL;
+	char *cert = NULL, *key = NULL, *end, host[INET6_ADDRSTRLEN + 2];
+	long port = 8443, ttl = 0;
+	bool list = false, v6 = false, have_today = false;
+	struct sim_opts opts = { 0 };
+	struct server srv = { .sim = NULL };
+	struct sockaddr_storage sa;
+	socklen_t salen;
+	struct MHD_Daemon *d;
+	const union MHD_DaemonInfo *info;
+	struct rlimit nocore = { 0, 0 };
+	sigset_t sigs;
+	unsigned bound;
+	int c, sig, rc = 1;
+
+	setrlimit(RLIMIT_CORE, &nocore);
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c': cert_path = optarg; break;
+		case 'k': key_path = optarg; break;
+		case 'l': listen_addr = optarg; break;
+		case 'P': port_file = optarg; break;
+		case 'L': list = true; break;
+		case 'p':
+			errno = 0;
+			port = strtol(optarg, &end, 10);
+			if (errno || *end || end == optarg || port < 0 ||
+			    port > 65535) {
+				fprintf(stderr, "ssdesk-sim: --port: not a port "
+				    "number: %s\n", optarg);
+				return 2;
+			}
+			break;
+		case 't':
+			if (date_parse(&opts.today, optarg) < 0) {
+				fprintf(stderr, "ssdesk-sim: --today: not a date "
+				    "(YYYY-MM-DD): %s\n", optarg);
+				return 2;
+			}
+			have_today = true;
+			break;
+		case 's':
+			errno = 0;
+			ttl = strtol(optarg, &end, 10);
+			if (errno || *end || end == optarg || ttl <= 0) {
+				fprintf(stderr, "ssdesk-sim: --session-ttl: not "
+				    "a number of seconds: %s\n", optarg);
+				return 2;
+			}
+			break;
+		case 'h':
+			server_usage(stdout);
+			return 0;
+		case 'V':
+			printf("ssdesk-sim (ssdesk) %s\n"
+			    "The simulated central service for ssdesk training "
+			    "and tests.\n", SSDESK_VERSION);
+			return 0;
+		default:
+			fputs("Try 'ssdesk-sim --help' for more information.\n",
+			    stderr);
+			return 2;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "ssdesk-sim: unexpected argument: %s\n"
+		    "Try 'ssdesk-sim --help' for more information.\n",
+		    argv[optind]);
+		return 2;
+	}
+	if (!have_today && date_today(&opts.today) < 0) {
+		fprintf(stderr, "ssdesk-sim: cannot read the clock; give "
+		    "--today YYYY-MM-DD\n");
+		return 1;
+	}
+	opts.session_ttl_s = ttl;
+	srv.sim = sim_new(&opts);
+	if (srv.sim == NULL) {
+		fprintf(stderr, "ssdesk-sim: cannot start the simulator "
+		    "(libsodium or memory)\n");
+		return 1;
+	}
+	if (list) {
+		server_list(srv.sim, opts.today);
+		sim_free(srv.sim);
+		return 0;
+	}
+	if (cert_path == NULL || key_path == NULL) {
+		fprintf(stderr, "ssdesk-sim: --cert FILE and --key FILE are "
+		    "required\nTry 'ssdesk-sim --help' for more information.\n");
+		rc = 2;
+		goto out;
+	}
+	if (server_parse_addr(listen_addr, &sa, &salen, &v6) < 0) {
+		fprintf(stderr, "ssdesk-sim: --listen: not an IP address: %s\n",
+		    listen_addr);
+		rc = 2;
+		goto out;
+	}
+	if (v6)
+		((struct sockaddr_in6 *)&sa)->sin6_port = htons((uint16_t)port);
+	else
+		((struct sockaddr_in *)&sa)->sin_port = htons((uint16_t)port);
+	if (server_read_file(cert_path, &cert) < 0) {
+		fprintf(stderr, "ssdesk-sim: %s: %s\n", cert_path,
+		    strerror(errno));
+		goto out;
+	}
+	if (server_read_file(key_path, &key) < 0) {
+		fprintf(stderr, "ssdesk-sim: %s: %s\n", key_path,
+		    strerror(errno));
+		goto out;
+	}
+	pthread_mutex_init(&srv.lock, NULL);
+
+	/* Block the stop signals before the daemon's thread starts, so that
+	 * it inherits the mask and sigwait() below receives them. */
+	signal(SIGPIPE, SIG_IGN);
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+
+	d = MHD_start_daemon(MHD_USE_TLS | MHD_USE_AUTO_INTERNAL_THREAD |
+	    MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0), (uint16_t)port,
+	    NULL, NULL, server_answer, &srv,
+	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+	    MHD_OPTION_HTTPS_MEM_CERT, cert,
+	    MHD_OPTION_HTTPS_MEM_KEY, key,
+	    MHD_OPTION_HTTPS_PRIORITIES,
+	    "NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2",
+	    MHD_OPTION_NOTIFY_COMPLETED, server_completed, (void *)NULL,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)128,
+	    MHD_OPTION_END);
+	if (d == NULL) {
+		fprintf(stderr, "ssdesk-sim: cannot listen on %s port %ld "
+		    "(address in use, or the certificate and key do not "
+		    "load)\n", listen_addr, port);
+		goto out_lock;
+	}
+	info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	bound = info ? info->port : (unsigned)port;
+	if (v6)
+		snprintf(host, sizeof host, "[%s]", listen_addr);
+	else
+		snprintf(host, sizeof host, "%s", listen_addr);
+	if (port_file != NULL && server_write_port(port_file, bound) < 0) {
+		fprintf(stderr, "ssdesk-sim: %s: %s\n", port_file,
+		    strerror(errno));
+		MHD_stop_daemon(d);
+		goto out_lock;
+	}
+	printf("ssdesk-sim: listening on https://%s:%u\n", host, bound);
+	fflush(stdout);
+
+	for (;;) {
+		if (sigwait(&sigs, &sig) == 0 &&
+		    (sig == SIGINT || sig == SIGTERM))
+			break;
+	}
+	MHD_stop_daemon(d);
+	fprintf(stderr, "ssdesk-sim: stopped\n");
+	rc = 0;
+out_lock:
+	pthread_mutex_destroy(&srv.lock);
+out:
+	server_free_secret(cert);
+	server_free_secret(key);
+	sim_free(srv.sim);
+	return rc;
+}

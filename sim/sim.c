@@ -1,0 +1,1187 @@
+/*
+ * sim.c -- the simulated central service: state, sessions, routing and the
+ * handlers of docs/api.md.
+ *
+ * sim_handle() takes one request and gives one answer; it never blocks and
+ * never prints.  The state is the data set of sim_data.c copied into
+ * mutable people and cards, plus the sessions, identity checks and the
+ * idempotency store.  Lifetimes (sessions, checks, stored answers) run on
+ * CLOCK_MONOTONIC plus a test offset; the calendar is opts->today, fixed.
+ * Request bodies are parsed with cJSON and every field is type-checked:
+ * a wrong shape is 400 bad_request, a refusal the clerk can act on is 4xx
+ * with its documented code.
+ */
+#include "sim/sim.h"
+
+#include <cjson/cJSON.h>
+#include <sodium.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "forms/check.h"
+#include "forms/deadline.h"
+#include "forms/idnum.h"
+#include "sim/sim_data.h"
+
+#define SIM_TTL_DEFAULT (8L * 3600)
+#define SIM_CHECK_TTL 3600L          /* an identity check is good 60 minutes */
+#define SIM_IDEM_TTL (24L * 3600)    /* stored answers are kept 24 hours */
+#define SIM_TOKEN_BYTES 32
+#define SIM_TOKEN_HEX (SIM_TOKEN_BYTES * 2 + 1)
+#define SIM_KEY_MAX 128              /* Idempotency-Key */
+#define SIM_COUNTER_MAX 32
+#define SIM_PATH_MAX 256
+
+struct sim_card {
+	const struct sim_data_card *d;
+	struct date received;
+	bool lost;
+	bool ss_active;
+	bool fin_active;
+};
+
+struct sim_person {
+	const struct sim_data_person *d;
+	char number[IDNUM_LEN + 1];
+	char masked[IDNUM_MASKED_LEN + 1];
+	struct date birth;
+	struct date id_valid_until;      /* unless d->id_long_term */
+	char phone[16];                  /* digits, or empty */
+	size_t ncards;
+	struct sim_card cards[SIM_DATA_CARDS_MAX];
+};
+
+struct sim_session {
+	char token[SIM_TOKEN_HEX];
+	size_t staff;
+	char counter[SIM_COUNTER_MAX + 1];
+	long expires;
+};
+
+struct sim_check {
+	unsigned long no;
+	size_t staff;
+	size_t person;
+	long expires;
+};
+
+struct sim_idem {
+	size_t staff;
+	char key[SIM_KEY_MAX + 1];
+	unsigned char hash[crypto_generichash_BYTES];
+	long created;
+	int status;
+	char *body;
+	size_t body_len;
+};
+
+struct sim {
+	struct sim_opts opts;
+	long ttl;
+	long clock_offset;
+
+	struct sim_person *people;
+	size_t npeople;
+	char unknown_number[IDNUM_LEN + 1];
+	char unknown_masked[IDNUM_MASKED_LEN + 1];
+
+	struct sim_session *sessions;
+	size_t nsessions, csessions;
+	struct sim_check *checks;
+	size_t nchecks, cchecks;
+	unsigned long next_check;
+	struct sim_idem *idem;
+	size_t nidem, cidem;
+	unsigned long next_app;
+};
+
+/* One answer under construction: JSON, or raw bytes for a replay. */
+struct sim_answer {
+	cJSON *json;
+	char *raw;
+	size_t raw_len;
+	bool replayed;
+};
+
+static long
+sim_now(const struct sim *s)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec + s->clock_offset;
+}
+
+/* Make room for one more element of size in *arr; 0 or -1. */
+static int
+sim_grow(void **arr, size_t *cap, size_t n, size_t size)
+{
+	size_t ncap;
+	void *p;
+
+	if (n < *cap)
+		return 0;
+	ncap = *cap ? *cap * 2 : 8;
+	p = realloc(*arr, ncap * size);
+	if (p == NULL)
+		return -1;
+	*arr = p;
+	*cap = ncap;
+	return 0;
+}
+
+/* The 18-character number of region + birth date + sequence. */
+static void
+sim_make_number(char out[IDNUM_LEN + 1], const char *region, int y, int m,
+    int d, int seq)
+{
+	char tail[16];
+
+	memcpy(out, region, 6);
+	snprintf(tail, sizeof tail, "%04d%02d%02d%03d", y % 10000, m % 100,
+	    d % 100, seq % 1000);
+	memcpy(out + 6, tail, 11);
+	out[17] = '\0';
+	out[17] = idnum_check_char(out);
+	out[18] = '\0';
+}
+
+static void
+sim_load_people(struct sim *s)
+{
+	struct date today = s->opts.today;
+
+	for (size_t i = 0; i < s->npeople; i++) {
+		const struct sim_data_person *d = &sim_data_people[i];
+		struct sim_person *p = &s->people[i];
+
+		memset(p, 0, sizeof *p);
+		p->d = d;
+		sim_make_number(p->number, d->region, d->by, d->bm, d->bd,
+		    d->seq);
+		idnum_mask(p->masked, p->number);
+		p->birth = (struct date){ d->by, d->bm, d->bd };
+		p->id_valid_until = date_add_days(today, d->id_valid_for);
+		if (d->phone > 0)
+			snprintf(p->phone, sizeof p->phone, "138000000%02d",
+			    d->phone % 100);
+		p->ncards = d->ncards;
+		for (size_t c = 0; c < d->ncards; c++) {
+			const struct sim_data_card *dc = &d->cards[c];
+
+			p->cards[c] = (struct sim_card){
+				.d = dc,
+				.received = date_add_days(today,
+				    -dc->received_ago),
+				.lost = dc->lost,
+				.ss_active = dc->ss_active,
+				.fin_active = dc->fin_active,
+			};
+		}
+	}
+}
+
+static void
+sim_clear_work(struct sim *s)
+{
+	for (size_t i = 0; i < s->nidem; i++)
+		free(s->idem[i].body);
+	s->nidem = 0;
+	s->nchecks = 0;
+	s->next_check = 1;
+	s->next_app = 1;
+}
+
+struct sim *
+sim_new(const struct sim_opts *opts)
+{
+	struct sim *s;
+	const struct sim_data_unknown *u = &sim_data_unknown;
+
+	if (opts == NULL || sodium_init() < 0 ||
+	    !date_valid(opts->today.y, opts->today.m, opts->today.d))
+		return NULL;
+	s = calloc(1, sizeof *s);
+	if (s == NULL)
+		return NULL;
+	s->opts = *opts;
+	s->ttl = opts->session_ttl_s > 0 ? opts->session_ttl_s : SIM_TTL_DEFAULT;
+	s->npeople = sim_data_npeople;
+	s->people = calloc(s->npeople, sizeof *s->people);
+	if (s->people == NULL) {
+		free(s);
+		return NULL;
+	}
+	sim_make_number(s->unknown_number, u->region, u->by, u->bm, u->bd,
+	    u->seq);
+	idnum_mask(s->unknown_masked, s->unknown_number);
+	sim_load_people(s);
+	sim_clear_work(s);
+	return s;
+}
+
+void
+sim_free(struct sim *s)
+{
+	if (s == NULL)
+		return;
+	sim_clear_work(s);
+	sodium_memzero(s->sessions, s->csessions * sizeof *s->sessions);
+	free(s->sessions);
+	free(s->checks);
+	free(s->idem);
+	free(s->people);
+	free(s);
+}
+
+void
+sim_reset(struct sim *s)
+{
+	sim_load_people(s);
+	sim_clear_work(s);
+}
+
+void
+sim_advance_clock(struct sim *s, long seconds)
+{
+	s->clock_offset += seconds;
+}
+
+size_t
+sim_list_staff(const struct sim *s, struct sim_listing *out, size_t max)
+{
+	size_t n = 0;
+
+	(void)s;
+	for (size_t i = 0; i < sim_data_nstaff && n < max; i++, n++)
+		out[n] = (struct sim_listing){
+			.who = sim_data_staff[i].staff_id,
+			.name = sim_data_staff[i].name,
+			.purpose = sim_data_staff[i].purpose,
+			.secret = SIM_DATA_PASSWORD,
+		};
+	return n;
+}
+
+size_t
+sim_list_people(const struct sim *s, struct sim_listing *out, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < s->npeople && n < max; i++, n++)
+		out[n] = (struct sim_listing){
+			.who = s->people[i].masked,
+			.name = s->people[i].d->name,
+			.purpose = s->people[i].d->purpose,
+			.secret = s->people[i].number,
+		};
+	if (n < max) {
+		out[n++] = (struct sim_listing){
+			.who = s->unknown_masked,
+			.name = "(any name)",
+			.purpose = sim_data_unknown.purpose,
+			.secret = s->unknown_number,
+		};
+	}
+	return n;
+}
+
+/* ---- answers ---------------------------------------------------------- */
+
+/* A refusal in the one error shape; returns status. */
+static int
+sim_fail(struct sim_answer *a, int status, const char *code,
+    const char *field, const char *message)
+{
+	cJSON_Delete(a->json);
+	a->json = cJSON_CreateObject();
+	if (a->json == NULL)
+		return 500;
+	if (cJSON_AddStringToObject(a->json, "code", code) == NULL ||
+	    cJSON_AddStringToObject(a->json, "message", message) == NULL ||
+	    (field != NULL &&
+	    cJSON_AddStringToObject(a->json, "field", field) == NULL)) {
+		cJSON_Delete(a->json);
+		a->json = NULL;
+		return 500;
+	}
+	return status;
+}
+
+static int
+sim_bad_request(struct sim_answer *a, const char *field)
+{
+	return sim_fail(a, 400, "bad_request", field,
+	    "The request is not of the documented shape; nothing was done. "
+	    "This is a fault of the terminal: report it.");
+}
+
+static int
+sim_oom(struct sim_answer *a)
+{
+	return sim_fail(a, 500, "internal",
+	    NULL, "The service failed; nothing was done. Try again.");
+}
+
+/* ---- request bodies ---------------------------------------------------- */
+
+static cJSON *
+sim_parse_object(const struct sim_request *req)
+{
+	cJSON *o;
+
+	if (req->body == NULL || req->body_len == 0)
+		return NULL;
+	o = cJSON_ParseWithLength(req->body, req->body_len);
+	if (o != NULL && !cJSON_IsObject(o)) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* A string member of at most max bytes; absent is an error if required.
+ * 0, or -1 for a wrong type, length or a missing required member. */
+static int
+sim_get_string(const cJSON *o, const char *name, size_t max, bool required,
+    const char **out)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+
+	*out = NULL;
+	if (v == NULL)
+		return required ? -1 : 0;
+	if (!cJSON_IsString(v) || v->valuestring == NULL ||
+	    strlen(v->valuestring) > max)
+		return -1;
+	*out = v->valuestring;
+	return 0;
+}
+
+static int
+sim_get_bool(const cJSON *o, const char *name, bool required, bool *out)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+
+	*out = false;
+	if (v == NULL)
+		return required ? -1 : 0;
+	if (!cJSON_IsBool(v))
+		return -1;
+	*out = cJSON_IsTrue(v);
+	return 0;
+}
+
+/* ---- people and cards -------------------------------------------------- */
+
+static struct sim_person *
+sim_person_by_number(struct sim *s, const char *number)
+{
+	for (size_t i = 0; i < s->npeople; i++)
+		if (strcmp(s->people[i].number, number) == 0)
+			return &s->people[i];
+	return NULL;
+}
+
+static struct sim_person *
+sim_person_by_id(struct sim *s, const char *id)
+{
+	for (size_t i = 0; i < s->npeople; i++)
+		if (strcmp(s->people[i].d->person_id, id) == 0)
+			return &s->people[i];
+	return NULL;
+}
+
+/* The medical function as the service reports it today. */
+static const char *
+sim_card_ss(const struct sim *s, const struct sim_card *c)
+{
+	if (c->ss_active)
+		return "active";
+	if (!c->fin_active && deadline_days_left(c->received, s->opts.today) < 0)
+		return "reported_lost";
+	return "inactive";
+}
+
+static cJSON *
+sim_card_json(const struct sim *s, const struct sim_card *c)
+{
+	char rec[DATE_STR], dl[DATE_STR];
+	cJSON *o = cJSON_CreateObject();
+
+	if (o == NULL)
+		return NULL;
+	date_format(rec, c->received);
+	date_format(dl, deadline_of(c->received));
+	if (cJSON_AddStringToObject(o, "card_id", c->d->card_id) == NULL ||
+	    cJSON_AddStringToObject(o, "number_masked",
+	    c->d->number_masked) == NULL ||
+	    cJSON_AddStringToObject(o, "bank", c->d->bank) == NULL ||
+	    cJSON_AddStringToObject(o, "state",
+	    c->lost ? "lost" : "normal") == NULL ||
+	    cJSON_AddStringToObject(o, "ss", sim_card_ss(s, c)) == NULL ||
+	    cJSON_AddStringToObject(o, "fin",
+	    c->fin_active ? "active" : "inactive") == NULL ||
+	    cJSON_AddStringToObject(o, "received_on", rec) == NULL ||
+	    cJSON_AddStringToObject(o, "deadline", dl) == NULL) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+static void
+sim_mask_phone(char out[16], const char *phone)
+{
+	size_t n = strlen(phone);
+
+	if (n < 8) {
+		out[0] = '\0';
+		return;
+	}
+	snprintf(out, 16, "%.3s****%s", phone, phone + n - 4);
+}
+
+static cJSON *
+sim_person_json(const struct sim *s, const struct sim_person *p)
+{
+	char birth[DATE_STR], asof[DATE_STR], phone[16];
+	cJSON *o = cJSON_CreateObject(), *cards;
+
+	if (o == NULL)
+		return NULL;
+	date_format(birth, p->birth);
+	date_format(asof, s->opts.today);
+	sim_mask_phone(phone, p->phone);
+	if (cJSON_AddStringToObject(o, "person_id", p->d->person_id) == NULL ||
+	    cJSON_AddStringToObject(o, "name", p->d->name) == NULL ||
+	    cJSON_AddStringToObject(o, "id_number_masked", p->masked) == NULL ||
+	    cJSON_AddStringToObject(o, "birth_date", birth) == NULL ||
+	    cJSON_AddStringToObject(o, "sex",
+	    p->d->seq % 2 ? "male" : "female") == NULL ||
+	    cJSON_AddStringToObject(o, "phone_masked", phone) == NULL ||
+	    cJSON_AddStringToObject(o, "as_of", asof) == NULL ||
+	    (cards = cJSON_AddArrayToObject(o, "cards")) == NULL)
+		goto fail;
+	for (size_t i = 0; i < p->ncards; i++) {
+		cJSON *c = sim_card_json(s, &p->cards[i]);
+
+		if (c == NULL || !cJSON_AddItemToArray(cards, c)) {
+			cJSON_Delete(c);
+			goto fail;
+		}
+	}
+	return o;
+fail:
+	cJSON_Delete(o);
+	return NULL;
+}
+
+/* Names compare byte for byte, except that the middle dot of minority
+ * names may be typed as any of its look-alikes. */
+static size_t
+sim_dot_len(const char *p)
+{
+	static const char *const dots[] = {
+		"\xC2\xB7",     /* U+00B7 MIDDLE DOT */
+		"\xE2\x80\xA2", /* U+2022 BULLET */
+		"\xE2\x80\xA7", /* U+2027 HYPHENATION POINT */
+		"\xE3\x83\xBB", /* U+30FB KATAKANA MIDDLE DOT */
+		"\xEF\xBD\xA5", /* U+FF65 HALFWIDTH KATAKANA MIDDLE DOT */
+		".",
+	};
+
+	for (size_t i = 0; i < sizeof dots / sizeof dots[0]; i++) {
+		size_t n = strlen(dots[i]);
+
+		if (strncmp(p, dots[i], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+static bool
+sim_name_matches(const char *reg, const char *typed)
+{
+	while (*reg != '\0' && *typed != '\0') {
+		size_t a = sim_dot_len(reg), b = sim_dot_len(typed);
+
+		if (a > 0 && b > 0) {
+			reg += a;
+			typed += b;
+		} else if (*reg == *typed) {
+			reg++;
+			typed++;
+		} else {
+			return false;
+		}
+	}
+	return *reg == '\0' && *typed == '\0';
+}
+
+/* ---- sessions ---------------------------------------------------------- */
+
+static void
+sim_session_drop(struct sim *s, size_t i)
+{
+	sodium_memzero(&s->sessions[i], sizeof s->sessions[i]);
+	s->sessions[i] = s->sessions[--s->nsessions];
+}
+
+static struct sim_session *
+sim_session_find(struct sim *s, const char *token)
+{
+	long now = sim_now(s);
+
+	if (token == NULL || strlen(token) != SIM_TOKEN_HEX - 1)
+		return NULL;
+	for (size_t i = 0; i < s->nsessions; i++) {
+		if (sodium_memcmp(s->sessions[i].token, token,
+		    SIM_TOKEN_HEX - 1) != 0)
+			continue;
+		if (now >= s->sessions[i].expires) {
+			sim_session_drop(s, i);
+			return NULL;
+		}
+		return &s->sessions[i];
+	}
+	return NULL;
+}
+
+static void
+sim_sessions_purge(struct sim *s)
+{
+	long now = sim_now(s);
+
+	for (size_t i = 0; i < s->nsessions;)
+		if (now >= s->sessions[i].expires)
+			sim_session_drop(s, i);
+		else
+			i++;
+}
+
+/* ---- handlers ---------------------------------------------------------- */
+
+typedef int sim_handler(struct sim *, const struct sim_request *,
+    struct sim_session *, struct sim_answer *);
+
+static int
+sim_h_signin(struct sim *s, const struct sim_request *req,
+    struct sim_session *unused, struct sim_answer *a)
+{
+	const char *staff_id, *password, *counter;
+	const struct sim_data_staff *st = NULL;
+	struct sim_session *ss;
+	unsigned char raw[SIM_TOKEN_BYTES];
+	cJSON *o = sim_parse_object(req), *staff;
+	size_t i;
+	int ok;
+
+	(void)unused;
+	if (o == NULL)
+		return sim_bad_request(a, NULL);
+	if (sim_get_string(o, "staff_id", 64, true, &staff_id) < 0) {
+		cJSON_Delete(o);
+		return sim_bad_request(a, "staff_id");
+	}
+	if (sim_get_string(o, "password", 1024, true, &password) < 0) {
+		cJSON_Delete(o);
+		return sim_bad_request(a, "password");
+	}
+	if (sim_get_string(o, "counter", SIM_COUNTER_MAX, false,
+	    &counter) < 0) {
+		cJSON_Delete(o);
+		return sim_bad_request(a, "counter");
+	}
+	for (i = 0; i < sim_data_nstaff; i++)
+		if (strcmp(sim_data_staff[i].staff_id, staff_id) == 0)
+			st = &sim_data_staff[i];
+	/* The same work whether or not the staff ID exists. */
+	ok = crypto_pwhash_str_verify(st ? st->pwhash : sim_data_dummy_hash,
+	    password, strlen(password)) == 0 && st != NULL;
+	if (!ok) {
+		cJSON_Delete(o);
+		return sim_fail(a, 401, "bad_credentials", NULL,
+		    "The staff ID or the password is wrong. Type them again; "
+		    "ask a supervisor if you have forgotten the password.");
+	}
+	i = (size_t)(st - sim_data_staff);
+
+	sim_sessions_purge(s);
+	if (sim_grow((void **)&s->sessions, &s->csessions, s->nsessions,
+	    sizeof *s->sessions) < 0) {
+		cJSON_Delete(o);
+		return sim_oom(a);
+	}
+	ss = &s->sessions[s->nsessions];
+	memset(ss, 0, sizeof *ss);
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2hex(ss->token, sizeof ss->token, raw, sizeof raw);
+	sodium_memzero(raw, sizeof raw);
+	ss->staff = i;
+	ss->expires = sim_now(s) + s->ttl;
+	if (counter == NULL)
+		counter = s->opts.counter ? s->opts.counter : "";
+	snprintf(ss->counter, sizeof ss->counter, "%s", counter);
+	cJSON_Delete(o);
+
+	a->json = cJSON_CreateObject();
+	if (a->json == NULL ||
+	    cJSON_AddStringToObject(a->json, "token", ss->token) == NULL ||
+	    cJSON_AddNumberToObject(a->json, "expires_in",
+	    (double)s->ttl) == NULL ||
+	    (staff = cJSON_AddObjectToObject(a->json, "staff")) == NULL ||
+	    cJSON_AddStringToObject(staff, "staff_id", st->staff_id) == NULL ||
+	    cJSON_AddStringToObject(staff, "name", st->name) == NULL ||
+	    cJSON_AddStringToObject(staff, "role", st->role) == NULL ||
+	    cJSON_AddStringToObject(staff, "counter", ss->counter) == NULL) {
+		sodium_memzero(ss, sizeof *ss);
+		return sim_oom(a);
+	}
+	s->nsessions++;
+	return 201;
+}
+
+static int
+sim_h_signout(struct sim *s, const struct sim_request *req,
+    struct sim_session *ss, struct sim_answer *a)
+{
+	(void)req;
+	(void)a;
+	sim_session_drop(s, (size_t)(ss - s->sessions));
+	return 204;
+}
+
+static int
+sim_h_person(struct sim *s, const struct sim_request *req,
+    struct sim_session *ss, struct sim_answer *a)
+{
+	const char *id = req->path + strlen("/v1/persons/");
+	struct sim_person *p;
+	char buf[SIM_PATH_MAX];
+	size_t n = strcspn(id, "?");
+
+	(void)ss;
+	snprintf(buf, sizeof buf, "%.*s", (int)n, id);
+	p = sim_person_by_id(s, buf);
+	if (p == NULL)
+		return sim_fail(a, 404, "unknown_person", NULL,
+		    "No insured person has this reference. Do the identity "
+		    "check again.");
+	a->json = sim_person_json(s, p);
+	return a->json ? 200 : sim_oom(a);
+}
+
+static int
+sim_h_identity(struct sim *s, const struct sim_request *req,
+    struct sim_session *ss, struct sim_answer *a)
+{
+	const char *number = NULL, *name = NULL, *valid = NULL, *face = NULL;
+	bool original = false, photocopy = false, fingerprint = false;
+	bool long_term;
+	struct idnum idn;
+	struct date until;
+	struct sim_person *p;
+	struct sim_check *ck;
+	enum check_err ce;
+	char idbuf[16], msg[256], dbuf[DATE_STR];
+	cJSON *o = sim_parse_object(req), *cl, *person;
+	int status;
+
+	if (o == NULL)
+		return sim_bad_request(a, NULL);
+	if (sim_get_string(o, "id_number", 64, true, &number) < 0)
+		status = sim_bad_request(a, "id_number");
+	else if (sim_get_string(o, "name", NAME_MAX_BYTES, true, &name) < 0)
+		status = sim_bad_request(a, "name");
+	else if (sim_get_string(o, "id_valid_until", 32, true, &valid) < 0)
+		status = sim_bad_request(a, "id_valid_until");
+	else if (!cJSON_IsObject(cl = cJSON_GetObjectItemCaseSensitive(o,
+	    "checklist")) ||
+	    sim_get_bool(cl, "original_sighted", true, &original) < 0 ||
+	    sim_get_bool(cl, "photocopy_taken", true, &photocopy) < 0 ||
+	    sim_get_bool(cl, "fingerprint", true, &fingerprint) < 0)
+		status = sim_bad_request(a, "checklist");
+	else if (sim_get_string(cl, "face", 16, true, &face) < 0 ||
+	    (strcmp(face, "pass") != 0 && strcmp(face, "fail") != 0 &&
+	    strcmp(face, "not_done") != 0))
+		status = sim_bad_request(a, "face");
+	else
+		status = 0;
+	if (status != 0) {
+		cJSON_Delete(o);
+		return status;
+	}
+
+	/* The refusals, in the order of docs/api.md. */
+	if (idnum_parse(&idn, number, s->opts.today) != IDNUM_OK) {
+		status = sim_fail(a, 422, "invalid_id_number", "id_number",
+		    "The ID number is not valid: it needs 18 characters, a real "
+		    "birth date and the right check character. Compare it with "
+		    "the ID card.");
+		goto out;
+	}
+	if (!original || !photocopy || !fingerprint) {
+		snprintf(msg, sizeof msg, "The checklist is not complete:%s%s%s. "
+		    "Do it before the identity check.",
+		    original ? "" : " sight the original ID card",
+		    photocopy ? "" : (original ? " take a photocopy" :
+		    ", take a photocopy"),
+		    fingerprint ? "" : (original && photocopy ?
+		    " collect the fingerprint" : ", collect the fingerprint"));
+		status = sim_fail(a, 422, "checklist_incomplete", "checklist",
+		    msg);
+		goto out;
+	}
+	if (strcmp(face, "not_done") == 0) {
+		status = sim_fail(a, 422, "face_not_done", "face",
+		    "Face recognition has not been done. Run it on the device "
+		    "with the applicant present, then check again.");
+		goto out;
+	}
+	ce = check_validity(valid, s->opts.today, &long_term, &until);
+	if (ce == CHECK_VALIDITY_EXPIRED) {
+		status = sim_fail(a, 422, "id_card_expired", "id_valid_until",
+		    "The ID card has expired. The applicant must renew the ID "
+		    "card (a temporary ID card is accepted) before any service.");
+		goto out;
+	}
+	if (ce != CHECK_OK) {
+		status = sim_bad_request(a, "id_valid_until");
+		goto out;
+	}
+	p = sim_person_by_number(s, idn.number);
+	if (p != NULL && !p->d->id_long_term &&
+	    date_cmp(p->id_valid_until, s->opts.today) < 0) {
+		date_format(dbuf, p->id_valid_until);
+		snprintf(msg, sizeof msg, "The register says this ID card "
+		    "expired on %s. The applicant must renew the ID card (a "
+		    "temporary ID card is accepted) before any service.", dbuf);
+		status = sim_fail(a, 422, "id_card_expired", "id_valid_until",
+		    msg);
+		goto out;
+	}
+	if (p == NULL) {
+		status = sim_fail(a, 404, "unknown_person", "id_number",
+		    "No insured person has this ID number. Check the number "
+		    "against the ID card; if it is right, the applicant must "
+		    "first be enrolled.");
+		goto out;
+	}
+	if (!sim_name_matches(p->d->name, name)) {
+		status = sim_fail(a, 422, "name_mismatch", "name",
+		    "The name does not match the ID number. Check the name on "
+		    "the ID card.");
+		goto out;
+	}
+	if (p->d->deceased) {
+		status = sim_fail(a, 422, "deceased", NULL,
+		    "The register records this person as deceased. No service "
+		    "can be given; refer the family to the survivors' benefits "
+		    "desk.");
+		goto out;
+	}
+	if (strcmp(face, "fail") == 0 || p->d->face_fails) {
+		status = sim_fail(a, 422, "face_failed", "face",
+		    "The face does not match the photo in the register. The "
+		    "applicant must be present in person; if it fails again, "
+		    "call the supervisor.");
+		goto out;
+	}
+
+	for (size_t i = 0; i < s->nchecks;)
+		if (sim_now(s) >= s->checks[i].expires)
+			s->checks[i] = s->checks[--s->nchecks];
+		else
+			i++;
+	if (sim_grow((void **)&s->checks, &s->cchecks, s->nchecks,
+	    sizeof *s->checks) < 0) {
+		status = sim_oom(a);
+		goto out;
+	}
+	ck = &s->checks[s->nchecks];
+	ck->no = s->next_check;
+	ck->staff = ss->staff;
+	ck->person = (size_t)(p - s->people);
+	ck->expires = sim_now(s) + SIM_CHECK_TTL;
+	snprintf(idbuf, sizeof idbuf, "IC-%06lu", ck->no);
+	a->json = cJSON_CreateObject();
+	person = sim_person_json(s, p);
+	if (a->json == NULL || person == NULL ||
+	    cJSON_AddStringToObject(a->json, "check_id", idbuf) == NULL ||
+	    !cJSON_AddItemToObject(a->json, "person", person)) {
+		cJSON_Delete(person);
+		status = sim_oom(a);
+		goto out;
+	}
+	s->nchecks++;
+	s->next_check++;
+	status = 201;
+out:
+	cJSON_Delete(o);
+	return status;
+}
+
+/* The live check "IC-nnnnnn" of this staff member, or NULL. */
+static struct sim_check *
+sim_check_find(struct sim *s, const char *id, size_t staff)
+{
+	char *end;
+	unsigned long no;
+
+	if (strncmp(id, "IC-", 3) != 0 || id[3] < '0' || id[3] > '9')
+		return NULL;
+	no = strtoul(id + 3, &end, 10);
+	if (*end != '\0')
+		return NULL;
+	for (size_t i = 0; i < s->nchecks; i++)
+		if (s->checks[i].no == no && s->checks[i].staff == staff &&
+		    sim_now(s) < s->checks[i].expires)
+			return &s->checks[i];
+	return NULL;
+}
+
+static void
+sim_created_at(char out[32], struct date today)
+{
+	struct timespec ts;
+	long t;
+	char d[DATE_STR];
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	t = (long)((ts.tv_sec + 8 * 3600) % 86400);
+	date_format(d, today);
+	snprintf(out, 32, "%sT%02ld:%02ld:%02ld+08:00", d, t / 3600,
+	    t / 60 % 60, t % 60);
+}
+
+static int
+sim_medical(struct sim *s, const struct sim_request *req,
+    struct sim_session *ss, struct sim_answer *a)
+{
+	const char *check_id = NULL, *card_id = NULL, *bank_card = NULL;
+	const char *phone = NULL;
+	bool confirmed = false;
+	struct sim_check *ck;
+	struct sim_person *p;
+	struct sim_card *c = NULL;
+	enum check_err ce;
+	char appid[32], created[32], next[512], dl[DATE_STR];
+	cJSON *o = sim_parse_object(req), *card;
+	int status;
+
+	if (o == NULL)
+		return sim_bad_request(a, NULL);
+	if (sim_get_string(o, "check_id", 32, true, &check_id) < 0)
+		status = sim_bad_request(a, "check_id");
+	else if (sim_get_string(o, "card_id", 32, true, &card_id) < 0)
+		status = sim_bad_request(a, "card_id");
+	else if (sim_get_string(o, "bank_card", 64, true, &bank_card) < 0)
+		status = sim_bad_request(a, "bank_card");
+	else if (sim_get_string(o, "phone", 32, true, &phone) < 0)
+		status = sim_bad_request(a, "phone");
+	else if (sim_get_bool(o, "luhn_confirmed", false, &confirmed) < 0)
+		status = sim_bad_request(a, "luhn_confirmed");
+	else
+		status = 0;
+	if (status != 0)
+		goto out;
+
+	ck = sim_check_find(s, check_id, ss->staff);
+	if (ck == NULL) {
+		status = sim_fail(a, 422, "check_unknown", NULL,
+		    "The identity check is unknown or older than 60 minutes. "
+		    "Do the identity check again.");
+		goto out;
+	}
+	p = &s->people[ck->person];
+	for (size_t i = 0; i < p->ncards; i++)
+		if (strcmp(p->cards[i].d->card_id, card_id) == 0)
+			c = &p->cards[i];
+	if (c == NULL) {
+		status = sim_fail(a, 404, "card_unknown", "card_id",
+		    "This card is not one of the applicant's cards. Choose a "
+		    "card from the list.");
+		goto out;
+	}
+	if (c->lost) {
+		status = sim_fail(a, 422, "card_lost", "card_id",
+		    "This card was reported lost and cannot be activated. Apply "
+		    "for a replacement card with the ID card.");
+		goto out;
+	}
+	if (c->ss_active) {
+		status = sim_fail(a, 409, "already_active", "card_id",
+		    "The medical function of this card is already active. "
+		    "Nothing needs to be done.");
+		goto out;
+	}
+	if (strcmp(sim_card_ss(s, c), "reported_lost") == 0) {
+		date_format(dl, deadline_of(c->received));
+		snprintf(next, sizeof next, "The 300-day deadline passed on %s "
+		    "and the social-security application was reported lost. "
+		    "The applicant must first enable the financial application "
+		    "at %s, then come back to cancel the loss report at the "
+		    "counter.", dl, c->d->bank);
+		status = sim_fail(a, 422, "deadline_passed", "card_id", next);
+		goto out;
+	}
+	ce = check_bankcard(bank_card);
+	if (ce != CHECK_OK && ce != CHECK_CARD_LUHN) {
+		status = sim_fail(a, 422, "bank_card_invalid", "bank_card",
+		    "The bank card number must be a UnionPay number: 16 to 19 "
+		    "digits starting with 62. Type it again from the card.");
+		goto out;
+	}
+	if (ce == CHECK_CARD_LUHN && !confirmed) {
+		status = sim_fail(a, 422, "bank_card_luhn", "bank_card",
+		    "The bank card number fails its check digit. Type it again "
+		    "from the card; some old cards fail this check, so if it is "
+		    "the same, confirm it.");
+		goto out;
+	}
+	if (check_mobile(phone) != CHECK_OK) {
+		status = sim_fail(a, 422, "phone_invalid", "phone",
+		    "The phone number must be an 11-digit mobile number. Ask "
+		    "the applicant again.");
+		goto out;
+	}
+
+	c->ss_active = true;
+	snprintf(p->phone, sizeof p->phone, "%s", phone);
+	snprintf(appid, sizeof appid, "MA-%04d%02d%02d-%04lu",
+	    s->opts.today.y, s->opts.today.m, s->opts.today.d, s->next_app);
+	sim_created_at(created, s->opts.today);
+	if (c->fin_active)
+		snprintf(next, sizeof next, "The medical function is active "
+		    "now: the card can be used at hospitals and pharmacies at "
+		    "once. Nothing else is needed.");
+	else
+		snprintf(next, sizeof next, "The medical function is active "
+		    "now: the card can be used at hospitals and pharmacies at "
+		    "once. The financial function is separate: the applicant "
+		    "enables it at %s with this card and the ID card.",
+		    c->d->bank);
+	a->json = cJSON_CreateObject();
+	card = sim_card_json(s, c);
+	if (a->json == NULL || card == NULL ||
+	    cJSON_AddStringToObject(a->json, "application_id", appid) == NULL ||
+	    cJSON_AddStringToObject(a->json, "service",
+	    "medical-activation") == NULL ||
+	    cJSON_AddStringToObject(a->json, "status", "completed") == NULL ||
+	    cJSON_AddStringToObject(a->json, "created_at", created) == NULL ||
+	    cJSON_AddStringToObject(a->json, "next_steps", next) == NULL ||
+	    !cJSON_AddItemToObject(a->json, "card", card)) {
+		cJSON_Delete(card);
+		c->ss_active = false;
+		status = sim_oom(a);
+		goto out;
+	}
+	s->next_app++;
+	status = 201;
+out:
+	cJSON_Delete(o);
+	return status;
+}
+
+static bool
+sim_key_ok(const char *key)
+{
+	size_t n = strlen(key);
+
+	if (n == 0 || n > SIM_KEY_MAX)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (key[i] <= ' ' || key[i] > '~')
+			return false;
+	return true;
+}
+
+/* Every write that creates something goes through here: the answer that
+ * created something is stored under (staff, key) with the body's hash and
+ * given again for the same body; refusals are not stored. */
+static int
+sim_idempotent(struct sim *s, const struct sim_request *req,
+    struct sim_session *ss, struct sim_answer *a, sim_handler *fn)
+{
+	unsigned char hash[crypto_generichash_BYTES];
+	struct sim_idem *e;
+	long now = sim_now(s);
+	int status;
+
+	if (req->idem_key == NULL || req->idem_key[0] == '\0')
+		return sim_fail(a, 400, "idempotency_key_required", NULL,
+		    "The request came without an Idempotency-Key; nothing was "
+		    "done. This is a fault of the terminal: report it.");
+	if (!sim_key_ok(req->idem_key))
+		return sim_bad_request(a, NULL);
+	crypto_generichash(hash, sizeof hash,
+	    (const unsigned char *)(req->body ? req->body : ""),
+	    req->body ? req->body_len : 0, NULL, 0);
+
+	for (size_t i = 0; i < s->nidem;) {
+		e = &s->idem[i];
+		if (now - e->created >= SIM_IDEM_TTL) {
+			free(e->body);
+			s->idem[i] = s->idem[--s->nidem];
+			continue;
+		}
+		if (e->staff == ss->staff && strcmp(e->key, req->idem_key) == 0) {
+			if (sodium_memcmp(e->hash, hash, sizeof hash) != 0)
+				return sim_fail(a, 409, "idempotency_conflict",
+				    NULL, "This request reuses the key of an "
+				    "earlier, different request; nothing was "
+				    "done. This is a fault of the terminal: "
+				    "report it.");
+			a->raw = malloc(e->body_len + 1);
+			if (a->raw == NULL)
+				return sim_oom(a);
+			memcpy(a->raw, e->body, e->body_len);
+			a->raw[e->body_len] = '\0';
+			a->raw_len = e->body_len;
+			a->replayed = true;
+			return e->status;
+		}
+		i++;
+	}
+
+	status = fn(s, req, ss, a);
+	if (status < 200 || status > 299 || a->json == NULL)
+		return status;
+	a->raw = cJSON_PrintUnformatted(a->json);
+	if (a->raw == NULL)
+		return status; /* printed again (or failed) by sim_handle */
+	a->raw_len = strlen(a->raw);
+	if (sim_grow((void **)&s->idem, &s->cidem, s->nidem,
+	    sizeof *s->idem) < 0)
+		return status; /* answered, but a replay will not be possible */
+	e = &s->idem[s->nidem];
+	memset(e, 0, sizeof *e);
+	e->body = malloc(a->raw_len);
+	if (e->body == NULL)
+		return status;
+	memcpy(e->body, a->raw, a->raw_len);
+	e->body_len = a->raw_len;
+	e->staff = ss->staff;
+	snprintf(e->key, sizeof e->key, "%s", req->idem_key);
+	memcpy(e->hash, hash, sizeof hash);
+	e->created = now;
+	e->status = status;
+	s->nidem++;
+	return status;
+}
+
+static int
+sim_h_medical(struct sim *s, const struct sim_request *req,
+    struct sim_session *ss, struct sim_answer *a)
+{
+	return sim_idempotent(s, req, ss, a, sim_medical);
+}
+
+/* ---- routing ----------------------------------------------------------- */
+
+static const struct sim_route {
+	const char *method;
+	const char *path;        /* ends in '/' for a prefix with one segment */
+	bool session;            /* needs a live session */
+	sim_handler *fn;
+} sim_routes[] = {
+	{ "POST", "/v1/sessions", false, sim_h_signin },
+	{ "DELETE", "/v1/sessions/current", true, sim_h_signout },
+	{ "POST", "/v1/identity-checks", true, sim_h_identity },
+	{ "GET", "/v1/persons/", true, sim_h_person },
+	{ "POST", "/v1/applications/medical-activation", true, sim_h_medical },
+};
+
+static bool
+sim_route_matches(const struct sim_route *r, const char *path)
+{
+	size_t n = strlen(r->path);
+
+	if (r->path[n - 1] != '/')
+		return strcmp(r->path, path) == 0;
+	return strncmp(r->path, path, n) == 0 && path[n] != '\0' &&
+	    strchr(path + n, '/') == NULL;
+}
+
+static int
+sim_route(struct sim *s, const struct sim_request *req, struct sim_answer *a)
+{
+	char path[SIM_PATH_MAX];
+	size_t n;
+	bool path_known = false;
+	struct sim_session *ss = NULL;
+	struct sim_request r = *req;
+
+	if (req->method == NULL || req->path == NULL)
+		return sim_bad_request(a, NULL);
+	if (req->body_len > SIM_BODY_MAX)
+		return sim_fail(a, 413, "too_large", NULL,
+		    "The request is too large; nothing was done. This is a "
+		    "fault of the terminal: report it.");
+	n = strcspn(req->path, "?");
+	if (n >= sizeof path)
+		goto not_found;
+	memcpy(path, req->path, n);
+	path[n] = '\0';
+	r.path = path;
+	for (size_t i = 0; i < sizeof sim_routes / sizeof sim_routes[0]; i++) {
+		const struct sim_route *rt = &sim_routes[i];
+
+		if (!sim_route_matches(rt, path))
+			continue;
+		path_known = true;
+		if (strcmp(rt->method, req->method) != 0)
+			continue;
+		if (rt->session &&
+		    (ss = sim_session_find(s, req->token)) == NULL)
+			return sim_fail(a, 401, "session_expired", NULL,
+			    "The session has ended. Sign in again; the form "
+			    "you were filling in is kept.");
+		return rt->fn(s, &r, ss, a);
+	}
+	if (path_known)
+		return sim_fail(a, 405, "method_not_allowed", NULL,
+		    "This method is not allowed on this path. This is a fault "
+		    "of the terminal: report it.");
+not_found:
+	return sim_fail(a, 404, "not_found", NULL,
+	    "No such path. This is a fault of the terminal: report it.");
+}
+
+int
+sim_handle(struct sim *s, const struct sim_request *req, char **body,
+    size_t *body_len)
+{
+	static const char oom[] = "{\"code\":\"internal\",\"message\":"
+	    "\"The service failed; nothing was done. Try again.\"}";
+	struct sim_answer a = { 0 };
+	bool had_json;
+	int status;
+
+	*body = NULL;
+	*body_len = 0;
+	if (req->replayed != NULL)
+		*req->replayed = false;
+	status = sim_route(s, req, &a);
+	if (a.raw == NULL && a.json != NULL)
+		a.raw = cJSON_PrintUnformatted(a.json);
+	had_json = a.json != NULL;
+	cJSON_Delete(a.json);
+	if (a.raw == NULL && (status != 204 || had_json)) {
+		status = 500;
+		a.raw = strdup(oom);
+	} else if (a.raw == NULL) {
+		a.raw = calloc(1, 1);
+	}
+	if (a.raw == NULL)
+		return 500;
+	*body = a.raw;
+	*body_len = a.raw_len ? a.raw_len : strlen(a.raw);
+	if (req->replayed != NULL)
+		*req->replayed = a.replayed;
+	return status;
+}

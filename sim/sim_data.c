@@ -1,0 +1,112 @@
+/*
+ * sim_data.c -- the fictitious staff and people of the simulator.
+ *
+ * Each person exercises one rule or failure of the counter (the `purpose`
+ * line says which; `ssdesk-sim --list` prints them for trainers).  Dates
+ * are relative to the simulator's today.  Passwords are kept only as
+ * Argon2id hash strings (crypto_pwhash_str, interactive limits); the one
+ * demo password is SIM_DATA_PASSWORD, fictitious and for training only.
+ */
+#include "sim/sim_data.h"
+
+#define ICBC  "Industrial and Commercial Bank of China"
+#define BOC   "Bank of China"
+#define CCB   "China Construction Bank"
+#define ABC   "Agricultural Bank of China"
+#define BOCOM "Bank of Communications"
+#define CMB   "China Merchants Bank"
+#define CMBC  "China Minsheng Bank"
+#define JSB   "Bank of Jiangsu"
+#define CITIC "China CITIC Bank"
+#define PAB   "Ping An Bank"
+#define PSBC  "Postal Savings Bank of China"
+#define URMQ  "Bank of Urumqi"
+
+#define YEARS(n) ((n) * 365L)
+
+const struct sim_data_staff sim_data_staff[] = {
+	{ "clerk01", "王小明", "clerk",
+	  "$argon2id$v=19$m=65536,t=2,p=1$7Ryr0YM49jpMTN5znGqpiw$"
+	  "V/r7FazDT0YeOtt77XjjZLI4B5OZYO+eHidvKABeW64",
+	  "counter clerk" },
+	{ "clerk02", "李红", "clerk",
+	  "$argon2id$v=19$m=65536,t=2,p=1$Cz6TydKsu0Xy8swMDy9ncw$"
+	  "4nkyp4y2opr8wYn1WPKFNjBe/ZUbzpppxUc6TbMcN+M",
+	  "second counter clerk (another session, another staff member)" },
+	{ "super01", "陈主管", "supervisor",
+	  "$argon2id$v=19$m=65536,t=2,p=1$wTFi6gmTsoQ79076VPAZNg$"
+	  "aXv7PfoDVhp1AwVXSh/AJ31wevI8RR2q3DD4asVrsJY",
+	  "supervisor (approvals; counter work too)" },
+	{ "trainer01", "周老师", "trainer",
+	  "$argon2id$v=19$m=65536,t=2,p=1$v9xjK3EtjafwvzL3IYwnDQ$"
+	  "3vIZHvA+zOoLThcrShRtwzwy3xabwP9UAZBrXg1Bu+o",
+	  "trainer (counter work too)" },
+};
+const size_t sim_data_nstaff = sizeof sim_data_staff / sizeof sim_data_staff[0];
+
+const char sim_data_dummy_hash[] =
+	"$argon2id$v=19$m=65536,t=2,p=1$IlpjDxpADySYKqqy9/9Udg$"
+	"MgzVUrZTCjLbX2sVGMMhElycTkqM1Rm5377oAn5XNgU";
+
+const struct sim_data_person sim_data_people[] = {
+	{ "P-0001", "张伟", "110105", 1985, 3, 12, 13, false, YEARS(6),
+	  false, false, 1,
+	  "happy path: card received 120 days ago, medical activation succeeds",
+	  1, { { "C-0001", "A0****017", ICBC, false, false, false, 120 } } },
+	{ "P-0002", "吴秀英", "110105", 1949, 12, 31, 2, true, 0,
+	  false, false, 2,
+	  "happy path, elderly, ID long-term (the official sample number)",
+	  1, { { "C-0002", "A0****028", BOC, false, false, false, 40 } } },
+	{ "P-0003", "李娜", "310104", 1990, 7, 8, 24, false, YEARS(9),
+	  false, false, 3,
+	  "medical function already active: activation refused already_active",
+	  1, { { "C-0003", "A1****035", BOCOM, false, true, true, 200 } } },
+	{ "P-0004", "王芳", "440106", 1978, 11, 2, 46, false, -30,
+	  false, false, 4,
+	  "ID card expired 30 days ago in the register: id_card_expired",
+	  1, { { "C-0004", "A1****046", CCB, false, false, false, 90 } } },
+	{ "P-0005", "刘洋", "510107", 1960, 4, 15, 31, false, YEARS(4),
+	  true, false, 5,
+	  "recorded as deceased: identity check refused deceased",
+	  1, { { "C-0005", "A2****052", ABC, false, true, true, 900 } } },
+	{ "P-0006", "陈静", "330106", 1992, 9, 21, 68, false, YEARS(7),
+	  false, true, 6,
+	  "the service's face comparison fails: face_failed even if the device "
+	  "said pass",
+	  1, { { "C-0006", "A2****063", CMB, false, false, false, 30 } } },
+	{ "P-0007", "杨磊", "420106", 1988, 1, 30, 75, false, YEARS(5),
+	  false, false, 7,
+	  "card received 301 days ago, financial function off: medical "
+	  "application reported lost, activation refused deadline_passed",
+	  1, { { "C-0007", "A3****071", CMBC, false, false, false, 301 } } },
+	{ "P-0008", "赵敏", "320102", 1995, 5, 5, 82, false, YEARS(8),
+	  false, false, 8,
+	  "card received exactly 300 days ago: deadline today, still in time",
+	  1, { { "C-0008", "A3****084", JSB, false, false, false, 300 } } },
+	{ "P-0009", "黄强", "610113", 1983, 12, 25, 97, false, YEARS(3),
+	  false, false, 9,
+	  "card received 299 days ago: 1 day left, activation succeeds",
+	  1, { { "C-0009", "A4****093", CITIC, false, false, false, 299 } } },
+	{ "P-0010", "周杰", "110108", 1979, 6, 18, 19, false, YEARS(2),
+	  false, false, 10,
+	  "the card itself was reported lost: activation refused card_lost",
+	  1, { { "C-0010", "A4****105", ICBC, true, false, false, 150 } } },
+	{ "P-0011", "欧阳娜娜", "440305", 2000, 2, 29, 26, false, YEARS(10),
+	  false, false, 11,
+	  "compound surname, leap-day birth, two cards: old one lost, new one "
+	  "(received 60 days ago) activates",
+	  2, { { "C-0011", "A5****112", PAB, true, true, true, 700 },
+	       { "C-0012", "A5****127", PAB, false, false, false, 60 } } },
+	{ "P-0012", "阿依古丽·买买提", "650102", 1997, 10, 1, 48, false, YEARS(9),
+	  false, false, 12,
+	  "long minority name with a middle dot: happy path",
+	  1, { { "C-0013", "A6****139", URMQ, false, false, false, 20 } } },
+};
+const size_t sim_data_npeople =
+	sizeof sim_data_people / sizeof sim_data_people[0];
+
+const struct sim_data_unknown sim_data_unknown = {
+	"110101", 1990, 1, 1, 123,
+	"unknown person: a valid number nobody has (unknown_person); any listed "
+	"number with another name gives name_mismatch",
+};

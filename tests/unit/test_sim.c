@@ -1,0 +1,919 @@
+/*
+ * test_sim.c -- the simulated central service, driven through sim_handle()
+ * with the simulator's today fixed at 2026-11-22.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <cjson/cJSON.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "forms/idnum.h"
+#include "sim/sim.h"
+
+#define TODAY_STR "2026-11-22"
+#define GOOD_CARD "6222020200112233446"  /* passes Luhn */
+#define LUHN_BAD  "6222020200112233445"  /* fails Luhn */
+
+static const struct date today = { 2026, 11, 22 };
+
+struct t {
+	struct sim *s;
+	char token[160];
+	int status;
+	bool replayed;
+	char *raw;
+	size_t raw_len;
+	cJSON *json;
+};
+
+/* ---- helpers ----------------------------------------------------------- */
+
+static int
+t_call(struct t *t, const char *method, const char *path, const char *token,
+    const char *key, const char *body)
+{
+	struct sim_request req = {
+		.method = method,
+		.path = path,
+		.token = token,
+		.idem_key = key,
+		.body = body,
+		.body_len = body ? strlen(body) : 0,
+		.replayed = &t->replayed,
+	};
+
+	free(t->raw);
+	cJSON_Delete(t->json);
+	t->raw = NULL;
+	t->json = NULL;
+	t->status = sim_handle(t->s, &req, &t->raw, &t->raw_len);
+	assert_non_null(t->raw);
+	if (t->raw_len > 0) {
+		t->json = cJSON_ParseWithLength(t->raw, t->raw_len);
+		assert_non_null(t->json);
+	}
+	return t->status;
+}
+
+static const char *
+t_str(const cJSON *o, const char *name)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+
+	assert_true(cJSON_IsString(v));
+	return v->valuestring;
+}
+
+static void
+t_error(struct t *t, int status, const char *code, const char *field)
+{
+	const cJSON *f;
+
+	assert_int_equal(t->status, status);
+	assert_string_equal(t_str(t->json, "code"), code);
+	assert_true(strlen(t_str(t->json, "message")) > 10);
+	f = cJSON_GetObjectItemCaseSensitive(t->json, "field");
+	if (field == NULL)
+		assert_null(f);
+	else
+		assert_string_equal(t_str(t->json, "field"), field);
+}
+
+static int
+t_signin_as(struct t *t, const char *staff, const char *password)
+{
+	char body[256];
+
+	snprintf(body, sizeof body, "{\"staff_id\":\"%s\",\"password\":\"%s\","
+	    "\"counter\":\"C-03\"}", staff, password);
+	return t_call(t, "POST", "/v1/sessions", NULL, NULL, body);
+}
+
+static void
+t_signin(struct t *t, const char *staff)
+{
+	assert_int_equal(t_signin_as(t, staff, "ssdesk-demo"), 201);
+	snprintf(t->token, sizeof t->token, "%s", t_str(t->json, "token"));
+}
+
+/* The full fictitious number of a listed person. */
+static const char *
+t_number(struct t *t, const char *name)
+{
+	static struct sim_listing l[32];
+	size_t n = sim_list_people(t->s, l, 32);
+
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(l[i].name, name) == 0)
+			return l[i].secret;
+	fail_msg("no person %s", name);
+	return NULL;
+}
+
+static int
+t_check_full(struct t *t, const char *number, const char *name,
+    const char *valid, bool original, bool photocopy, const char *face,
+    bool fingerprint)
+{
+	char body[1024];
+
+	snprintf(body, sizeof body, "{\"id_number\":\"%s\",\"name\":\"%s\","
+	    "\"id_valid_until\":\"%s\",\"checklist\":{\"original_sighted\":%s,"
+	    "\"photocopy_taken\":%s,\"face\":\"%s\",\"fingerprint\":%s}}",
+	    number, name, valid, original ? "true" : "false",
+	    photocopy ? "true" : "false", face, fingerprint ? "true" : "false");
+	return t_call(t, "POST", "/v1/identity-checks", t->token, NULL, body);
+}
+
+static int
+t_check(struct t *t, const char *name)
+{
+	return t_check_full(t, t_number(t, name), name, "2031-05-01", true,
+	    true, "pass", true);
+}
+
+/* Identity check of name (must pass); its check_id into out. */
+static void
+t_checked(struct t *t, const char *name, char out[32])
+{
+	assert_int_equal(t_check(t, name), 201);
+	snprintf(out, 32, "%s", t_str(t->json, "check_id"));
+}
+
+static int
+t_medical(struct t *t, const char *key, const char *check_id,
+    const char *card_id, const char *bank_card, const char *phone,
+    bool confirmed)
+{
+	char body[512];
+
+	snprintf(body, sizeof body, "{\"check_id\":\"%s\",\"card_id\":\"%s\","
+	    "\"bank_card\":\"%s\",\"phone\":\"%s\",\"luhn_confirmed\":%s}",
+	    check_id, card_id, bank_card, phone, confirmed ? "true" : "false");
+	return t_call(t, "POST", "/v1/applications/medical-activation",
+	    t->token, key, body);
+}
+
+static const cJSON *
+t_card(const cJSON *person, size_t i)
+{
+	const cJSON *cards = cJSON_GetObjectItemCaseSensitive(person, "cards");
+
+	assert_true(cJSON_IsArray(cards));
+	assert_true((size_t)cJSON_GetArraySize(cards) > i);
+	return cJSON_GetArrayItem(cards, (int)i);
+}
+
+static int
+t_setup_ttl(void **state, long ttl)
+{
+	struct t *t = calloc(1, sizeof *t);
+	struct sim_opts o = { .today = today, .session_ttl_s = ttl };
+
+	if (t == NULL)
+		return -1;
+	t->s = sim_new(&o);
+	if (t->s == NULL)
+		return -1;
+	*state = t;
+	return 0;
+}
+
+static int
+t_setup(void **state)
+{
+	struct t *t;
+
+	if (t_setup_ttl(state, 0) < 0)
+		return -1;
+	t = *state;
+	t_signin(t, "clerk01");
+	return 0;
+}
+
+static int
+t_setup_nosession(void **state)
+{
+	return t_setup_ttl(state, 0);
+}
+
+static int
+t_teardown(void **state)
+{
+	struct t *t = *state;
+
+	free(t->raw);
+	cJSON_Delete(t->json);
+	sim_free(t->s);
+	free(t);
+	return 0;
+}
+
+/* ---- sessions ---------------------------------------------------------- */
+
+static void
+test_signin_good(void **state)
+{
+	struct t *t = *state;
+	const cJSON *staff;
+	const char *tok;
+
+	assert_int_equal(t_signin_as(t, "super01", "ssdesk-demo"), 201);
+	tok = t_str(t->json, "token");
+	assert_int_equal(strlen(tok), 64);
+	assert_int_equal(strspn(tok, "0123456789abcdef"), 64);
+	assert_int_equal(cJSON_GetObjectItemCaseSensitive(t->json,
+	    "expires_in")->valuedouble, 28800);
+	staff = cJSON_GetObjectItemCaseSensitive(t->json, "staff");
+	assert_string_equal(t_str(staff, "staff_id"), "super01");
+	assert_string_equal(t_str(staff, "name"), "陈主管");
+	assert_string_equal(t_str(staff, "role"), "supervisor");
+	assert_string_equal(t_str(staff, "counter"), "C-03");
+	assert_false(t->replayed);
+}
+
+static void
+test_signin_bad(void **state)
+{
+	struct t *t = *state;
+	char *first;
+
+	assert_int_equal(t_signin_as(t, "clerk01", "wrong"), 401);
+	t_error(t, 401, "bad_credentials", NULL);
+	first = strdup(t->raw);
+	assert_non_null(first);
+	assert_int_equal(t_signin_as(t, "nobody", "ssdesk-demo"), 401);
+	t_error(t, 401, "bad_credentials", NULL);
+	assert_string_equal(first, t->raw); /* does not tell which was wrong */
+	free(first);
+}
+
+static void
+test_signin_bad_request(void **state)
+{
+	struct t *t = *state;
+
+	t_call(t, "POST", "/v1/sessions", NULL, NULL, "{not json");
+	t_error(t, 400, "bad_request", NULL);
+	t_call(t, "POST", "/v1/sessions", NULL, NULL, "[1,2]");
+	t_error(t, 400, "bad_request", NULL);
+	t_call(t, "POST", "/v1/sessions", NULL, NULL,
+	    "{\"staff_id\":7,\"password\":\"ssdesk-demo\"}");
+	t_error(t, 400, "bad_request", "staff_id");
+	t_call(t, "POST", "/v1/sessions", NULL, NULL,
+	    "{\"staff_id\":\"clerk01\"}");
+	t_error(t, 400, "bad_request", "password");
+	t_call(t, "POST", "/v1/sessions", NULL, NULL, NULL);
+	t_error(t, 400, "bad_request", NULL);
+}
+
+static void
+test_session_required(void **state)
+{
+	struct t *t = *state;
+
+	t->token[0] = '\0';
+	t_call(t, "POST", "/v1/identity-checks", NULL, NULL, "{}");
+	t_error(t, 401, "session_expired", NULL);
+	t_call(t, "GET", "/v1/persons/P-0001", "0123", NULL, NULL);
+	t_error(t, 401, "session_expired", NULL);
+	t_call(t, "GET", "/v1/persons/P-0001",
+	    "0000000000000000000000000000000000000000000000000000000000000000",
+	    NULL, NULL);
+	t_error(t, 401, "session_expired", NULL);
+}
+
+static void
+test_signout(void **state)
+{
+	struct t *t = *state;
+
+	assert_int_equal(t_call(t, "DELETE", "/v1/sessions/current", t->token,
+	    NULL, NULL), 204);
+	assert_int_equal(t->raw_len, 0);
+	t_call(t, "GET", "/v1/persons/P-0001", t->token, NULL, NULL);
+	t_error(t, 401, "session_expired", NULL);
+	t_call(t, "DELETE", "/v1/sessions/current", t->token, NULL, NULL);
+	t_error(t, 401, "session_expired", NULL);
+}
+
+static void
+test_session_expires(void **state)
+{
+	struct t *t = *state;
+
+	assert_int_equal(t_call(t, "GET", "/v1/persons/P-0001", t->token,
+	    NULL, NULL), 200);
+	sim_advance_clock(t->s, 8 * 3600 - 5);
+	assert_int_equal(t_call(t, "GET", "/v1/persons/P-0001", t->token,
+	    NULL, NULL), 200);
+	sim_advance_clock(t->s, 5);
+	t_call(t, "GET", "/v1/persons/P-0001", t->token, NULL, NULL);
+	t_error(t, 401, "session_expired", NULL);
+}
+
+static void
+test_session_ttl_option(void **state)
+{
+	struct t *t;
+
+	assert_int_equal(t_setup_ttl(state, 60), 0);
+	t = *state;
+	t_signin(t, "trainer01");
+	assert_int_equal(cJSON_GetObjectItemCaseSensitive(t->json,
+	    "expires_in")->valuedouble, 60);
+	sim_advance_clock(t->s, 61);
+	t_call(t, "GET", "/v1/persons/P-0001", t->token, NULL, NULL);
+	t_error(t, 401, "session_expired", NULL);
+	t_teardown(state);
+}
+
+/* ---- identity checks --------------------------------------------------- */
+
+static void
+test_identity_good(void **state)
+{
+	struct t *t = *state;
+	const cJSON *p, *c;
+	char num[IDNUM_LEN + 1];
+
+	assert_int_equal(t_check(t, "张伟"), 201);
+	assert_string_equal(t_str(t->json, "check_id"), "IC-000001");
+	p = cJSON_GetObjectItemCaseSensitive(t->json, "person");
+	assert_string_equal(t_str(p, "person_id"), "P-0001");
+	assert_string_equal(t_str(p, "name"), "张伟");
+	assert_string_equal(t_str(p, "birth_date"), "1985-03-12");
+	assert_string_equal(t_str(p, "sex"), "male");
+	assert_string_equal(t_str(p, "phone_masked"), "138****0001");
+	assert_string_equal(t_str(p, "as_of"), TODAY_STR);
+	assert_memory_equal(t_str(p, "id_number_masked"), "110105********", 14);
+	assert_null(strstr(t->raw, t_number(t, "张伟")));
+	c = t_card(p, 0);
+	assert_string_equal(t_str(c, "card_id"), "C-0001");
+	assert_string_equal(t_str(c, "state"), "normal");
+	assert_string_equal(t_str(c, "ss"), "inactive");
+	assert_string_equal(t_str(c, "fin"), "inactive");
+	assert_string_equal(t_str(c, "received_on"), "2026-07-25");
+	assert_string_equal(t_str(c, "deadline"), "2027-05-21");
+
+	/* The official sample number, typed with a lowercase x, long-term. */
+	snprintf(num, sizeof num, "%s", t_number(t, "吴秀英"));
+	assert_string_equal(num, "11010519491231002X");
+	num[17] = 'x';
+	assert_int_equal(t_check_full(t, num, "吴秀英", "long-term", true,
+	    true, "pass", true), 201);
+	assert_string_equal(t_str(t->json, "check_id"), "IC-000002");
+	p = cJSON_GetObjectItemCaseSensitive(t->json, "person");
+	assert_string_equal(t_str(p, "sex"), "female");
+	assert_string_equal(t_str(p, "id_number_masked"), "110105********002X");
+
+	/* The middle dot may be typed as a look-alike. */
+	assert_int_equal(t_check_full(t, t_number(t, "阿依古丽·买买提"),
+	    "阿依古丽・买买提", "2030-01-01", true, true, "pass", true), 201);
+}
+
+static void
+test_identity_refusals(void **state)
+{
+	struct t *t = *state;
+	char bad[IDNUM_LEN + 1];
+	const char *zw = t_number(t, "张伟");
+
+	snprintf(bad, sizeof bad, "%s", zw);
+	bad[17] = bad[17] == '0' ? '1' : '0';
+	t_check_full(t, bad, "张伟", "2031-05-01", true, true, "pass", true);
+	t_error(t, 422, "invalid_id_number", "id_number");
+	t_check_full(t, "11010519850312", "张伟", "2031-05-01", true, true,
+	    "pass", true);
+	t_error(t, 422, "invalid_id_number", "id_number");
+
+	t_check_full(t, zw, "张伟", "2031-05-01", false, true, "pass", true);
+	t_error(t, 422, "checklist_incomplete", "checklist");
+	t_check_full(t, zw, "张伟", "2031-05-01", true, false, "pass", true);
+	t_error(t, 422, "checklist_incomplete", "checklist");
+	t_check_full(t, zw, "张伟", "2031-05-01", true, true, "pass", false);
+	t_error(t, 422, "checklist_incomplete", "checklist");
+
+	t_check_full(t, zw, "张伟", "2031-05-01", true, true, "not_done", true);
+	t_error(t, 422, "face_not_done", "face");
+
+	t_check_full(t, zw, "张伟", "2026-11-21", true, true, "pass", true);
+	t_error(t, 422, "id_card_expired", "id_valid_until");
+	/* The end date itself is still valid. */
+	assert_int_equal(t_check_full(t, zw, "张伟", TODAY_STR, true, true,
+	    "pass", true), 201);
+	/* Expired by the register, whatever the clerk typed. */
+	t_check(t, "王芳");
+	t_error(t, 422, "id_card_expired", "id_valid_until");
+
+	t_check_full(t, "110101199001011237", "张伟", "2031-05-01", true, true,
+	    "pass", true);
+	t_error(t, 404, "unknown_person", "id_number");
+
+	t_check_full(t, zw, "张伟伟", "2031-05-01", true, true, "pass", true);
+	t_error(t, 422, "name_mismatch", "name");
+
+	t_check(t, "刘洋");
+	t_error(t, 422, "deceased", NULL);
+
+	t_check_full(t, zw, "张伟", "2031-05-01", true, true, "fail", true);
+	t_error(t, 422, "face_failed", "face");
+	t_check(t, "陈静"); /* the device said pass */
+	t_error(t, 422, "face_failed", "face");
+}
+
+static void
+test_identity_order(void **state)
+{
+	struct t *t = *state;
+
+	/* Several faults at once: the first documented one wins. */
+	t_check_full(t, "110105198503120130", "nobody", "2020-01-01", false,
+	    false, "not_done", false);
+	t_error(t, 422, "invalid_id_number", "id_number");
+	t_check_full(t, t_number(t, "刘洋"), "nobody", "2020-01-01", true,
+	    true, "not_done", true);
+	t_error(t, 422, "face_not_done", "face");
+	t_check_full(t, t_number(t, "刘洋"), "nobody", "2020-01-01", true,
+	    true, "pass", true);
+	t_error(t, 422, "id_card_expired", "id_valid_until");
+	t_check_full(t, t_number(t, "刘洋"), "nobody", "2030-01-01", true,
+	    true, "fail", true);
+	t_error(t, 422, "name_mismatch", "name");
+}
+
+static void
+test_identity_bad_request(void **state)
+{
+	struct t *t = *state;
+
+	t_call(t, "POST", "/v1/identity-checks", t->token, NULL,
+	    "{\"id_number\":\"110105198503120135\",\"name\":\"张伟\","
+	    "\"id_valid_until\":\"2031-05-01\"}");
+	t_error(t, 400, "bad_request", "checklist");
+	t_call(t, "POST", "/v1/identity-checks", t->token, NULL,
+	    "{\"id_number\":110105198503120135,\"name\":\"张伟\"}");
+	t_error(t, 400, "bad_request", "id_number");
+	t_call(t, "POST", "/v1/identity-checks", t->token, NULL,
+	    "{\"id_number\":\"110105198503120135\",\"name\":\"张伟\","
+	    "\"id_valid_until\":\"2031-05-01\",\"checklist\":{"
+	    "\"original_sighted\":1,\"photocopy_taken\":true,\"face\":\"pass\","
+	    "\"fingerprint\":true}}");
+	t_error(t, 400, "bad_request", "checklist");
+	t_check_full(t, t_number(t, "张伟"), "张伟", "2031-05-01", true, true,
+	    "maybe", true);
+	t_error(t, 400, "bad_request", "face");
+	t_check_full(t, t_number(t, "张伟"), "张伟", "soon", true, true,
+	    "pass", true);
+	t_error(t, 400, "bad_request", "id_valid_until");
+}
+
+static void
+test_person_get(void **state)
+{
+	struct t *t = *state;
+	const cJSON *c;
+
+	assert_int_equal(t_call(t, "GET", "/v1/persons/P-0007", t->token,
+	    NULL, NULL), 200);
+	assert_string_equal(t_str(t->json, "name"), "杨磊");
+	c = t_card(t->json, 0);
+	assert_string_equal(t_str(c, "ss"), "reported_lost"); /* 301 days */
+	assert_string_equal(t_str(c, "deadline"), "2026-11-21");
+
+	assert_int_equal(t_call(t, "GET", "/v1/persons/P-0011?x=1", t->token,
+	    NULL, NULL), 200);
+	assert_string_equal(t_str(t_card(t->json, 0), "state"), "lost");
+	assert_string_equal(t_str(t_card(t->json, 1), "state"), "normal");
+	assert_string_equal(t_str(t_card(t->json, 1), "ss"), "inactive");
+
+	t_call(t, "GET", "/v1/persons/P-9999", t->token, NULL, NULL);
+	t_error(t, 404, "unknown_person", NULL);
+}
+
+/* ---- medical activation ------------------------------------------------ */
+
+static void
+test_medical_success(void **state)
+{
+	struct t *t = *state;
+	char ck[32];
+	const cJSON *c;
+	const char *at;
+
+	t_checked(t, "张伟", ck);
+	assert_int_equal(t_medical(t, "k-1", ck, "C-0001", GOOD_CARD,
+	    "13912345678", false), 201);
+	assert_false(t->replayed);
+	assert_string_equal(t_str(t->json, "application_id"),
+	    "MA-20261122-0001");
+	assert_string_equal(t_str(t->json, "service"), "medical-activation");
+	assert_string_equal(t_str(t->json, "status"), "completed");
+	at = t_str(t->json, "created_at");
+	assert_int_equal(strlen(at), 25);
+	assert_memory_equal(at, TODAY_STR "T", 11);
+	assert_string_equal(at + 19, "+08:00");
+	assert_true(strlen(t_str(t->json, "next_steps")) > 20);
+	c = cJSON_GetObjectItemCaseSensitive(t->json, "card");
+	assert_string_equal(t_str(c, "card_id"), "C-0001");
+	assert_string_equal(t_str(c, "ss"), "active");
+	assert_null(strstr(t->raw, GOOD_CARD));
+
+	assert_int_equal(t_call(t, "GET", "/v1/persons/P-0001", t->token,
+	    NULL, NULL), 200);
+	assert_string_equal(t_str(t_card(t->json, 0), "ss"), "active");
+	assert_string_equal(t_str(t->json, "phone_masked"), "139****5678");
+
+	/* Again with a new key: already active now. */
+	t_medical(t, "k-2", ck, "C-0001", GOOD_CARD, "13912345678", false);
+	t_error(t, 409, "already_active", "card_id");
+}
+
+static void
+test_medical_already_active(void **state)
+{
+	struct t *t = *state;
+	char ck[32];
+
+	t_checked(t, "李娜", ck);
+	t_medical(t, "k-1", ck, "C-0003", GOOD_CARD, "13800000003", false);
+	t_error(t, 409, "already_active", "card_id");
+}
+
+static void
+test_medical_deadline(void **state)
+{
+	struct t *t = *state;
+	char ck[32];
+	const cJSON *c;
+
+	/* 301 days: reported lost, refused, with the seed 004 remedy. */
+	t_checked(t, "杨磊", ck);
+	t_medical(t, "k-1", ck, "C-0007", GOOD_CARD, "13800000007", false);
+	t_error(t, 422, "deadline_passed", "card_id");
+	assert_non_null(strstr(t_str(t->json, "message"), "financial"));
+	assert_non_null(strstr(t_str(t->json, "message"), "loss report"));
+
+	/* 300 days: the deadline is today, still in time. */
+	t_checked(t, "赵敏", ck);
+	c = t_card(cJSON_GetObjectItemCaseSensitive(t->json, "person"), 0);
+	assert_string_equal(t_str(c, "deadline"), TODAY_STR);
+	assert_string_equal(t_str(c, "ss"), "inactive");
+	assert_int_equal(t_medical(t, "k-2", ck, "C-0008", GOOD_CARD,
+	    "13800000008", false), 201);
+
+	/* 299 days: one day left. */
+	t_checked(t, "黄强", ck);
+	c = t_card(cJSON_GetObjectItemCaseSensitive(t->json, "person"), 0);
+	assert_string_equal(t_str(c, "deadline"), "2026-11-23");
+	assert_int_equal(t_medical(t, "k-3", ck, "C-0009", GOOD_CARD,
+	    "13800000009", false), 201);
+	assert_string_equal(t_str(t->json, "application_id"),
+	    "MA-20261122-0002");
+}
+
+static void
+test_medical_card_lost(void **state)
+{
+	struct t *t = *state;
+	char ck[32];
+
+	t_checked(t, "周杰", ck);
+	t_medical(t, "k-1", ck, "C-0010", GOOD_CARD, "13800000010", false);
+	t_error(t, 422, "card_lost", "card_id");
+
+	/* Two cards: the old one lost, the new one activates. */
+	t_checked(t, "欧阳娜娜", ck);
+	t_medical(t, "k-2", ck, "C-0011", GOOD_CARD, "13800000011", false);
+	t_error(t, 422, "card_lost", "card_id");
+	assert_int_equal(t_medical(t, "k-3", ck, "C-0012", GOOD_CARD,
+	    "13800000011", false), 201);
+}
+
+static void
+test_medical_card_unknown(void **state)
+{
+	struct t *t = *state;
+	char ck[32];
+
+	t_checked(t, "张伟", ck);
+	t_medical(t, "k-1", ck, "C-0003", GOOD_CARD, "13800000001", false);
+	t_error(t, 404, "card_unknown", "card_id");
+	t_medical(t, "k-2", ck, "C-9", GOOD_CARD, "13800000001", false);
+	t_error(t, 404, "card_unknown", "card_id");
+}
+
+static void
+test_medical_bank_card(void **state)
+{
+	struct t *t = *state;
+	char ck[32];
+
+	t_checked(t, "张伟", ck);
+	t_medical(t, "k-1", ck, "C-0001", "1234", "13800000001", false);
+	t_error(t, 422, "bank_card_invalid", "bank_card");
+	t_medical(t, "k-2", ck, "C-0001", "4222020200112233446", "13800000001",
+	    false);
+	t_error(t, 422, "bank_card_invalid", "bank_card");
+	t_medical(t, "k-3", ck, "C-0001", "62220202001122334461234",
+	    "13800000001", false);
+	t_error(t, 422, "bank_card_invalid", "bank_card");
+	t_medical(t, "k-4", ck, "C-0001", LUHN_BAD, "13800000001", false);
+	t_error(t, 422, "bank_card_luhn", "bank_card");
+	assert_int_equal(t_medical(t, "k-5", ck, "C-0001", LUHN_BAD,
+	    "13800000001", true), 201);
+}
+
+static void
+test_medical_phone(void **state)
+{
+	struct t *t = *state;
+	char ck[32];
+
+	t_checked(t, "张伟", ck);
+	t_medical(t, "k-1", ck, "C-0001", GOOD_CARD, "12345", false);
+	t_error(t, 422, "phone_invalid", "phone");
+	t_medical(t, "k-2", ck, "C-0001", GOOD_CARD, "23800000001", false);
+	t_error(t, 422, "phone_invalid", "phone");
+}
+
+static void
+test_medical_bad_request(void **state)
+{
+	struct t *t = *state;
+	char ck[32];
+
+	t_checked(t, "张伟", ck);
+	t_call(t, "POST", "/v1/applications/medical-activation", t->token,
+	    "k-1", "{\"check_id\":\"IC-000001\",\"card_id\":\"C-0001\","
+	    "\"bank_card\":6222020200112233446,\"phone\":\"13800000001\"}");
+	t_error(t, 400, "bad_request", "bank_card");
+	t_call(t, "POST", "/v1/applications/medical-activation", t->token,
+	    "k-2", "{\"check_id\":\"IC-000001\",\"card_id\":\"C-0001\","
+	    "\"bank_card\":\"" GOOD_CARD "\",\"phone\":\"13800000001\","
+	    "\"luhn_confirmed\":\"yes\"}");
+	t_error(t, 400, "bad_request", "luhn_confirmed");
+	/* luhn_confirmed may be left out. */
+	assert_int_equal(t_call(t, "POST", "/v1/applications/medical-activation",
+	    t->token, "k-3", "{\"check_id\":\"IC-000001\",\"card_id\":"
+	    "\"C-0001\",\"bank_card\":\"" GOOD_CARD "\",\"phone\":"
+	    "\"13800000001\"}"), 201);
+}
+
+static void
+test_medical_check_unknown(void **state)
+{
+	struct t *t = *state;
+	char ck[32];
+
+	t_medical(t, "k-1", "IC-000001", "C-0001", GOOD_CARD, "13800000001",
+	    false);
+	t_error(t, 422, "check_unknown", NULL);
+	t_checked(t, "张伟", ck);
+	t_medical(t, "k-2", "IC-1x", "C-0001", GOOD_CARD, "13800000001",
+	    false);
+	t_error(t, 422, "check_unknown", NULL);
+
+	/* Another staff member's check. */
+	t_signin(t, "clerk02");
+	t_medical(t, "k-3", ck, "C-0001", GOOD_CARD, "13800000001", false);
+	t_error(t, 422, "check_unknown", NULL);
+
+	/* Older than 60 minutes. */
+	t_checked(t, "张伟", ck);
+	sim_advance_clock(t->s, 3600);
+	t_medical(t, "k-4", ck, "C-0001", GOOD_CARD, "13800000001", false);
+	t_error(t, 422, "check_unknown", NULL);
+}
+
+static void
+test_medical_key_required(void **state)
+{
+	struct t *t = *state;
+	char ck[32];
+
+	t_checked(t, "张伟", ck);
+	t_medical(t, NULL, ck, "C-0001", GOOD_CARD, "13800000001", false);
+	t_error(t, 400, "idempotency_key_required", NULL);
+	t_medical(t, "", ck, "C-0001", GOOD_CARD, "13800000001", false);
+	t_error(t, 400, "idempotency_key_required", NULL);
+}
+
+static void
+test_idempotent_replay(void **state)
+{
+	struct t *t = *state;
+	char ck[32], *first;
+
+	t_checked(t, "张伟", ck);
+	assert_int_equal(t_medical(t, "retry-1", ck, "C-0001", GOOD_CARD,
+	    "13800000001", false), 201);
+	assert_false(t->replayed);
+	first = strdup(t->raw);
+	assert_non_null(first);
+
+	/* The answer was lost; the terminal sends the same again. */
+	assert_int_equal(t_medical(t, "retry-1", ck, "C-0001", GOOD_CARD,
+	    "13800000001", false), 201);
+	assert_true(t->replayed);
+	assert_string_equal(t->raw, first);
+	assert_string_equal(t_str(t->json, "application_id"),
+	    "MA-20261122-0001");
+	free(first);
+
+	/* Even after the check has expired (the retry is of the same write). */
+	sim_advance_clock(t->s, 7200);
+	assert_int_equal(t_medical(t, "retry-1", ck, "C-0001", GOOD_CARD,
+	    "13800000001", false), 201);
+	assert_true(t->replayed);
+
+	/* No second application was made: the next one is number 2. */
+	t_checked(t, "黄强", ck);
+	assert_int_equal(t_medical(t, "retry-2", ck, "C-0009", GOOD_CARD,
+	    "13800000009", false), 201);
+	assert_false(t->replayed);
+	assert_string_equal(t_str(t->json, "application_id"),
+	    "MA-20261122-0002");
+}
+
+static void
+test_idempotent_conflict(void **state)
+{
+	struct t *t = *state;
+	char ck[32];
+
+	t_checked(t, "张伟", ck);
+	assert_int_equal(t_medical(t, "same", ck, "C-0001", GOOD_CARD,
+	    "13800000001", false), 201);
+	t_medical(t, "same", ck, "C-0001", GOOD_CARD, "13800000002", false);
+	t_error(t, 409, "idempotency_conflict", NULL);
+	assert_false(t->replayed);
+
+	/* A refusal is not stored: the key can be sent again once fixed. */
+	t_checked(t, "黄强", ck);
+	t_medical(t, "fix", ck, "C-0009", "1234", "13800000009", false);
+	t_error(t, 422, "bank_card_invalid", "bank_card");
+	assert_int_equal(t_medical(t, "fix", ck, "C-0009", GOOD_CARD,
+	    "13800000009", false), 201);
+	assert_false(t->replayed);
+}
+
+static void
+test_idempotent_per_staff(void **state)
+{
+	struct t *t = *state;
+	char ck[32];
+
+	t_checked(t, "张伟", ck);
+	assert_int_equal(t_medical(t, "k", ck, "C-0001", GOOD_CARD,
+	    "13800000001", false), 201);
+	t_signin(t, "clerk02");
+	t_checked(t, "黄强", ck);
+	assert_int_equal(t_medical(t, "k", ck, "C-0009", GOOD_CARD,
+	    "13800000009", false), 201);
+	assert_false(t->replayed);
+	assert_string_equal(t_str(t->json, "application_id"),
+	    "MA-20261122-0002");
+}
+
+/* ---- routing, limits, reset, listings ---------------------------------- */
+
+static void
+test_routing(void **state)
+{
+	struct t *t = *state;
+	char *big;
+	struct sim_request req = { .method = "POST", .path = "/v1/sessions" };
+	char *body;
+	size_t len;
+
+	t_call(t, "GET", "/v1/nothing", t->token, NULL, NULL);
+	t_error(t, 404, "not_found", NULL);
+	t_call(t, "GET", "/v1/persons/P-0001/cards", t->token, NULL, NULL);
+	t_error(t, 404, "not_found", NULL);
+	t_call(t, "GET", "/v1/persons/", t->token, NULL, NULL);
+	t_error(t, 404, "not_found", NULL);
+	t_call(t, "GET", "/v1/sessions", t->token, NULL, NULL);
+	t_error(t, 405, "method_not_allowed", NULL);
+	t_call(t, "PUT", "/v1/identity-checks", t->token, NULL, "{}");
+	t_error(t, 405, "method_not_allowed", NULL);
+	t_call(t, "POST", "/v1/persons/P-0001", t->token, NULL, "{}");
+	t_error(t, 405, "method_not_allowed", NULL);
+
+	big = malloc(SIM_BODY_MAX + 2);
+	assert_non_null(big);
+	memset(big, ' ', SIM_BODY_MAX + 1);
+	big[SIM_BODY_MAX + 1] = '\0';
+	req.body = big;
+	req.body_len = SIM_BODY_MAX + 1;
+	assert_int_equal(sim_handle(t->s, &req, &body, &len), 413);
+	assert_non_null(strstr(body, "\"too_large\""));
+	free(body);
+	free(big);
+}
+
+static void
+test_reset(void **state)
+{
+	struct t *t = *state;
+	char ck[32];
+
+	t_checked(t, "张伟", ck);
+	assert_int_equal(t_medical(t, "k", ck, "C-0001", GOOD_CARD,
+	    "13800000001", false), 201);
+	sim_reset(t->s);
+	/* Staff stay signed in; the data set is as at start. */
+	assert_int_equal(t_call(t, "GET", "/v1/persons/P-0001", t->token,
+	    NULL, NULL), 200);
+	assert_string_equal(t_str(t_card(t->json, 0), "ss"), "inactive");
+	t_medical(t, "k2", ck, "C-0001", GOOD_CARD, "13800000001", false);
+	t_error(t, 422, "check_unknown", NULL);
+	t_checked(t, "张伟", ck);
+	assert_string_equal(ck, "IC-000001");
+	assert_int_equal(t_medical(t, "k", ck, "C-0001", GOOD_CARD,
+	    "13800000001", false), 201);
+	assert_false(t->replayed);
+	assert_string_equal(t_str(t->json, "application_id"),
+	    "MA-20261122-0001");
+}
+
+static void
+test_listings(void **state)
+{
+	struct t *t = *state;
+	struct sim_listing l[32];
+	size_t n;
+
+	n = sim_list_staff(t->s, l, 32);
+	assert_int_equal(n, 4);
+	for (size_t i = 0; i < n; i++) {
+		assert_string_equal(l[i].secret, "ssdesk-demo");
+		assert_non_null(l[i].purpose);
+	}
+	assert_string_equal(l[0].who, "clerk01");
+	assert_string_equal(l[0].name, "王小明");
+	assert_int_equal(sim_list_staff(t->s, l, 2), 2);
+
+	n = sim_list_people(t->s, l, 32);
+	assert_true(n >= 13);
+	for (size_t i = 0; i < n; i++) {
+		char m[IDNUM_MASKED_LEN + 1];
+
+		assert_int_equal(idnum_parse(NULL, l[i].secret, today),
+		    IDNUM_OK);
+		idnum_mask(m, l[i].secret);
+		assert_string_equal(l[i].who, m);
+		assert_true(strlen(l[i].purpose) > 10);
+	}
+	assert_non_null(strstr(l[n - 1].purpose, "unknown"));
+	assert_int_equal(sim_list_people(t->s, l, 3), 3);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(name) cmocka_unit_test_setup_teardown(name, t_setup, t_teardown)
+		cmocka_unit_test_setup_teardown(test_signin_good,
+		    t_setup_nosession, t_teardown),
+		cmocka_unit_test_setup_teardown(test_signin_bad,
+		    t_setup_nosession, t_teardown),
+		cmocka_unit_test_setup_teardown(test_signin_bad_request,
+		    t_setup_nosession, t_teardown),
+		T(test_session_required),
+		T(test_signout),
+		T(test_session_expires),
+		cmocka_unit_test(test_session_ttl_option),
+		T(test_identity_good),
+		T(test_identity_refusals),
+		T(test_identity_order),
+		T(test_identity_bad_request),
+		T(test_person_get),
+		T(test_medical_success),
+		T(test_medical_already_active),
+		T(test_medical_deadline),
+		T(test_medical_card_lost),
+		T(test_medical_card_unknown),
+		T(test_medical_bank_card),
+		T(test_medical_phone),
+		T(test_medical_bad_request),
+		T(test_medical_check_unknown),
+		T(test_medical_key_required),
+		T(test_idempotent_replay),
+		T(test_idempotent_conflict),
+		T(test_idempotent_per_staff),
+		T(test_routing),
+		T(test_reset),
+		T(test_listings),
+#undef T
+	};
+
+	return cmocka_run_group_tests_name("sim", tests, NULL, NULL);
+}
