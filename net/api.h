@@ -76,7 +76,9 @@ typedef void api_application_cb(void *arg, const struct api_error *err,
 
 struct api;
 
-/* Takes ownership of t.  api_free(NULL) is safe. */
+/* Takes ownership of t on success; if it returns NULL, t is still the
+ * caller's to free.  api_free(NULL) is safe; a call in flight is dropped
+ * without its callback. */
 struct api *api_new(struct transport *t);
 void api_free(struct api *a);
 
@@ -92,6 +94,8 @@ bool api_signed_in(const struct api *a);
 
 void api_sign_in(struct api *a, const char *staff_id, const char *password,
     const char *counter, api_staff_cb *cb, void *arg);
+/* The token is wiped as soon as the request is on its way; a 401 answer
+ * (the session was already dead) counts as signed out: API_OK. */
 void api_sign_out(struct api *a, api_done_cb *cb, void *arg);
 void api_identity_check(struct api *a, const struct identity_request *req,
     api_identity_cb *cb, void *arg);

@@ -69,7 +69,8 @@ int transport_submit(struct transport *t, const struct transport_request *req,
 void transport_cancel(struct transport *t, int id);
 
 /* Sleep until the transport has work, extra_fd (the terminal) is readable,
- * or timeout_ms passes.  *extra_ready tells whether extra_fd is readable.
+ * or timeout_ms passes.  extra_fd may be -1 (none); timeout_ms -1 waits
+ * for work or the fd only.  *extra_ready tells whether extra_fd is readable.
  * Returns 0, or -1 on a poll error other than EINTR. */
 int transport_wait(struct transport *t, int extra_fd, int timeout_ms,
     int *extra_ready);
@@ -77,6 +78,8 @@ int transport_wait(struct transport *t, int extra_fd, int timeout_ms,
 void transport_perform(struct transport *t);
 /* Number of requests in flight. */
 int transport_pending(const struct transport *t);
+/* Requests still in flight are dropped without their callbacks.
+ * transport_free(NULL) is safe. */
 void transport_free(struct transport *t);
 
 const char *transport_strerror(enum transport_err err);

@@ -1,0 +1,520 @@
+/*
+ * api.c -- the central service's calls (docs/api.md) over any transport.
+ *
+ * One call in flight per api: a counter serves one applicant, and one
+ * pending answer is what the screen shows a spinner for.  Every outcome
+ * reaches the caller through its callback from api_perform(), never from
+ * inside the call, so a screen's state never changes under its own feet:
+ * errors found before anything is sent (busy, not signed in, out of memory)
+ * wait in a small queue for the next api_perform().
+ *
+ * The session token lives in sodium_malloc'd memory and is wiped on
+ * sign-out, on 401 session_expired and in api_free().  A sign-in body (the
+ * password) is wiped as soon as the transport has its own copy.  HTTP
+ * statuses become api_result here, and only here.
+ */
+#include "net/api.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "forms/i18n.h"
+#include "net/apijson.h"
+
+#define API_TOKEN_BYTES 129   /* docs/api.md: at most 128 characters */
+
+enum api_call {
+	CALL_SIGN_IN,
+	CALL_SIGN_OUT,
+	CALL_IDENTITY,
+	CALL_PERSON,
+	CALL_MEDICAL,
+};
+
+/* Whom to tell, for any call. */
+struct api_pending {
+	enum api_call call;
+	union {
+		api_done_cb *done;
+		api_staff_cb *staff;
+		api_identity_cb *identity;
+		api_person_cb *person;
+		api_application_cb *app;
+		void (*any)(void);
+	} cb;
+	void *arg;
+};
+
+/* An error found before anything was sent, delivered by the next perform. */
+struct api_deferred {
+	struct api_deferred *next;
+	struct api_pending who;
+	struct api_error err;
+};
+
+struct api {
+	struct transport *t;
+	char *token;               /* sodium_malloc'd, API_TOKEN_BYTES */
+	bool has_token;
+	int req_id;                /* transport id of the call in flight, or 0 */
+	struct api_pending cur;
+	struct api_deferred *deferred, **deferred_tail;
+};
+
+static void
+api_drop_token(struct api *a)
+{
+	sodium_memzero(a->token, API_TOKEN_BYTES);
+	a->has_token = false;
+}
+
+/* Call back with err and, on success, the decoded result (or NULL). */
+static void
+api_deliver(const struct api_pending *who, const struct api_error *err,
+    const void *res)
+{
+	switch (who->call) {
+	case CALL_SIGN_IN:
+		who->cb.staff(who->arg, err, res);
+		break;
+	case CALL_SIGN_OUT:
+		who->cb.done(who->arg, err);
+		break;
+	case CALL_IDENTITY:
+		who->cb.identity(who->arg, err, res);
+		break;
+	case CALL_PERSON:
+		who->cb.person(who->arg, err, res);
+		break;
+	case CALL_MEDICAL:
+		who->cb.app(who->arg, err, res);
+		break;
+	}
+}
+
+static void
+api_defer(struct api *a, const struct api_pending *who, enum api_result r,
+    const char *code)
+{
+	struct api_deferred *d;
+
+	/* Out of memory for even this: nothing can be reported later either;
+	 * the caller's callback is lost, as the process will be shortly. */
+	if ((d = calloc(1, sizeof *d)) == NULL)
+		return;
+	d->who = *who;
+	d->err.result = r;
+	if (code)
+		snprintf(d->err.code, sizeof d->err.code, "%s", code);
+	*a->deferred_tail = d;
+	a->deferred_tail = &d->next;
+}
+
+struct api *
+api_new(struct transport *t)
+{
+	struct api *a;
+
+	if (t == NULL)
+		return NULL;
+	/* On failure t stays the caller's (tui/main.c frees it). */
+	if (sodium_init() < 0 || (a = calloc(1, sizeof *a)) == NULL)
+		return NULL;
+	if ((a->token = sodium_malloc(API_TOKEN_BYTES)) == NULL) {
+		free(a);
+		return NULL;
+	}
+	sodium_memzero(a->token, API_TOKEN_BYTES);
+	a->t = t;
+	a->deferred_tail = &a->deferred;
+	return a;
+}
+
+/* A call in flight or deferred is dropped without its callback. */
+void
+api_free(struct api *a)
+{
+	struct api_deferred *d;
+
+	if (a == NULL)
+		return;
+	transport_free(a->t);
+	while ((d = a->deferred) != NULL) {
+		a->deferred = d->next;
+		free(d);
+	}
+	api_drop_token(a);
+	sodium_free(a->token);
+	free(a);
+}
+
+int
+api_wait(struct api *a, int extra_fd, int timeout_ms, int *extra_ready)
+{
+	/* Deferred errors are ready now: look at the terminal, do not sleep. */
+	if (a->deferred != NULL)
+		timeout_ms = 0;
+	return transport_wait(a->t, extra_fd, timeout_ms, extra_ready);
+}
+
+void
+api_perform(struct api *a)
+{
+	struct api_deferred *list = a->deferred, *d;
+
+	/* Detach first: a callback may start a call that is deferred again. */
+	a->deferred = NULL;
+	a->deferred_tail = &a->deferred;
+	while ((d = list) != NULL) {
+		list = d->next;
+		api_deliver(&d->who, &d->err, NULL);
+		free(d);
+	}
+	transport_perform(a->t);
+}
+
+bool
+api_busy(const struct api *a)
+{
+	return a->req_id != 0;
+}
+
+void
+api_cancel(struct api *a)
+{
+	if (a->req_id != 0)
+		transport_cancel(a->t, a->req_id);
+}
+
+bool
+api_signed_in(const struct api *a)
+{
+	return a->has_token;
+}
+
+static enum api_result
+api_from_transport(enum transport_err e)
+{
+	switch (e) {
+	case TRANSPORT_OK:
+		return API_OK;
+	case TRANSPORT_CONNECT:
+		return API_UNREACHABLE;
+	case TRANSPORT_TLS:
+	case TRANSPORT_PIN:
+		return API_TLS;
+	case TRANSPORT_TIMEOUT:
+		return API_TIMEOUT;
+	case TRANSPORT_TOO_LARGE:
+		return API_BAD_REPLY;
+	case TRANSPORT_CANCELLED:
+		return API_CANCELLED;
+	case TRANSPORT_INTERNAL:
+		break;
+	}
+	return API_INTERNAL;
+}
+
+/* Turn a non-2xx answer into err. */
+static void
+api_refusal(struct api *a, enum api_call call,
+    const struct transport_reply *reply, struct api_error *err)
+{
+	int st = reply->status;
+	bool shaped = apijson_decode_error(err, st, reply->body,
+	    reply->body_len) == 0;
+
+	if (st == 401 && call == CALL_SIGN_IN) {
+		err->result = API_REFUSED;
+		if (!shaped)
+			snprintf(err->code, sizeof err->code, "bad_credentials");
+	} else if (st == 401) {
+		err->result = API_SESSION_EXPIRED;
+		if (!shaped) {
+			snprintf(err->code, sizeof err->code, "session_expired");
+			err->message[0] = '\0';
+		}
+		api_drop_token(a);
+	} else if (st == 502 || st == 503 || st == 504) {
+		/* A gateway or maintenance page: the service was not reached.
+		 * Keep the service's own words if it gave them. */
+		err->result = API_UNREACHABLE;
+		if (!shaped)
+			err->message[0] = '\0';
+	} else
+		err->result = API_REFUSED;
+}
+
+/* The transport's answer to the call in flight. */
+static void
+api_on_reply(void *arg, const struct transport_reply *reply)
+{
+	struct api *a = arg;
+	struct api_pending who = a->cur;
+	struct api_error err;
+	union {
+		struct staff staff;
+		struct identity_result identity;
+		struct person person;
+		struct application app;
+	} res;
+	const void *out = NULL;
+	int rc = 0;
+
+	a->req_id = 0;
+	memset(&err, 0, sizeof err);
+	snprintf(err.detail, sizeof err.detail, "%s", reply->detail);
+	if (reply->err != TRANSPORT_OK) {
+		err.result = api_from_transport(reply->err);
+		if (err.detail[0] == '\0')
+			snprintf(err.detail, sizeof err.detail, "%s",
+			    transport_strerror(reply->err));
+		api_deliver(&who, &err, NULL);
+		return;
+	}
+	err.http_status = reply->status;
+	if (who.call == CALL_SIGN_OUT && reply->status == 401) {
+		/* The session was already dead: signed out all the same. */
+		api_deliver(&who, &err, NULL);
+		return;
+	}
+	if (reply->status < 200 || reply->status > 299) {
+		api_refusal(a, who.call, reply, &err);
+		err.http_status = reply->status;
+		api_deliver(&who, &err, NULL);
+		return;
+	}
+	switch (who.call) {
+	case CALL_SIGN_IN:
+		rc = apijson_decode_session(&res.staff, a->token,
+		    API_TOKEN_BYTES, reply->body, reply->body_len, &err);
+		if (rc == 0)
+			a->has_token = true;
+		out = &res.staff;
+		break;
+	case CALL_SIGN_OUT:
+		break;
+	case CALL_IDENTITY:
+		rc = apijson_decode_identity(&res.identity, reply->body,
+		    reply->body_len, &err);
+		out = &res.identity;
+		break;
+	case CALL_PERSON:
+		rc = apijson_decode_person(&res.person, reply->body,
+		    reply->body_len, &err);
+		out = &res.person;
+		break;
+	case CALL_MEDICAL:
+		rc = apijson_decode_application(&res.app, reply->body,
+		    reply->body_len, &err);
+		out = &res.app;
+		break;
+	}
+	if (rc != 0) {
+		err.result = API_BAD_REPLY;
+		err.http_status = reply->status;
+		out = NULL;
+	}
+	api_deliver(&who, &err, out);
+}
+
+/* Send one call, or defer why it could not be sent.  body may be NULL for
+ * calls without one; body_needed says a NULL body is an encoder failure. */
+static void
+api_start(struct api *a, const struct api_pending *who, const char *method,
+    const char *path, const char *body, bool body_needed, bool needs_session,
+    const char *idem_key)
+{
+	struct transport_request req;
+	int id;
+
+	if (a->req_id != 0) {
+		api_defer(a, who, API_BUSY, NULL);
+		return;
+	}
+	if (needs_session && !a->has_token) {
+		api_defer(a, who, API_SESSION_EXPIRED, "session_expired");
+		return;
+	}
+	if (body_needed && body == NULL) {
+		api_defer(a, who, API_INTERNAL, NULL);
+		return;
+	}
+	memset(&req, 0, sizeof req);
+	req.method = method;
+	req.path = path;
+	req.token = needs_session ? a->token : NULL;
+	req.idem_key = idem_key;
+	req.body = body;
+	req.body_len = body ? strlen(body) : 0;
+	id = transport_submit(a->t, &req, api_on_reply, a);
+	if (id < 0) {
+		api_defer(a, who, API_INTERNAL, NULL);
+		return;
+	}
+	a->req_id = id;
+	a->cur = *who;
+}
+
+/* Free an encoded body after wiping it: it may hold a password or a card
+ * number. */
+static void
+api_wipe_free(char *body)
+{
+	if (body != NULL) {
+		sodium_memzero(body, strlen(body));
+		free(body);
+	}
+}
+
+void
+api_sign_in(struct api *a, const char *staff_id, const char *password,
+    const char *counter, api_staff_cb *cb, void *arg)
+{
+	struct api_pending who = { .call = CALL_SIGN_IN, .cb.staff = cb,
+	    .arg = arg };
+	char *body = NULL;
+
+	if (staff_id && password)
+		body = apijson_encode_sign_in(staff_id, password, counter);
+	api_start(a, &who, "POST", "/v1/sessions", body, true, false, NULL);
+	api_wipe_free(body);
+}
+
+void
+api_sign_out(struct api *a, api_done_cb *cb, void *arg)
+{
+	struct api_pending who = { .call = CALL_SIGN_OUT, .cb.done = cb,
+	    .arg = arg };
+
+	api_start(a, &who, "DELETE", "/v1/sessions/current", NULL, false, true,
+	    NULL);
+	/* The transport holds its own copy for this one request; here the
+	 * session ends now, whatever the service answers. */
+	if (a->req_id != 0)
+		api_drop_token(a);
+}
+
+void
+api_identity_check(struct api *a, const struct identity_request *req,
+    api_identity_cb *cb, void *arg)
+{
+	struct api_pending who = { .call = CALL_IDENTITY, .cb.identity = cb,
+	    .arg = arg };
+	char *body = req ? apijson_encode_identity(req) : NULL;
+
+	api_start(a, &who, "POST", "/v1/identity-checks", body, true, true,
+	    NULL);
+	api_wipe_free(body);
+}
+
+/* Identifiers from the service go into a path: only their documented
+ * characters, so one can never add a path segment or a query. */
+static bool
+api_ref_ok(const char *s)
+{
+	size_t n = 0;
+
+	if (s == NULL)
+		return false;
+	for (; s[n]; n++)
+		if (!((s[n] >= 'A' && s[n] <= 'Z') || (s[n] >= 'a' && s[n] <= 'z') ||
+		    (s[n] >= '0' && s[n] <= '9') || s[n] == '-' || s[n] == '_' ||
+		    s[n] == '.'))
+			return false;
+	return n > 0 && n < REF_MAX && strcmp(s, ".") != 0 &&
+	    strcmp(s, "..") != 0;
+}
+
+void
+api_person_get(struct api *a, const char *person_id, api_person_cb *cb,
+    void *arg)
+{
+	struct api_pending who = { .call = CALL_PERSON, .cb.person = cb,
+	    .arg = arg };
+	char path[64];
+
+	if (!api_ref_ok(person_id)) {
+		api_defer(a, &who, API_INTERNAL, NULL);
+		return;
+	}
+	snprintf(path, sizeof path, "/v1/persons/%s", person_id);
+	api_start(a, &who, "GET", path, NULL, false, true, NULL);
+}
+
+void
+api_medical_activate(struct api *a, const struct medical_request *req,
+    api_application_cb *cb, void *arg)
+{
+	struct api_pending who = { .call = CALL_MEDICAL, .cb.app = cb,
+	    .arg = arg };
+	char key[37];
+	const char *idem;
+	char *body = req ? apijson_encode_medical(req) : NULL;
+
+	/* Without the caller's key a retry could not be recognised, but the
+	 * write still needs one: a fresh key is the safe default. */
+	if (req && req->idem_key && req->idem_key[0])
+		idem = req->idem_key;
+	else {
+		api_idempotency_key(key);
+		idem = key;
+	}
+	api_start(a, &who, "POST", "/v1/applications/medical-activation", body,
+	    true, true, idem);
+	api_wipe_free(body);
+}
+
+void
+api_idempotency_key(char out[37])
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char b[16];
+	size_t i, o = 0;
+
+	randombytes_buf(b, sizeof b);
+	b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);   /* version 4 */
+	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);   /* RFC 4122 variant */
+	for (i = 0; i < sizeof b; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			out[o++] = '-';
+		out[o++] = hex[b[i] >> 4];
+		out[o++] = hex[b[i] & 0x0f];
+	}
+	out[o] = '\0';
+}
+
+const char *
+api_strerror(enum api_result r)
+{
+	static const char *const msgs[] = {
+		[API_OK] = N_("Done."),
+		[API_REFUSED] = N_("The central service refused the request. "
+		    "Check the details and try again, or call the help desk."),
+		[API_SESSION_EXPIRED] = N_("Your session has expired. "
+		    "Sign in again; the form is kept."),
+		[API_UNREACHABLE] = N_("The central service cannot be reached. "
+		    "Nothing was sent twice; try again in a moment, or call "
+		    "the help desk if it goes on."),
+		[API_TLS] = N_("The central service's certificate was refused. "
+		    "Do not continue; call the help desk."),
+		[API_TIMEOUT] = N_("The central service did not answer in time. "
+		    "Try again: the same submission is never applied twice."),
+		[API_BAD_REPLY] = N_("The central service sent an answer this "
+		    "terminal cannot read. Try again; call the help desk if "
+		    "it goes on."),
+		[API_CANCELLED] = N_("Cancelled. If it was a submission, submit "
+		    "again: it will not be applied twice."),
+		[API_BUSY] = N_("Another request is still in progress. Wait for "
+		    "it, or press Esc to cancel it."),
+		[API_INTERNAL] = N_("Something went wrong in this terminal. "
+		    "Restart it; call the help desk if it goes on."),
+	};
+
+	if ((unsigned)r >= sizeof msgs / sizeof msgs[0] || msgs[r] == NULL)
+		return _("Unknown error. Call the help desk.");
+	return _(msgs[r]);
+}

@@ -1,0 +1,536 @@
+/*
+ * apijson.c -- the wire's JSON (docs/api.md), both ways, with cJSON.
+ *
+ * Decoding is where untrusted bytes become plain structs, so it is strict:
+ * the reply is parsed with its exact length (it need not end in NUL) and a
+ * size cap, every field is type-checked, identifiers that do not fit are a
+ * bad reply (never silently cut: a cut id names something else), free text
+ * (names, messages) is cut on a UTF-8 character boundary, dates go through
+ * date_parse, enums must be one of the documented words, arrays are
+ * bounded.  Encoding prints into one buffer we own (cJSON_PrintPreallocated)
+ * and references secrets instead of copying them, so a password or a bank
+ * card number is left nowhere but in the returned string, which the caller
+ * wipes.  cJSON never leaves this file.
+ */
+#include "net/apijson.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+#include <sodium.h>
+
+#include "forms/date.h"
+
+#define TOKEN_MAX 128
+
+static void
+apijson_fail(struct api_error *err, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err == NULL)
+		return;
+	memset(err, 0, sizeof *err);
+	err->result = API_BAD_REPLY;
+	snprintf(err->code, sizeof err->code, "bad_reply");
+	va_start(ap, fmt);
+	vsnprintf(err->detail, sizeof err->detail, fmt, ap);
+	va_end(ap);
+}
+
+/* Parse exactly body[0..len): cJSON alone would accept trailing junk. */
+static cJSON *
+apijson_parse_exact(const char *body, size_t len)
+{
+	const char *end = NULL;
+	cJSON *root = cJSON_ParseWithLengthOpts(body, len, &end, 0);
+
+	if (root == NULL)
+		return NULL;
+	for (; end != NULL && end < body + len; end++)
+		if (*end != ' ' && *end != '\t' && *end != '\r' && *end != '\n') {
+			cJSON_Delete(root);
+			return NULL;
+		}
+	return root;
+}
+
+static cJSON *
+apijson_parse(const char *body, size_t len, struct api_error *err)
+{
+	cJSON *root;
+
+	if (body == NULL || len == 0) {
+		apijson_fail(err, "empty reply");
+		return NULL;
+	}
+	if (len > APIJSON_MAX) {
+		apijson_fail(err, "reply of %zu bytes over the cap", len);
+		return NULL;
+	}
+	root = apijson_parse_exact(body, len);
+	if (root == NULL) {
+		apijson_fail(err, "reply is not JSON");
+		return NULL;
+	}
+	if (!cJSON_IsObject(root)) {
+		apijson_fail(err, "reply is not a JSON object");
+		cJSON_Delete(root);
+		return NULL;
+	}
+	return root;
+}
+
+/* Cut s to at most max bytes without splitting a UTF-8 sequence. */
+static size_t
+apijson_utf8_cut(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	len = max;
+	/* Step back over continuation bytes to the start of the last char,
+	 * and drop that char if it was not complete. */
+	while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+		len--;
+	return len;
+}
+
+/* A string member that is an identifier: present, a string, fits in
+ * outsz with its NUL (else a bad reply).  Empty allowed only if may_empty. */
+static int
+get_id(char *out, size_t outsz, const cJSON *obj, const char *name,
+    bool may_empty, struct api_error *err)
+{
+	const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, name);
+	size_t n;
+
+	if (!cJSON_IsString(it) || it->valuestring == NULL) {
+		apijson_fail(err, "\"%s\" missing or not a string", name);
+		return -1;
+	}
+	n = strlen(it->valuestring);
+	if (n >= outsz || (n == 0 && !may_empty)) {
+		apijson_fail(err, "\"%s\" has a bad length (%zu)", name, n);
+		return -1;
+	}
+	memcpy(out, it->valuestring, n + 1);
+	return 0;
+}
+
+/* A free-text member: present and a string; cut to fit on a character
+ * boundary. */
+static int
+get_text(char *out, size_t outsz, const cJSON *obj, const char *name,
+    struct api_error *err)
+{
+	const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, name);
+	size_t n;
+
+	if (!cJSON_IsString(it) || it->valuestring == NULL) {
+		apijson_fail(err, "\"%s\" missing or not a string", name);
+		return -1;
+	}
+	n = apijson_utf8_cut(it->valuestring, strlen(it->valuestring),
+	    outsz - 1);
+	memcpy(out, it->valuestring, n);
+	out[n] = '\0';
+	return 0;
+}
+
+static int
+get_date(struct date *out, const cJSON *obj, const char *name,
+    struct api_error *err)
+{
+	const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, name);
+
+	if (!cJSON_IsString(it) || it->valuestring == NULL ||
+	    strlen(it->valuestring) != 10 ||
+	    date_parse(out, it->valuestring) != 0) {
+		apijson_fail(err, "\"%s\" missing or not a YYYY-MM-DD date", name);
+		return -1;
+	}
+	return 0;
+}
+
+/* One of the documented words; its index in words[] goes to *out. */
+static int
+get_enum(int *out, const cJSON *obj, const char *name,
+    const char *const *words, struct api_error *err)
+{
+	const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, name);
+	int i;
+
+	if (!cJSON_IsString(it) || it->valuestring == NULL) {
+		apijson_fail(err, "\"%s\" missing or not a string", name);
+		return -1;
+	}
+	for (i = 0; words[i] != NULL; i++)
+		if (strcmp(it->valuestring, words[i]) == 0) {
+			*out = i;
+			return 0;
+		}
+	apijson_fail(err, "\"%s\" has an unknown value", name);
+	return -1;
+}
+
+static const cJSON *
+get_object(const cJSON *obj, const char *name, struct api_error *err)
+{
+	const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, name);
+
+	if (!cJSON_IsObject(it)) {
+		apijson_fail(err, "\"%s\" missing or not an object", name);
+		return NULL;
+	}
+	return it;
+}
+
+/* Word lists in the order of the enums of forms/person.h. */
+static const char *const role_words[] = { "clerk", "supervisor", "trainer", NULL };
+static const char *const fn_words[] = { "inactive", "active", "reported_lost", NULL };
+static const char *const fin_words[] = { "inactive", "active", NULL };
+static const char *const card_state_words[] = { "normal", "lost", NULL };
+static const char *const sex_words[] = { "female", "male", NULL };
+
+static int
+decode_card(struct card *c, const cJSON *o, struct api_error *err)
+{
+	int state, ss, fin;
+
+	memset(c, 0, sizeof *c);
+	if (!cJSON_IsObject(o)) {
+		apijson_fail(err, "a card is not an object");
+		return -1;
+	}
+	if (get_id(c->card_id, sizeof c->card_id, o, "card_id", false, err) ||
+	    get_id(c->number_masked, sizeof c->number_masked, o,
+	    "number_masked", false, err) ||
+	    get_text(c->bank, sizeof c->bank, o, "bank", err) ||
+	    get_enum(&state, o, "state", card_state_words, err) ||
+	    get_enum(&ss, o, "ss", fn_words, err) ||
+	    get_enum(&fin, o, "fin", fin_words, err) ||
+	    get_date(&c->received_on, o, "received_on", err) ||
+	    get_date(&c->deadline, o, "deadline", err))
+		return -1;
+	c->state = (enum card_state)state;
+	c->ss = (enum fn_state)ss;
+	c->fin = (enum fn_state)fin;
+	return 0;
+}
+
+static int
+decode_person(struct person *p, const cJSON *o, struct api_error *err)
+{
+	const cJSON *cards, *it, *phone;
+	int sex;
+
+	memset(p, 0, sizeof *p);
+	if (get_id(p->person_id, sizeof p->person_id, o, "person_id", false, err) ||
+	    get_text(p->name, sizeof p->name, o, "name", err) ||
+	    get_id(p->id_masked, sizeof p->id_masked, o, "id_number_masked",
+	    false, err) ||
+	    get_date(&p->birth, o, "birth_date", err) ||
+	    get_enum(&sex, o, "sex", sex_words, err) ||
+	    get_date(&p->as_of, o, "as_of", err))
+		return -1;
+	p->sex = (enum sex)sex;
+	/* The phone may be unknown: absent, null or "" all mean none. */
+	phone = cJSON_GetObjectItemCaseSensitive(o, "phone_masked");
+	if (phone != NULL && !cJSON_IsNull(phone) &&
+	    get_id(p->phone_masked, sizeof p->phone_masked, o, "phone_masked",
+	    true, err))
+		return -1;
+	cards = cJSON_GetObjectItemCaseSensitive(o, "cards");
+	if (!cJSON_IsArray(cards)) {
+		apijson_fail(err, "\"cards\" missing or not an array");
+		return -1;
+	}
+	if (cJSON_GetArraySize(cards) > CARDS_MAX) {
+		apijson_fail(err, "more than %d cards", CARDS_MAX);
+		return -1;
+	}
+	cJSON_ArrayForEach(it, cards) {
+		if (decode_card(&p->cards[p->ncards], it, err) != 0)
+			return -1;
+		p->ncards++;
+	}
+	return 0;
+}
+
+int
+apijson_decode_error(struct api_error *out, int http_status, const char *body,
+    size_t len)
+{
+	cJSON *root = NULL;
+	const cJSON *field;
+	struct api_error tmp;
+	int rc = -1;
+
+	out->http_status = http_status;
+	out->code[0] = out->field[0] = out->message[0] = '\0';
+	if (body != NULL && len > 0 && len <= APIJSON_MAX)
+		root = apijson_parse_exact(body, len);
+	if (cJSON_IsObject(root) &&
+	    get_id(out->code, sizeof out->code, root, "code", false, &tmp) == 0 &&
+	    get_text(out->message, sizeof out->message, root, "message",
+	    &tmp) == 0) {
+		field = cJSON_GetObjectItemCaseSensitive(root, "field");
+		if (cJSON_IsString(field) && field->valuestring != NULL &&
+		    strlen(field->valuestring) < sizeof out->field)
+			strcpy(out->field, field->valuestring);
+		rc = 0;
+	} else {
+		/* Not our error shape (a proxy's HTML page...): say only what
+		 * the status says; the caller shows api_strerror(). */
+		snprintf(out->code, sizeof out->code, "http_%d", http_status);
+		snprintf(out->message, sizeof out->message,
+		    "The central service answered with HTTP status %d.",
+		    http_status);
+		out->field[0] = '\0';
+	}
+	cJSON_Delete(root);
+	return rc;
+}
+
+/* The token goes into an HTTP header: visible ASCII only. */
+static bool
+apijson_token_ok(const char *s)
+{
+	for (; *s; s++)
+		if (*s < 0x21 || *s > 0x7e)
+			return false;
+	return true;
+}
+
+int
+apijson_decode_session(struct staff *staff, char *token, size_t tokensz,
+    const char *body, size_t len, struct api_error *err)
+{
+	cJSON *root = apijson_parse(body, len, err);
+	const cJSON *tok, *exp, *st;
+	size_t n;
+	int role, rc = -1;
+
+	if (root == NULL)
+		return -1;
+	memset(staff, 0, sizeof *staff);
+	tok = cJSON_GetObjectItemCaseSensitive(root, "token");
+	exp = cJSON_GetObjectItemCaseSensitive(root, "expires_in");
+	if (!cJSON_IsString(tok) || tok->valuestring == NULL) {
+		apijson_fail(err, "\"token\" missing or not a string");
+		goto out;
+	}
+	n = strlen(tok->valuestring);
+	if (n == 0 || n > TOKEN_MAX || n >= tokensz ||
+	    !apijson_token_ok(tok->valuestring)) {
+		apijson_fail(err, "\"token\" has a bad length or characters");
+		goto out;
+	}
+	if (!cJSON_IsNumber(exp) || !(exp->valuedouble >= 0) ||
+	    exp->valuedouble > 366.0 * 86400 ||
+	    exp->valuedouble != floor(exp->valuedouble)) {
+		apijson_fail(err, "\"expires_in\" missing or not a whole number");
+		goto out;
+	}
+	staff->expires_in = (long)exp->valuedouble;
+	if ((st = get_object(root, "staff", err)) == NULL ||
+	    get_id(staff->staff_id, sizeof staff->staff_id, st, "staff_id",
+	    false, err) ||
+	    get_text(staff->name, sizeof staff->name, st, "name", err) ||
+	    get_enum(&role, st, "role", role_words, err) ||
+	    get_id(staff->counter, sizeof staff->counter, st, "counter",
+	    true, err))
+		goto out;
+	staff->role = (enum role)role;
+	memcpy(token, tok->valuestring, n + 1);
+	rc = 0;
+out:
+	/* cJSON's copy of the token dies here: wipe it first. */
+	if (cJSON_IsString(tok) && tok->valuestring != NULL)
+		sodium_memzero(tok->valuestring, strlen(tok->valuestring));
+	cJSON_Delete(root);
+	return rc;
+}
+
+int
+apijson_decode_identity(struct identity_result *out, const char *body,
+    size_t len, struct api_error *err)
+{
+	cJSON *root = apijson_parse(body, len, err);
+	const cJSON *p;
+	int rc = -1;
+
+	if (root == NULL)
+		return -1;
+	memset(out, 0, sizeof *out);
+	if (get_id(out->check_id, sizeof out->check_id, root, "check_id",
+	    false, err) == 0 &&
+	    (p = get_object(root, "person", err)) != NULL &&
+	    decode_person(&out->person, p, err) == 0)
+		rc = 0;
+	cJSON_Delete(root);
+	return rc;
+}
+
+int
+apijson_decode_person(struct person *out, const char *body, size_t len,
+    struct api_error *err)
+{
+	cJSON *root = apijson_parse(body, len, err);
+	int rc;
+
+	if (root == NULL)
+		return -1;
+	rc = decode_person(out, root, err);
+	cJSON_Delete(root);
+	return rc;
+}
+
+int
+apijson_decode_application(struct application *out, const char *body,
+    size_t len, struct api_error *err)
+{
+	cJSON *root = apijson_parse(body, len, err);
+	const cJSON *c;
+	int rc = -1;
+
+	if (root == NULL)
+		return -1;
+	memset(out, 0, sizeof *out);
+	if (get_id(out->application_id, sizeof out->application_id, root,
+	    "application_id", false, err) == 0 &&
+	    get_id(out->service, sizeof out->service, root, "service",
+	    false, err) == 0 &&
+	    get_id(out->status, sizeof out->status, root, "status",
+	    false, err) == 0 &&
+	    get_id(out->created_at, sizeof out->created_at, root,
+	    "created_at", false, err) == 0 &&
+	    get_text(out->next_steps, sizeof out->next_steps, root,
+	    "next_steps", err) == 0 &&
+	    (c = get_object(root, "card", err)) != NULL &&
+	    decode_card(&out->card, c, err) == 0)
+		rc = 0;
+	cJSON_Delete(root);
+	return rc;
+}
+
+/* ---- encoders ---------------------------------------------------------- */
+
+/* Print root into one malloc'd buffer of our own: every string escaped
+ * takes at most 6 bytes per input byte (\u00XX), so strbytes * 6 plus room
+ * for names and punctuation is enough and cJSON allocates nothing we could
+ * not wipe.  Deletes root. */
+static char *
+apijson_print(cJSON *root, size_t strbytes)
+{
+	size_t cap = strbytes * 6 + 512;
+	char *buf;
+
+	if (root == NULL)
+		return NULL;
+	if (cap > APIJSON_MAX || (buf = calloc(1, cap)) == NULL) {
+		cJSON_Delete(root);
+		return NULL;
+	}
+	if (!cJSON_PrintPreallocated(root, buf, (int)cap, 0)) {
+		sodium_memzero(buf, cap);
+		free(buf);
+		buf = NULL;
+	}
+	cJSON_Delete(root);
+	return buf;
+}
+
+/* Add a string by reference: cJSON neither copies nor frees it. */
+static bool
+add_ref(cJSON *obj, const char *name, const char *value, size_t *strbytes)
+{
+	cJSON *s;
+
+	if (value == NULL || (s = cJSON_CreateStringReference(value)) == NULL)
+		return false;
+	cJSON_AddItemToObject(obj, name, s);
+	*strbytes += strlen(value);
+	return true;
+}
+
+char *
+apijson_encode_sign_in(const char *staff_id, const char *password,
+    const char *counter)
+{
+	cJSON *root = cJSON_CreateObject();
+	size_t n = 0;
+
+	if (root == NULL)
+		return NULL;
+	if (!add_ref(root, "staff_id", staff_id, &n) ||
+	    !add_ref(root, "password", password, &n) ||
+	    !add_ref(root, "counter", counter ? counter : "", &n)) {
+		cJSON_Delete(root);
+		return NULL;
+	}
+	return apijson_print(root, n);
+}
+
+static const char *
+face_word(enum face_result f)
+{
+	switch (f) {
+	case FACE_PASS:
+		return "pass";
+	case FACE_FAIL:
+		return "fail";
+	case FACE_NOT_DONE:
+		break;
+	}
+	return "not_done";
+}
+
+char *
+apijson_encode_identity(const struct identity_request *req)
+{
+	cJSON *root = cJSON_CreateObject(), *cl;
+	size_t n = 0;
+
+	if (root == NULL)
+		return NULL;
+	if (!add_ref(root, "id_number", req->id_number, &n) ||
+	    !add_ref(root, "name", req->name, &n) ||
+	    !add_ref(root, "id_valid_until", req->valid_until, &n) ||
+	    (cl = cJSON_AddObjectToObject(root, "checklist")) == NULL ||
+	    cJSON_AddBoolToObject(cl, "original_sighted",
+	    req->original_sighted) == NULL ||
+	    cJSON_AddBoolToObject(cl, "photocopy_taken",
+	    req->photocopy_taken) == NULL ||
+	    !add_ref(cl, "face", face_word(req->face), &n) ||
+	    cJSON_AddBoolToObject(cl, "fingerprint", req->fingerprint) == NULL) {
+		cJSON_Delete(root);
+		return NULL;
+	}
+	return apijson_print(root, n);
+}
+
+char *
+apijson_encode_medical(const struct medical_request *req)
+{
+	cJSON *root = cJSON_CreateObject();
+	size_t n = 0;
+
+	if (root == NULL)
+		return NULL;
+	if (!add_ref(root, "check_id", req->check_id, &n) ||
+	    !add_ref(root, "card_id", req->card_id, &n) ||
+	    !add_ref(root, "bank_card", req->bank_card, &n) ||
+	    !add_ref(root, "phone", req->phone, &n) ||
+	    cJSON_AddBoolToObject(root, "luhn_confirmed",
+	    req->luhn_confirmed) == NULL) {
+		cJSON_Delete(root);
+		return NULL;
+	}
+	return apijson_print(root, n);
+}

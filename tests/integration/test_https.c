@@ -1,0 +1,662 @@
+/*
+ * test_https.c -- the api over real HTTPS, against the simulator server
+ * (ssdesk-sim) and against openssl s_server holding bad certificates.
+ *
+ * A throw-away PKI is made by tests/lib/pki.sh in a temp dir; the
+ * simulator listens on a port of its own choosing and says which in a
+ * port file.  Proven here: sign-in, an identity check and a medical
+ * activation end to end; the same Idempotency-Key gives the same
+ * application back; a wrong password is refused; the pin is honoured; a
+ * self-signed or wrong-host certificate, a wrong pin are API_TLS; http://
+ * is refused before any connection; a closed port is API_UNREACHABLE; a
+ * reply over the cap is TRANSPORT_TOO_LARGE; Esc cancels.  Every server
+ * started here is killed in the group teardown, also when a test fails.
+ *
+ * Environment: SSDESK_TOP (the source tree, for tests/lib/pki.sh; default
+ * "."), SSDESK_BUILD (where ssdesk-sim is; default "build").
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <limits.h>
+#include <netinet/in.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "net/api.h"
+#include "net/transport_https.h"
+
+#define MAX_CHILDREN 8
+#define TODAY "2026-11-22"
+
+static char dir[128];          /* the temp dir with certs and logs */
+static char top[1024], build[1024];
+static pid_t children[MAX_CHILDREN];
+static int nchildren;
+static int sim_port;
+static char zhang_id[19];           /* 张伟's full fictitious ID number */
+static char pin[128];
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void
+path_in(char *out, size_t outsz, const char *name)
+{
+	snprintf(out, outsz, "%s/%s", dir, name);
+}
+
+/* Start argv with stdout and stderr into dir/log; remember it for
+ * teardown. */
+static pid_t
+spawn(char *const argv[], const char *log)
+{
+	char logpath[PATH_MAX];
+	pid_t pid;
+
+	if (nchildren == MAX_CHILDREN)
+		return -1;
+	path_in(logpath, sizeof logpath, log);
+	fflush(NULL);
+	if ((pid = fork()) < 0)
+		return -1;
+	if (pid == 0) {
+		FILE *f = freopen(logpath, "w", stdout);
+
+		if (f == NULL || dup2(fileno(stdout), 2) < 0)
+			_exit(127);
+		/* Own process group: teardown kills it whole. */
+		setpgid(0, 0);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	children[nchildren++] = pid;
+	return pid;
+}
+
+static void
+kill_child(pid_t pid)
+{
+	int i, st;
+
+	for (i = 0; i < nchildren; i++)
+		if (children[i] == pid) {
+			kill(pid, SIGTERM);
+			waitpid(pid, &st, 0);
+			children[i] = children[--nchildren];
+			return;
+		}
+}
+
+/* A port nothing listens on (now): bind to 0, read it, close. */
+static int
+free_port(void)
+{
+	struct sockaddr_in sa;
+	socklen_t len = sizeof sa;
+	int fd = socket(AF_INET, SOCK_STREAM, 0), port = -1;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sin_family = AF_INET;
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if (fd >= 0 && bind(fd, (struct sockaddr *)&sa, sizeof sa) == 0 &&
+	    getsockname(fd, (struct sockaddr *)&sa, &len) == 0)
+		port = ntohs(sa.sin_port);
+	if (fd >= 0)
+		close(fd);
+	return port;
+}
+
+/* Wait until something accepts on 127.0.0.1:port. */
+static int
+wait_listening(int port, int ms)
+{
+	long long t0 = now_ms();
+	struct sockaddr_in sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sin_family = AF_INET;
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	sa.sin_port = htons((uint16_t)port);
+	while (now_ms() - t0 < ms) {
+		int fd = socket(AF_INET, SOCK_STREAM, 0), rc;
+
+		rc = connect(fd, (struct sockaddr *)&sa, sizeof sa);
+		close(fd);
+		if (rc == 0)
+			return 0;
+		usleep(50 * 1000);
+	}
+	return -1;
+}
+
+static int
+read_line(const char *path, char *out, size_t outsz)
+{
+	FILE *f = fopen(path, "r");
+	size_t n;
+
+	if (f == NULL)
+		return -1;
+	if (fgets(out, (int)outsz, f) == NULL) {
+		fclose(f);
+		return -1;
+	}
+	fclose(f);
+	n = strcspn(out, "\r\n");
+	out[n] = '\0';
+	return n > 0 ? 0 : -1;
+}
+
+/* 张伟's number from `ssdesk-sim --list`: the data set is the simulator's;
+ * this test does not hard-code its sequence numbers. */
+static int
+find_zhang(const char *sim)
+{
+	char cmd[PATH_MAX * 2], line[512];
+	FILE *p;
+	int rc = -1;
+
+	snprintf(cmd, sizeof cmd, "'%s' --list --today " TODAY, sim);
+	if ((p = popen(cmd, "r")) == NULL)
+		return -1;
+	while (fgets(line, sizeof line, p) != NULL) {
+		char masked[64], name[64], full[64];
+
+		if (sscanf(line, " %63s %63s %63s", masked, name, full) == 3 &&
+		    strcmp(name, "张伟") == 0 && strlen(full) == 18) {
+			memcpy(zhang_id, full, 19);
+			rc = 0;
+		}
+	}
+	pclose(p);
+	return rc;
+}
+
+static int
+group_setup(void **state)
+{
+	const char *e;
+	char cmd[PATH_MAX * 2], sim[PATH_MAX], portfile[PATH_MAX],
+	    cert[PATH_MAX], key[PATH_MAX], buf[64], pinfile[PATH_MAX];
+	long long t0;
+
+	snprintf(top, sizeof top, "%s", (e = getenv("SSDESK_TOP")) ? e : ".");
+	snprintf(build, sizeof build, "%s",
+	    (e = getenv("SSDESK_BUILD")) ? e : "build");
+	snprintf(dir, sizeof dir, "/tmp/ssdesk-itest-XXXXXX");
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	snprintf(cmd, sizeof cmd, "sh '%s/tests/lib/pki.sh' '%s'", top, dir);
+	if (system(cmd) != 0) {
+		fprintf(stderr, "pki.sh failed\n");
+		return -1;
+	}
+	path_in(pinfile, sizeof pinfile, "pin.txt");
+	if (read_line(pinfile, pin, sizeof pin) != 0)
+		return -1;
+
+	snprintf(sim, sizeof sim, "%s/ssdesk-sim", build);
+	if (access(sim, X_OK) != 0) {
+		fprintf(stderr, "%s not built\n", sim);
+		return -1;
+	}
+	if (find_zhang(sim) != 0) {
+		fprintf(stderr, "张伟 not in ssdesk-sim --list\n");
+		return -1;
+	}
+	path_in(portfile, sizeof portfile, "sim.port");
+	path_in(cert, sizeof cert, "server.pem");
+	path_in(key, sizeof key, "server.key");
+	{
+		char *argv[] = { sim, "--port", "0", "--port-file", portfile,
+		    "--cert", cert, "--key", key, "--today", TODAY, NULL };
+
+		if (spawn(argv, "sim.log") < 0)
+			return -1;
+	}
+	for (t0 = now_ms(); now_ms() - t0 < 10000; usleep(50 * 1000))
+		if (read_line(portfile, buf, sizeof buf) == 0 &&
+		    (sim_port = atoi(buf)) > 0)
+			break;
+	if (sim_port <= 0) {
+		fprintf(stderr, "ssdesk-sim did not write its port\n");
+		return -1;
+	}
+	return wait_listening(sim_port, 5000);
+}
+
+static int
+group_teardown(void **state)
+{
+	char cmd[256];
+
+	while (nchildren > 0)
+		kill_child(children[0]);
+	if (dir[0] != '\0' && strncmp(dir, "/tmp/ssdesk-itest-", 18) == 0) {
+		snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+		dir[0] = '\0';        /* once only: main() calls this again */
+		if (system(cmd) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- the api's loop ----------------------------------------------------- */
+
+struct got {
+	int calls;
+	struct api_error err;
+	struct staff staff;
+	struct identity_result id;
+	struct application app;
+	struct person person;
+};
+
+static void
+got_staff(void *arg, const struct api_error *err, const struct staff *st)
+{
+	struct got *g = arg;
+
+	g->calls++;
+	g->err = *err;
+	if (st)
+		g->staff = *st;
+}
+
+static void
+got_identity(void *arg, const struct api_error *err,
+    const struct identity_result *r)
+{
+	struct got *g = arg;
+
+	g->calls++;
+	g->err = *err;
+	if (r)
+		g->id = *r;
+}
+
+static void
+got_app(void *arg, const struct api_error *err, const struct application *a)
+{
+	struct got *g = arg;
+
+	g->calls++;
+	g->err = *err;
+	if (a)
+		g->app = *a;
+}
+
+static void
+got_person(void *arg, const struct api_error *err, const struct person *p)
+{
+	struct got *g = arg;
+
+	g->calls++;
+	g->err = *err;
+	if (p)
+		g->person = *p;
+}
+
+static void
+run(struct api *a, struct got *g)
+{
+	long long t0 = now_ms();
+	int ready;
+
+	while (g->calls == 0 && now_ms() - t0 < 30000) {
+		assert_int_equal(api_wait(a, -1, 100, &ready), 0);
+		api_perform(a);
+	}
+	assert_int_equal(g->calls, 1);
+}
+
+static struct api *
+open_api(int port, const char *pin_or_null, size_t max_reply)
+{
+	char url[64], ca[PATH_MAX], err[256];
+	struct https_opts o = { 0 };
+	struct transport *t;
+
+	path_in(ca, sizeof ca, "ca.pem");
+	o.ca_file = ca;
+	o.pin = pin_or_null;
+	o.connect_timeout_ms = 3000;
+	o.total_timeout_ms = 15000;
+	o.max_reply = max_reply;
+	snprintf(url, sizeof url, "https://127.0.0.1:%d", port);
+	t = transport_https_new(url, &o, err, sizeof err);
+	if (t == NULL)
+		fail_msg("transport_https_new: %s", err);
+	return api_new(t);
+}
+
+static enum api_result
+try_sign_in(struct api *a, const char *who, const char *pw, struct got *g)
+{
+	memset(g, 0, sizeof *g);
+	api_sign_in(a, who, pw, "C-03", got_staff, g);
+	run(a, g);
+	return g->err.result;
+}
+
+/* ---- the tests ---------------------------------------------------------- */
+
+static void
+test_walk_in(void **state)
+{
+	struct api *a = open_api(sim_port, NULL, 0);
+	struct got g;
+	struct identity_request ir = {
+		.id_number = zhang_id, .name = "张伟", .valid_until = "2031-05-01",
+		.original_sighted = true, .photocopy_taken = true,
+		.face = FACE_PASS, .fingerprint = true,
+	};
+	struct medical_request mr = {
+		.bank_card = "6222020200112233446", .phone = "13800000001",
+	};
+	char key[37], first[REF_MAX];
+
+	assert_int_equal(try_sign_in(a, "clerk01", "ssdesk-demo", &g), API_OK);
+	assert_string_equal(g.staff.staff_id, "clerk01");
+	assert_int_equal(g.staff.role, ROLE_CLERK);
+	assert_true(api_signed_in(a));
+
+	memset(&g, 0, sizeof g);
+	api_identity_check(a, &ir, got_identity, &g);
+	run(a, &g);
+	if (g.err.result != API_OK)
+		fail_msg("identity check: %d %s %s", g.err.result, g.err.code,
+		    g.err.detail);
+	assert_string_equal(g.id.person.name, "张伟");
+	assert_true(g.id.person.ncards >= 1);
+	assert_int_equal(g.id.person.as_of.y, 2026);
+	assert_null(strstr(g.id.person.id_masked, zhang_id + 6));
+
+	{
+		struct identity_result id = g.id;
+
+		mr.check_id = id.check_id;
+		mr.card_id = id.person.cards[0].card_id;
+		api_idempotency_key(key);
+		mr.idem_key = key;
+		memset(&g, 0, sizeof g);
+		api_medical_activate(a, &mr, got_app, &g);
+		run(a, &g);
+		if (g.err.result != API_OK)
+			fail_msg("activation: %d %s %s", g.err.result,
+			    g.err.code, g.err.detail);
+		assert_string_equal(g.app.service, "medical-activation");
+		assert_int_equal(g.app.card.ss, FN_ACTIVE);
+		snprintf(first, sizeof first, "%s", g.app.application_id);
+
+		/* The answer "got lost": the retry with the same key gives
+		 * the same application, not a second one. */
+		memset(&g, 0, sizeof g);
+		api_medical_activate(a, &mr, got_app, &g);
+		run(a, &g);
+		assert_int_equal(g.err.result, API_OK);
+		assert_string_equal(g.app.application_id, first);
+
+		/* And the person reads back as active. */
+		memset(&g, 0, sizeof g);
+		api_person_get(a, id.person.person_id, got_person, &g);
+		run(a, &g);
+		assert_int_equal(g.err.result, API_OK);
+		assert_int_equal(g.person.cards[0].ss, FN_ACTIVE);
+	}
+	api_free(a);
+}
+
+static void
+test_wrong_password(void **state)
+{
+	struct api *a = open_api(sim_port, NULL, 0);
+	struct got g;
+
+	assert_int_equal(try_sign_in(a, "clerk02", "not-the-password", &g),
+	    API_REFUSED);
+	assert_int_equal(g.err.http_status, 401);
+	assert_string_equal(g.err.code, "bad_credentials");
+	assert_false(api_signed_in(a));
+	api_free(a);
+}
+
+static void
+test_pin(void **state)
+{
+	struct api *a = open_api(sim_port, pin, 0);
+	struct got g;
+
+	assert_int_equal(try_sign_in(a, "super01", "ssdesk-demo", &g), API_OK);
+	api_free(a);
+
+	a = open_api(sim_port,
+	    "sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", 0);
+	assert_int_equal(try_sign_in(a, "super01", "ssdesk-demo", &g), API_TLS);
+	assert_false(api_signed_in(a));
+	api_free(a);
+}
+
+/* openssl s_server with one of the bad certificates; returns its port. */
+static int
+start_s_server(const char *name, pid_t *pid)
+{
+	char cert[PATH_MAX], key[PATH_MAX], accept_[64], log[64], pem[64],
+	    keyname[64];
+	int port = free_port();
+
+	snprintf(pem, sizeof pem, "%s.pem", name);
+	snprintf(keyname, sizeof keyname, "%s.key", name);
+	snprintf(log, sizeof log, "s_server-%s.log", name);
+	path_in(cert, sizeof cert, pem);
+	path_in(key, sizeof key, keyname);
+	snprintf(accept_, sizeof accept_, "127.0.0.1:%d", port);
+	{
+		char *argv[] = { "openssl", "s_server", "-quiet", "-accept",
+		    accept_, "-cert", cert, "-key", key, "-www", NULL };
+
+		*pid = spawn(argv, log);
+	}
+	assert_true(*pid > 0);
+	assert_int_equal(wait_listening(port, 10000), 0);
+	return port;
+}
+
+static void
+test_self_signed(void **state)
+{
+	pid_t pid;
+	int port = start_s_server("selfsigned", &pid);
+	struct api *a = open_api(port, NULL, 0);
+	struct got g;
+
+	assert_int_equal(try_sign_in(a, "clerk01", "ssdesk-demo", &g), API_TLS);
+	assert_true(g.err.detail[0] != '\0');
+	api_free(a);
+	kill_child(pid);
+}
+
+static void
+test_wrong_host(void **state)
+{
+	pid_t pid;
+	int port = start_s_server("wronghost", &pid);
+	struct api *a = open_api(port, NULL, 0);
+	struct got g;
+
+	assert_int_equal(try_sign_in(a, "clerk01", "ssdesk-demo", &g), API_TLS);
+	api_free(a);
+	kill_child(pid);
+}
+
+struct seen {
+	int calls;
+	enum transport_err err;
+	int status;
+	size_t len;
+};
+
+static void
+on_reply(void *arg, const struct transport_reply *r)
+{
+	struct seen *s = arg;
+
+	s->calls++;
+	s->err = r->err;
+	s->status = r->status;
+	s->len = r->body_len;
+}
+
+static struct seen
+get_once(int port, size_t max_reply)
+{
+	char url[64], ca[PATH_MAX], err[256];
+	struct https_opts o = { 0 };
+	struct transport_request req = { .method = "GET", .path = "/" };
+	struct transport *t;
+	struct seen s = { 0 };
+	long long t0 = now_ms();
+	int ready;
+
+	path_in(ca, sizeof ca, "ca.pem");
+	o.ca_file = ca;
+	o.max_reply = max_reply;
+	o.total_timeout_ms = 10000;
+	snprintf(url, sizeof url, "https://127.0.0.1:%d", port);
+	t = transport_https_new(url, &o, err, sizeof err);
+	assert_non_null(t);
+	assert_true(transport_submit(t, &req, on_reply, &s) > 0);
+	assert_int_equal(s.calls, 0);
+	while (s.calls == 0 && now_ms() - t0 < 15000) {
+		assert_int_equal(transport_wait(t, -1, 100, &ready), 0);
+		transport_perform(t);
+	}
+	assert_int_equal(s.calls, 1);
+	assert_int_equal(transport_pending(t), 0);
+	transport_free(t);
+	return s;
+}
+
+/* A good certificate but not our service: s_server -www answers a GET with
+ * an HTML status page of a few kilobytes.  Over a 64-byte cap it is
+ * TOO_LARGE; under a generous one the body arrives whole. */
+static void
+test_reply_cap(void **state)
+{
+	pid_t pid;
+	int port = start_s_server("server", &pid);
+	struct seen s;
+
+	s = get_once(port, 64);
+	assert_int_equal(s.err, TRANSPORT_TOO_LARGE);
+	s = get_once(port, 0);
+	assert_int_equal(s.err, TRANSPORT_OK);
+	assert_int_equal(s.status, 200);
+	assert_true(s.len > 64);
+	kill_child(pid);
+}
+
+static void
+test_http_refused(void **state)
+{
+	static const char *const bad[] = {
+		"http://127.0.0.1:1", "HTTP://127.0.0.1", "ftp://127.0.0.1",
+		"https://127.0.0.1:1/v1", "https://127.0.0.1/", "https://",
+		"https://user@127.0.0.1", "https://127.0.0.1:0",
+		"https://127.0.0.1:99999", "https://127.0.0.1?x",
+		"127.0.0.1:443", "",
+	};
+	char err[256];
+	size_t i;
+
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		err[0] = '\0';
+		if (transport_https_new(bad[i], NULL, err, sizeof err) != NULL)
+			fail_msg("accepted %s", bad[i]);
+		assert_true(err[0] != '\0');
+	}
+	assert_null(transport_https_new(NULL, NULL, err, sizeof err));
+	{
+		struct transport *t;
+
+		t = transport_https_new("https://localhost:8443", NULL, err,
+		    sizeof err);
+		assert_non_null(t);
+		transport_free(t);
+		t = transport_https_new("https://[::1]:8443", NULL, err,
+		    sizeof err);
+		assert_non_null(t);
+		transport_free(t);
+	}
+}
+
+static void
+test_nothing_listening(void **state)
+{
+	struct api *a = open_api(free_port(), NULL, 0);
+	struct got g;
+
+	assert_int_equal(try_sign_in(a, "clerk01", "ssdesk-demo", &g),
+	    API_UNREACHABLE);
+	api_free(a);
+}
+
+/* Esc while a request is in flight. */
+static void
+test_cancel(void **state)
+{
+	struct api *a = open_api(sim_port, NULL, 0);
+	struct got g = { 0 };
+
+	api_sign_in(a, "clerk01", "ssdesk-demo", "C-03", got_staff, &g);
+	api_cancel(a);
+	assert_int_equal(g.calls, 0);
+	run(a, &g);
+	assert_int_equal(g.err.result, API_CANCELLED);
+	assert_false(api_busy(a));
+	api_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_walk_in),
+		cmocka_unit_test(test_wrong_password),
+		cmocka_unit_test(test_pin),
+		cmocka_unit_test(test_self_signed),
+		cmocka_unit_test(test_wrong_host),
+		cmocka_unit_test(test_reply_cap),
+		cmocka_unit_test(test_http_refused),
+		cmocka_unit_test(test_nothing_listening),
+		cmocka_unit_test(test_cancel),
+	};
+	int rc;
+
+	if (transport_https_global_init() != 0)
+		return 1;
+	rc = cmocka_run_group_tests(tests, group_setup, group_teardown);
+	/* Whatever cmocka did after a failed setup: no server outlives us. */
+	group_teardown(NULL);
+	transport_https_global_cleanup();
+	return rc;
+}
