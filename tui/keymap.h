@@ -44,6 +44,8 @@ struct key_event {
 
 struct keymap {
 	bool after_esc;  /* an Esc was read; a digit may follow */
+	int in_seq;      /* inside an escape sequence the terminfo entry does
+	                  * not know (Esc [ ... final, Esc O x): swallowed */
 	/* Actions read but not yet returned: Esc followed by another key
 	 * gives ACT_BACK and then that key's own action.  Private. */
 	struct key_event pending[4];

@@ -1,0 +1,272 @@
+/*
+ * app.c -- the shared state: moving between screens, the status line, the
+ * window layout, the walk-in's life, and the one table that turns the
+ * service's error codes into sentences a clerk can act on.
+ */
+#include "tui/app.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "forms/deadline.h"
+#include "forms/i18n.h"
+#include "forms/text.h"
+#include "tui/draw.h"
+#include "tui/form_view.h"
+#include "tui/screens.h"
+
+void
+app_init(struct app *app)
+{
+	memset(app, 0, sizeof *app);
+	app->card = -1;
+	app->medical_card = -1;
+	app->fv_focus = -1;
+	app->dirty = true;
+	snprintf(app->counter, sizeof app->counter, "C-01");
+}
+
+void
+app_free(struct app *app)
+{
+	form_view_free(app->fv);
+	app->fv = NULL;
+	app_end_walkin(app);
+	sodium_memzero(&app->staff, sizeof app->staff);
+	draw_help_close(app);
+	if (app->body_panel != NULL)
+		del_panel(app->body_panel);
+	if (app->body != NULL)
+		delwin(app->body);
+	app->body_panel = NULL;
+	app->body = NULL;
+}
+
+void
+app_dirty(struct app *app)
+{
+	app->dirty = true;
+}
+
+void
+app_goto(struct app *app, const struct screen *s)
+{
+	if (app->screen != NULL && app->screen->leave != NULL)
+		app->screen->leave(app);
+	form_view_free(app->fv);
+	app->fv = NULL;
+	app->fv_focus = -1;
+	app->cursor_win = NULL;
+	app->screen = s;
+	app_msg_clear(app);
+	if (s->enter != NULL)
+		s->enter(app);
+	app->dirty = true;
+}
+
+void
+app_msg(struct app *app, enum app_msg_kind kind, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(app->msg, sizeof app->msg, fmt, ap);
+	va_end(ap);
+	app->msg_kind = kind;
+	app->dirty = true;
+}
+
+void
+app_msg_clear(struct app *app)
+{
+	app->msg[0] = '\0';
+	app->msg_kind = APP_MSG_NONE;
+	app->dirty = true;
+}
+
+void
+app_busy(struct app *app, const char *msg)
+{
+	app->busy = true;
+	app->spin = 0;
+	snprintf(app->busy_msg, sizeof app->busy_msg, "%s", msg);
+	app->dirty = true;
+}
+
+void
+app_idle(struct app *app)
+{
+	app->busy = false;
+	app->busy_msg[0] = '\0';
+	app->dirty = true;
+}
+
+void
+app_layout(struct app *app)
+{
+	draw_help_close(app);
+	if (app->body_panel != NULL)
+		del_panel(app->body_panel);
+	if (app->body != NULL)
+		delwin(app->body);
+	app->body_panel = NULL;
+	app->body = NULL;
+	app->cursor_win = NULL;
+	getmaxyx(stdscr, app->rows, app->cols);
+	app->too_small = app->rows < APP_MIN_ROWS || app->cols < APP_MIN_COLS;
+	if (app->too_small)
+		return;
+	/* Rows 0-1 banner; at the bottom the status rows and the key bar. */
+	app->body = newwin(app->rows - 3 - APP_STATUS_ROWS, app->cols, 2, 0);
+	if (app->body == NULL) {
+		app->too_small = true;
+		return;
+	}
+	keypad(app->body, TRUE);
+	app->body_panel = new_panel(app->body);
+	app->dirty = true;
+}
+
+void
+app_resize(struct app *app)
+{
+	if (app->fv != NULL)
+		app->fv_focus = form_view_current(app->fv);
+	form_view_free(app->fv);
+	app->fv = NULL;
+	app_layout(app);
+	if (!app->too_small && app->screen != NULL &&
+	    app->screen->resize != NULL)
+		app->screen->resize(app);
+	app->dirty = true;
+}
+
+void
+app_start_walkin(struct app *app)
+{
+	struct form_ctx ctx = { .today = app->today };
+
+	app_end_walkin(app);
+	form_init(&app->idform, &form_identity, &ctx);
+	app->walkin = true;
+}
+
+void
+app_end_walkin(struct app *app)
+{
+	if (app->idform.def != NULL)
+		form_clear(&app->idform);
+	if (app->medform.def != NULL)
+		form_clear(&app->medform);
+	sodium_memzero(&app->idform, sizeof app->idform);
+	sodium_memzero(&app->medform, sizeof app->medform);
+	sodium_memzero(&app->identity, sizeof app->identity);
+	sodium_memzero(&app->application, sizeof app->application);
+	sodium_memzero(app->medical_idem, sizeof app->medical_idem);
+	app->walkin = false;
+	app->have_identity = false;
+	app->have_application = false;
+	app->medical_ready = false;
+	app->card = -1;
+	app->medical_card = -1;
+	app->resume = NULL;
+	app->notice[0] = '\0';
+	app->notice_kind = APP_MSG_NONE;
+}
+
+const struct card *
+app_card(const struct app *app)
+{
+	if (!app->have_identity || app->card < 0 ||
+	    (size_t)app->card >= app->identity.person.ncards)
+		return NULL;
+	return &app->identity.person.cards[app->card];
+}
+
+/* The service's codes (docs/api.md) in the terminal's own words. */
+static const struct {
+	const char *code;
+	const char *text;
+} app_codes[] = {
+	{ "bad_credentials", N_("Staff ID or password not accepted. Type the password again.") },
+	{ "session_expired", N_("Your session has ended. Sign in again; the form is kept.") },
+	{ "forbidden_role", N_("Your role may not do this. Ask a supervisor.") },
+	{ "unavailable", N_("The central service is down for maintenance. Nothing was done; try again in a few minutes.") },
+	{ "internal", N_("The central service failed; nothing was done. Try again; if it keeps failing, call the help desk.") },
+	{ "bad_request", N_("The service did not understand the request. Call the help desk; the form is kept.") },
+	{ "idempotency_key_required", N_("The request lacked its retry key. Call the help desk; the form is kept.") },
+	{ "idempotency_conflict", N_("This form was already sent with different details. Check the person's cards before sending again.") },
+	{ "invalid_id_number", N_("The service does not accept this ID number. Compare it with the ID card.") },
+	{ "checklist_incomplete", N_("The checklist is incomplete: sight the original, take a photocopy and collect the fingerprint.") },
+	{ "face_not_done", N_("Face recognition has not been done. Run the face-recognition device first.") },
+	{ "id_card_expired", N_("The ID card has expired. The applicant must renew the ID card at the police station first; no service can be done today with it.") },
+	{ "unknown_person", N_("No insured person has this ID number. Check the number on the ID card; if it is right, the person must enrol first.") },
+	{ "name_mismatch", N_("The name does not match the ID number. Compare the name with the ID card; if it is right, the register must be corrected first.") },
+	{ "deceased", N_("The register records this person as deceased. Stop the walk-in and refer the applicant to the supervisor.") },
+	{ "face_failed", N_("Face recognition failed: the face does not match the register's photo. Stop the walk-in; the applicant may try again with a supervisor present.") },
+	{ "check_unknown", N_("The identity check is no longer valid (older than 60 minutes or another session). Do the identity check again.") },
+	{ "card_unknown", N_("This card does not belong to the checked person. Choose the card again.") },
+	{ "card_lost", N_("This card was reported lost. It cannot be activated; apply for a replacement card.") },
+	{ "already_active", N_("The medical function of this card is already active. Nothing to do.") },
+	{ "deadline_passed", N_("The 300-day activation deadline passed, so the card's social-security application was reported lost. Remedy: the cardholder first enables the financial application at the card's bank, then the loss report is cancelled at this counter.") },
+	{ "bank_card_invalid", N_("The bank card number must be 16 to 19 digits starting with 62. Check the card and type it again.") },
+	{ "bank_card_luhn", N_("The bank card number fails its check digit. Type it again to confirm it is exactly as printed.") },
+	{ "phone_invalid", N_("The mobile number must be 11 digits starting 13 to 19.") },
+	{ "locked_out", N_("Too many failed sign-ins: this staff ID is locked for a while. Ask a supervisor.") },
+};
+
+void
+app_error_text(char *out, size_t outsz, const struct api_error *err)
+{
+	size_t i;
+
+	if (err == NULL) {
+		snprintf(out, outsz, "%s", _("Unknown error."));
+		return;
+	}
+	if (err->result == API_REFUSED || err->result == API_SESSION_EXPIRED) {
+		for (i = 0; i < sizeof app_codes / sizeof app_codes[0]; i++)
+			if (strcmp(err->code, app_codes[i].code) == 0) {
+				snprintf(out, outsz, "%s", _(app_codes[i].text));
+				return;
+			}
+		if (err->message[0] != '\0') {
+			/* Untrusted: sanitised here and again when drawn. */
+			text_sanitize(out, outsz, err->message,
+			    strlen(err->message));
+			return;
+		}
+	}
+	snprintf(out, outsz, "%s", _(api_strerror(err->result)));
+}
+
+void
+app_deadline_remedy(char *out, size_t outsz, const struct card *c)
+{
+	char date[DATE_STR];
+
+	date_format(date, c->deadline.y != 0 ? c->deadline :
+	    deadline_of(c->received_on));
+	snprintf(out, outsz, _("The 300-day activation deadline passed on %s, "
+	    "so the card's social-security application was reported lost. "
+	    "Remedy: the cardholder first enables the financial application "
+	    "at the card's bank (%s), then the loss report is cancelled at "
+	    "this counter."), date, c->bank);
+}
+
+bool
+app_session_expired(struct app *app, const struct api_error *err)
+{
+	if (err == NULL || (err->result != API_SESSION_EXPIRED &&
+	    strcmp(err->code, "session_expired") != 0))
+		return false;
+	app->resume = app->screen;
+	app->signed_in = false;
+	app_goto(app, &screen_signin);
+	app_msg(app, APP_MSG_WARN, "%s",
+	    _("Your session has ended. Sign in again; the form is kept."));
+	return true;
+}

@@ -1,0 +1,136 @@
+/*
+ * app.h -- the state of the whole terminal program, owned by main().
+ *
+ * One struct app holds what every screen shares: the api, who is signed
+ * in, the walk-in in progress (the identity result, the chosen card, the
+ * form states, the last application), the current screen, and what the
+ * loop needs to draw (dirty flag, busy spinner, status message, help
+ * overlay, terminal size).  Handlers change it and mark it dirty; only the
+ * loop draws.  Full ID and bank card numbers live only inside the form
+ * states, in memory, until app_end_walkin() wipes them.
+ */
+#ifndef SSDESK_APP_H
+#define SSDESK_APP_H
+
+#include <stdbool.h>
+#include <curses.h>
+#include <panel.h>
+
+#include "forms/date.h"
+#include "forms/form.h"
+#include "forms/person.h"
+#include "net/api.h"
+
+struct screen;
+struct form_view;
+
+#define APP_MIN_COLS 80
+#define APP_MIN_ROWS 24
+#define APP_MSG_MAX 512
+#define APP_STATUS_ROWS 2  /* status message rows above the key bar */
+#define APP_DEMO_LINES 8
+#define APP_DEMO_LINE_MAX 160
+
+enum app_msg_kind { APP_MSG_NONE, APP_MSG_INFO, APP_MSG_WARN, APP_MSG_ERROR };
+
+struct app {
+	struct api *api;           /* lent by main() */
+	bool demo;
+	bool ascii;                /* ASCII borders instead of ACS lines */
+	bool color;                /* colour as an extra, never the only cue */
+	struct date today;
+	char counter[REF_MAX];
+
+	/* Who is signed in. */
+	bool signed_in;
+	struct staff staff;
+
+	/* The walk-in in progress. */
+	bool walkin;               /* an identity form exists */
+	bool have_identity;        /* the service confirmed it */
+	struct identity_result identity;
+	int card;                  /* index into identity.person.cards */
+	struct form_state idform;
+	bool medical_ready;        /* medform is filled for medical_card */
+	int medical_card;
+	struct form_state medform;
+	char medical_idem[37];     /* Idempotency-Key of the medical form */
+	bool have_application;
+	struct application application;
+	/* After "session expired": where to come back to after signing in. */
+	const struct screen *resume;
+
+	/* Screens and drawing. */
+	const struct screen *screen;
+	bool dirty, quit;
+	bool busy;                 /* a request of ours is in flight */
+	char busy_msg[128];        /* "Checking identity… Esc cancels" */
+	unsigned spin;
+	enum app_msg_kind msg_kind;
+	char msg[APP_MSG_MAX];
+	bool help;
+	int rows, cols;
+	bool too_small;
+
+	/* Windows: rows 0-1 banner, body, 2 status rows, function-key bar. */
+	WINDOW *body;              /* NULL while the terminal is too small */
+	PANEL *body_panel;
+	WINDOW *help_win;
+	PANEL *help_panel;
+	struct form_view *fv;      /* the current screen's form view, if any */
+	int fv_focus;              /* its current field, kept over a resize */
+	/* Where the terminal cursor goes after drawing (none: hidden). */
+	WINDOW *cursor_win;
+	int cursor_y, cursor_x;
+
+	/* The person screen's notice (a refusal and its remedy). */
+	enum app_msg_kind notice_kind;
+	char notice[APP_MSG_MAX];
+
+	/* Demo accounts, listed on the sign-in screen in --demo only. */
+	int ndemo;
+	char demo_lines[APP_DEMO_LINES][APP_DEMO_LINE_MAX];
+};
+
+void app_init(struct app *app);
+/* Wipe everything the walk-in holds; the windows stay. */
+void app_free(struct app *app);
+
+/* Leave the current screen, enter s; marks dirty. */
+void app_goto(struct app *app, const struct screen *s);
+void app_dirty(struct app *app);
+
+/* Status line.  fmt is a translated format; arguments untrusted text is
+ * fine: the status line is drawn through draw_text(). */
+void app_msg(struct app *app, enum app_msg_kind kind, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void app_msg_clear(struct app *app);
+
+/* A request is in flight (msg is shown with a spinner) / finished. */
+void app_busy(struct app *app, const char *msg);
+void app_idle(struct app *app);
+
+/* (Re)build the windows for the current terminal size, after the form
+ * view has been freed; sets too_small. */
+void app_layout(struct app *app);
+/* KEY_RESIZE: free the form view, rebuild windows, let the screen
+ * recreate its view from the state. */
+void app_resize(struct app *app);
+
+/* The walk-in: start one (fresh identity form), end it (wipe). */
+void app_start_walkin(struct app *app);
+void app_end_walkin(struct app *app);
+/* The card chosen on the person screen, or NULL. */
+const struct card *app_card(const struct app *app);
+
+/* A sentence for the clerk about a failed call: the known code's own
+ * translated sentence, else the sanitised service message, else
+ * api_strerror().  Writes into out. */
+void app_error_text(char *out, size_t outsz, const struct api_error *err);
+/* The seed-004 remedy for a card past its 300-day deadline. */
+void app_deadline_remedy(char *out, size_t outsz, const struct card *c);
+
+/* True if err means the walk-in must go back to sign-in. */
+bool app_session_expired(struct app *app, const struct api_error *err);
+
+#endif

@@ -1,0 +1,269 @@
+/*
+ * loop.c -- the one loop of the program.
+ *
+ *   if dirty: erase and draw everything into windows, one doupdate();
+ *   api_wait() on stdin and the transport (100 ms while a request is in
+ *   flight, for the spinner; 1000 ms idle; 25 ms while an Esc is held);
+ *   read every pending key, keymap_feed() it, dispatch the action;
+ *   api_perform(): finished requests call back, and mark dirty.
+ *
+ * Handlers never draw.  Nothing calls clear(): over SSH a full repaint
+ * flickers; erase() and doupdate() send only what changed.
+ */
+#include "tui/loop.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curses.h>
+#include <panel.h>
+
+#include "forms/i18n.h"
+#include "net/api.h"
+#include "tui/draw.h"
+#include "tui/form_view.h"
+#include "tui/screens.h"
+
+#define LOOP_BUSY_MS 100
+#define LOOP_IDLE_MS 1000
+#define LOOP_ESC_MS 25
+#define LOOP_DEAD_MAX 100
+
+/*
+ * ssdesk owns SIGWINCH.  ncurses' own handler only sets a flag that
+ * wget_wch() looks at after input arrives: in nodelay mode, with no key
+ * pending, it returns ERR first, so a resize with no key after it was never
+ * seen.  Our handler interrupts the wait; the loop then asks the terminal
+ * its size and resizeterm() queues KEY_RESIZE for wget_wch().  Installed
+ * before newterm(), so ncurses leaves it alone.
+ */
+static volatile sig_atomic_t loop_winch;
+
+static void
+loop_on_winch(int sig)
+{
+	(void)sig;
+	loop_winch = 1;
+}
+
+static void
+loop_catch_winch(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = loop_on_winch;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0; /* no SA_RESTART: the wait must return */
+	sigaction(SIGWINCH, &sa, NULL);
+}
+
+static void
+loop_check_winch(void)
+{
+	struct winsize ws;
+
+	if (!loop_winch)
+		return;
+	loop_winch = 0;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0 && is_term_resized(ws.ws_row, ws.ws_col))
+		resizeterm(ws.ws_row, ws.ws_col);
+}
+
+static long long
+loop_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void
+loop_draw(struct app *app)
+{
+	app->dirty = false;
+	if (app->too_small) {
+		curs_set(0);
+		draw_too_small(app);
+		doupdate();
+		return;
+	}
+	werase(stdscr);
+	draw_chrome(app);
+	wnoutrefresh(stdscr);
+	app->cursor_win = NULL;
+	if (app->body != NULL) {
+		werase(app->body);
+		if (app->screen != NULL && app->screen->draw != NULL)
+			app->screen->draw(app);
+	}
+	if (app->help)
+		draw_help(app);
+	else
+		draw_help_close(app);
+	update_panels();
+	/* The cursor: in the current field, or hidden. */
+	if (!app->help && app->fv != NULL && app->cursor_win == app->body &&
+	    app->body != NULL) {
+		form_view_place_cursor(app->fv);
+		wnoutrefresh(app->body);
+		curs_set(1);
+	} else if (!app->help && app->cursor_win != NULL) {
+		wmove(app->cursor_win, app->cursor_y, app->cursor_x);
+		wnoutrefresh(app->cursor_win);
+		curs_set(1);
+	} else
+		curs_set(0);
+	doupdate();
+}
+
+void
+loop_dispatch(struct app *app, const struct key_event *ev)
+{
+	if (ev->act == ACT_RESIZE) {
+		app_resize(app);
+		return;
+	}
+	if (ev->act == ACT_REDRAW) {
+		/* Repaint from scratch on the next doupdate (not clear()). */
+		clearok(curscr, TRUE);
+		app->dirty = true;
+		return;
+	}
+	if (app->too_small)
+		return;
+	if (app->help) {
+		app->help = false;   /* any key closes it, and only that */
+		app->dirty = true;
+		return;
+	}
+	if (ev->act == ACT_HELP) {
+		app->help = true;
+		app->dirty = true;
+		return;
+	}
+	if (ev->act == ACT_BACK && app->busy && api_busy(app->api)) {
+		api_cancel(app->api); /* the callback says what happened */
+		app->dirty = true;
+		return;
+	}
+	if (app->screen != NULL && app->screen->key != NULL)
+		app->screen->key(app, ev);
+}
+
+/* Read every key waiting (*nread of them); returns whether an Esc is
+ * now held. */
+static bool
+loop_read_keys(struct app *app, struct keymap *km, int *nread)
+{
+	struct key_event ev;
+	wint_t wch;
+	int rc;
+
+	*nread = 0;
+	while (!app->quit && (rc = wget_wch(stdscr, &wch)) != ERR) {
+		(*nread)++;
+		if (keymap_feed(km, rc, wch, &ev))
+			loop_dispatch(app, &ev);
+		while (!app->quit && keymap_next(km, &ev))
+			loop_dispatch(app, &ev);
+	}
+	return km->after_esc;
+}
+
+int
+loop_run(struct app *app, char *err, size_t errlen)
+{
+	struct keymap km;
+	long long esc_at = 0;
+	bool esc_held = false;
+	int dead = 0;
+	SCREEN *scr;
+
+	memset(&km, 0, sizeof km);
+	loop_catch_winch();
+	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+		snprintf(err, errlen, "%s", _("cannot set up the terminal "
+		    "(is TERM set?)"));
+		return -1;
+	}
+	set_term(scr);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	nodelay(stdscr, TRUE);
+	curs_set(0);
+	app->color = draw_init_colors();
+	app_layout(app);
+	if (!app->too_small && app->screen != NULL &&
+	    app->screen->resize != NULL)
+		app->screen->resize(app);
+	app->dirty = true;
+
+	while (!app->quit) {
+		int ready = 0, timeout;
+
+		if (app->busy) {
+			unsigned spin = (unsigned)(loop_now_ms() / LOOP_BUSY_MS);
+
+			if (spin != app->spin) {
+				app->spin = spin;
+				app->dirty = true;
+			}
+		}
+		if (app->dirty)
+			loop_draw(app);
+		timeout = app->busy || api_busy(app->api) ? LOOP_BUSY_MS :
+		    LOOP_IDLE_MS;
+		if (esc_held)
+			timeout = LOOP_ESC_MS;
+		if (api_wait(app->api, STDIN_FILENO, timeout, &ready) != 0 &&
+		    errno != EINTR) {
+			app_free(app);
+			endwin();
+			delscreen(scr);
+			snprintf(err, errlen, "%s: %s", _("waiting for input "
+			    "failed"), strerror(errno));
+			return -1;
+		}
+		/* A SIGWINCH interrupts the wait: resizeterm() queues a
+		 * KEY_RESIZE, read with the keys below. */
+		loop_check_winch();
+		{
+			int nread;
+			bool held = loop_read_keys(app, &km, &nread);
+
+			if (held && !esc_held)
+				esc_at = loop_now_ms();
+			esc_held = held;
+			/* Readable yet nothing to read, again and again: the
+			 * terminal is gone (SSH dropped).  Stop, don't spin. */
+			dead = ready && nread == 0 ? dead + 1 : 0;
+			if (dead > LOOP_DEAD_MAX)
+				app->quit = true;
+		}
+		if (esc_held && loop_now_ms() - esc_at >= LOOP_ESC_MS) {
+			struct key_event ev;
+
+			esc_held = false;
+			if (keymap_flush(&km, &ev))
+				loop_dispatch(app, &ev);
+			while (!app->quit && keymap_next(&km, &ev))
+				loop_dispatch(app, &ev);
+		}
+		api_perform(app->api);
+	}
+	app_free(app);
+	endwin();
+	delscreen(scr);
+	return 0;
+}

@@ -1,0 +1,22 @@
+/*
+ * loop.h -- the one event loop: draw if dirty, wait on the terminal and
+ * the transport together, turn keys into actions for the current screen,
+ * let the transport finish requests (their callbacks mark dirty).
+ */
+#ifndef SSDESK_LOOP_H
+#define SSDESK_LOOP_H
+
+#include <stddef.h>
+
+#include "tui/app.h"
+#include "tui/keymap.h"
+
+/* Set up the terminal, run until app->quit, restore the terminal.
+ * Returns 0; or -1 with a reason in err (the terminal already restored). */
+int loop_run(struct app *app, char *err, size_t errlen);
+
+/* Hand one action to the current screen (help overlay, resize and Esc
+ * during a request are handled here first).  Exposed for tests. */
+void loop_dispatch(struct app *app, const struct key_event *ev);
+
+#endif

@@ -1,0 +1,326 @@
+/*
+ * main.c -- options, the process's safety set-up, and the wiring: a
+ * transport (HTTPS to the central service, or the in-process simulator for
+ * --demo), the api on top of it, the app, the loop.
+ *
+ * Before the terminal is touched: the locale (UTF-8 is required for width
+ * and sanitising; C.UTF-8 is tried if the locale is not), gettext, no core
+ * dumps (a core would hold what the clerk typed), libsodium.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/resource.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+
+#include <sodium.h>
+
+#include "forms/date.h"
+#include "forms/i18n.h"
+#include "net/api.h"
+#include "net/transport.h"
+#include "net/transport_https.h"
+#include "net/transport_local.h"
+#include "sim/sim.h"
+#include "tui/app.h"
+#include "tui/loop.h"
+#include "tui/screens.h"
+
+#ifndef SSDESK_VERSION
+#define SSDESK_VERSION "0.0.0"
+#endif
+#ifndef LOCALEDIR
+#define LOCALEDIR "/usr/local/share/locale"
+#endif
+
+#define MAIN_LATENCY_DEFAULT 120
+
+struct main_opts {
+	bool demo;
+	const char *service;
+	struct https_opts https;
+	const char *counter;
+	const char *today;
+	long latency;
+	bool ascii;
+};
+
+static void
+main_usage(FILE *f)
+{
+	fprintf(f, _("Usage: ssdesk --demo [OPTION]...\n"
+	    "  or:  ssdesk --service URL [OPTION]...\n"
+	    "The counter terminal for social-security service centres.\n"
+	    "\n"
+	    "  --demo              train offline on fictitious people (an\n"
+	    "                      in-process simulated central service)\n"
+	    "  --service URL       the central service, https://host[:port]\n"
+	    "  --ca-file FILE      trust the service's certificate from FILE\n"
+	    "                      instead of the system store\n"
+	    "  --pin SHA256        require this public-key pin\n"
+	    "                      (sha256//BASE64)\n"
+	    "  --client-cert FILE  this terminal's certificate (mutual TLS)\n"
+	    "  --client-key FILE   this terminal's private key\n"
+	    "  --counter NAME      the counter this terminal serves (default C-01)\n"
+	    "  --today YYYY-MM-DD  the date for the rules and the simulator\n"
+	    "                      (default: the clock)\n"
+	    "  --latency MS        --demo: answer after MS milliseconds\n"
+	    "                      (default 120)\n"
+	    "  --ascii             draw borders with ASCII characters\n"
+	    "  --help              show this help and exit\n"
+	    "  --version           show the version and exit\n"
+	    "\n"
+	    "Exactly one of --demo and --service is required.\n"
+	    "The environment variable NO_COLOR turns colour off.\n"));
+}
+
+static void
+main_bad_usage(const char *why)
+{
+	if (why != NULL)
+		fprintf(stderr, "ssdesk: %s\n", why);
+	fprintf(stderr, _("Try 'ssdesk --help' for more information.\n"));
+	exit(2);
+}
+
+static void
+main_parse(struct main_opts *o, int argc, char **argv)
+{
+	enum { O_DEMO = 256, O_SERVICE, O_CA, O_PIN, O_CERT, O_KEY, O_COUNTER,
+	    O_TODAY, O_LATENCY, O_ASCII, O_HELP, O_VERSION };
+	static const struct option longopts[] = {
+		{ "demo", no_argument, NULL, O_DEMO },
+		{ "service", required_argument, NULL, O_SERVICE },
+		{ "ca-file", required_argument, NULL, O_CA },
+		{ "pin", required_argument, NULL, O_PIN },
+		{ "client-cert", required_argument, NULL, O_CERT },
+		{ "client-key", required_argument, NULL, O_KEY },
+		{ "counter", required_argument, NULL, O_COUNTER },
+		{ "today", required_argument, NULL, O_TODAY },
+		{ "latency", required_argument, NULL, O_LATENCY },
+		{ "ascii", no_argument, NULL, O_ASCII },
+		{ "help", no_argument, NULL, O_HELP },
+		{ "version", no_argument, NULL, O_VERSION },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	char *end;
+
+	memset(o, 0, sizeof *o);
+	o->counter = "C-01";
+	o->latency = MAIN_LATENCY_DEFAULT;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case O_DEMO:
+			o->demo = true;
+			break;
+		case O_SERVICE:
+			o->service = optarg;
+			break;
+		case O_CA:
+			o->https.ca_file = optarg;
+			break;
+		case O_PIN:
+			o->https.pin = optarg;
+			break;
+		case O_CERT:
+			o->https.client_cert = optarg;
+			break;
+		case O_KEY:
+			o->https.client_key = optarg;
+			break;
+		case O_COUNTER:
+			if (optarg[0] == '\0' || strlen(optarg) >= REF_MAX)
+				main_bad_usage(_("--counter: give a name of 1 "
+				    "to 39 characters"));
+			o->counter = optarg;
+			break;
+		case O_TODAY:
+			o->today = optarg;
+			break;
+		case O_LATENCY:
+			errno = 0;
+			o->latency = strtol(optarg, &end, 10);
+			if (errno != 0 || *end != '\0' || end == optarg ||
+			    o->latency < 0 || o->latency > 600000)
+				main_bad_usage(_("--latency: give milliseconds, "
+				    "0 to 600000"));
+			break;
+		case O_ASCII:
+			o->ascii = true;
+			break;
+		case O_HELP:
+			main_usage(stdout);
+			exit(0);
+		case O_VERSION:
+			printf("ssdesk %s\n", SSDESK_VERSION);
+			printf("%s\n", _("Counter terminal for social-security "
+			    "service centres."));
+			exit(0);
+		default:
+			main_bad_usage(NULL);
+		}
+	}
+	if (optind < argc)
+		main_bad_usage(_("unexpected argument"));
+	if (o->demo == (o->service != NULL))
+		main_bad_usage(_("give exactly one of --demo and --service URL"));
+	if (o->demo && (o->https.ca_file || o->https.pin ||
+	    o->https.client_cert || o->https.client_key))
+		main_bad_usage(_("TLS options go with --service, not --demo"));
+	if ((o->https.client_cert == NULL) != (o->https.client_key == NULL))
+		main_bad_usage(_("--client-cert and --client-key go together"));
+}
+
+/* A core file would hold what the clerk typed: none, and no ptrace. */
+static void
+main_no_core(void)
+{
+	struct rlimit rl = { 0, 0 };
+
+	setrlimit(RLIMIT_CORE, &rl);
+#ifdef __linux__
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+#endif
+}
+
+static void
+main_locale(void)
+{
+	const char *cs;
+
+	setlocale(LC_ALL, "");
+	cs = nl_langinfo(CODESET);
+	if (cs == NULL || (strcasecmp(cs, "UTF-8") != 0 &&
+	    strcasecmp(cs, "utf8") != 0))
+		setlocale(LC_CTYPE, "C.UTF-8");
+	bindtextdomain(I18N_DOMAIN, LOCALEDIR);
+	bind_textdomain_codeset(I18N_DOMAIN, "UTF-8");
+	textdomain(I18N_DOMAIN);
+}
+
+/* The demo transport's handler: the simulator, in process. */
+static int
+main_sim_handler(void *ctx, const struct transport_request *req, int *status,
+    char **body, size_t *body_len)
+{
+	struct sim_request sr = {
+		.method = req->method,
+		.path = req->path,
+		.token = req->token,
+		.idem_key = req->idem_key,
+		.body = req->body,
+		.body_len = req->body_len,
+	};
+
+	*status = sim_handle(ctx, &sr, body, body_len);
+	return *status > 0 ? 0 : -1;
+}
+
+static void
+main_demo_accounts(struct app *app, const struct sim *s)
+{
+	struct sim_listing l[APP_DEMO_LINES];
+	size_t n, i;
+
+	n = sim_list_staff(s, l, APP_DEMO_LINES);
+	/* Tab-separated columns: staff ID, name, password, purpose. */
+	for (i = 0; i < n; i++)
+		snprintf(app->demo_lines[i], APP_DEMO_LINE_MAX, "%s\t%s\t%s\t%s",
+		    l[i].who ? l[i].who : "", l[i].name ? l[i].name : "",
+		    l[i].secret ? l[i].secret : "",
+		    l[i].purpose ? l[i].purpose : "");
+	app->ndemo = (int)n;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct main_opts o;
+	struct app app;
+	struct transport *t;
+	struct api *api;
+	struct sim *sim = NULL;
+	struct date today;
+	char err[256];
+	int rc;
+
+	main_locale();
+	main_no_core();
+	main_parse(&o, argc, argv);
+	if (o.today != NULL) {
+		if (date_parse(&today, o.today) != 0)
+			main_bad_usage(_("--today: give a date as YYYY-MM-DD"));
+	} else if (date_today(&today) != 0) {
+		fprintf(stderr, "ssdesk: %s\n", _("cannot read the clock; "
+		    "give --today YYYY-MM-DD"));
+		return 1;
+	}
+	if (sodium_init() < 0) {
+		fprintf(stderr, "ssdesk: %s\n", _("libsodium failed to start"));
+		return 1;
+	}
+
+	app_init(&app);
+	app.demo = o.demo;
+	app.ascii = o.ascii;
+	app.today = today;
+	snprintf(app.counter, sizeof app.counter, "%s", o.counter);
+
+	if (o.demo) {
+		struct sim_opts so = { .today = today, .counter = o.counter };
+
+		if ((sim = sim_new(&so)) == NULL) {
+			fprintf(stderr, "ssdesk: %s\n",
+			    _("cannot start the simulator"));
+			return 1;
+		}
+		main_demo_accounts(&app, sim);
+		t = transport_local_new(main_sim_handler, sim, (int)o.latency);
+		if (t == NULL) {
+			sim_free(sim);
+			fprintf(stderr, "ssdesk: %s\n", _("out of memory"));
+			return 1;
+		}
+	} else {
+		if (transport_https_global_init() != 0) {
+			fprintf(stderr, "ssdesk: %s\n",
+			    _("cannot initialise libcurl"));
+			return 1;
+		}
+		err[0] = '\0';
+		t = transport_https_new(o.service, &o.https, err, sizeof err);
+		if (t == NULL) {
+			fprintf(stderr, "ssdesk: %s: %s\n", o.service,
+			    err[0] ? err : _("cannot use this service URL"));
+			transport_https_global_cleanup();
+			return 1;
+		}
+	}
+	if ((api = api_new(t)) == NULL) {
+		transport_free(t);
+		sim_free(sim);
+		fprintf(stderr, "ssdesk: %s\n", _("out of memory"));
+		return 1;
+	}
+	app.api = api;
+	app_goto(&app, &screen_signin);
+
+	rc = loop_run(&app, err, sizeof err);
+	api_free(api);
+	sim_free(sim);
+	if (!o.demo)
+		transport_https_global_cleanup();
+	if (rc != 0) {
+		fprintf(stderr, "ssdesk: %s\n", err);
+		return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,141 @@
+/*
+ * screen_home.c -- where the clerk waits for the next applicant.
+ *
+ * Enter starts a walk-in at its identity check (or continues the one in
+ * progress); F10 signs out.  A walk-in left with Esc is kept until it is
+ * ended here, so nothing typed is lost by a stray key.
+ */
+#include "tui/screens.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "forms/i18n.h"
+#include "tui/draw.h"
+
+static int home_sel;
+
+static int
+home_nitems(const struct app *app)
+{
+	return app->walkin ? 2 : 1;
+}
+
+static void
+home_enter(struct app *app)
+{
+	home_sel = 0;
+}
+
+static void
+home_draw(struct app *app)
+{
+	WINDOW *w = app->body;
+	char hello[TEXT_MAX + 64];
+	const char *items[2];
+	int i, n = home_nitems(app);
+
+	snprintf(hello, sizeof hello, _("Signed in as %s (%s)."),
+	    app->staff.name, app->staff.staff_id);
+	draw_text(w, 1, 2, hello, 0);
+	wattrset(w, A_BOLD);
+	draw_text(w, 3, 2, _("Services"), 0);
+	wattrset(w, A_NORMAL);
+	items[0] = app->walkin ? _("Continue the walk-in in progress") :
+	    _("Start a walk-in (identity check)");
+	items[1] = _("End the walk-in in progress and wipe its data");
+	for (i = 0; i < n; i++) {
+		char line[200];
+
+		snprintf(line, sizeof line, " %d  %s ", i + 1, items[i]);
+		wattrset(w, i == home_sel ? A_REVERSE : A_NORMAL);
+		draw_text(w, 5 + i, 2, line, getmaxx(w) - 4);
+	}
+	wattrset(w, A_NORMAL);
+	draw_wrap(w, 9, 2, _("Every walk-in starts with the identity check; "
+	    "the services for the person come after it."), getmaxx(w) - 4, 2);
+}
+
+static void
+home_choose(struct app *app, int item)
+{
+	if (item == 0) {
+		if (!app->walkin)
+			app_start_walkin(app);
+		app_goto(app, app->have_identity ? &screen_person :
+		    &screen_identity);
+	} else if (item == 1 && app->walkin) {
+		app_end_walkin(app);
+		home_sel = 0;
+		app_msg(app, APP_MSG_INFO, "%s",
+		    _("Walk-in ended; its data is wiped."));
+	}
+}
+
+static void
+home_signed_out(void *arg, const struct api_error *err)
+{
+	struct app *app = arg;
+
+	app_idle(app);
+	app_end_walkin(app);
+	app->signed_in = false;
+	memset(&app->staff, 0, sizeof app->staff);
+	app_goto(app, &screen_signin);
+	app_msg(app, APP_MSG_INFO, "%s", _("Signed out."));
+}
+
+static void
+home_key(struct app *app, const struct key_event *ev)
+{
+	int n = home_nitems(app);
+
+	switch (ev->act) {
+	case ACT_NEXT_FIELD:
+		home_sel = (home_sel + 1) % n;
+		break;
+	case ACT_PREV_FIELD:
+		home_sel = (home_sel + n - 1) % n;
+		break;
+	case ACT_ENTER:
+	case ACT_SUBMIT:
+		home_choose(app, home_sel);
+		break;
+	case ACT_CHAR:
+		if (ev->ch >= L'1' && ev->ch < L'1' + n)
+			home_choose(app, (int)(ev->ch - L'1'));
+		break;
+	case ACT_QUIT:
+		if (app->busy)
+			break;
+		app_busy(app, _("Signing out…"));
+		api_sign_out(app->api, home_signed_out, app);
+		break;
+	default:
+		return;
+	}
+	app->dirty = true;
+}
+
+static void
+home_resize(struct app *app)
+{
+}
+
+const struct screen screen_home = {
+	.name = N_("Home"),
+	.help = N_("Press Enter (or 1) to start a walk-in: every walk-in "
+	    "starts with the identity check of the applicant. A walk-in left "
+	    "with Esc is kept: Enter continues it, 2 ends it and wipes its "
+	    "data. F10 signs you out."),
+	.enter = home_enter,
+	.draw = home_draw,
+	.key = home_key,
+	.leave = NULL,
+	.resize = home_resize,
+	.fkeys = {
+		{ "F1", N_("Help") },
+		{ "Enter", N_("Start walk-in") },
+		{ "F10", N_("Sign out") },
+	},
+};

@@ -1,0 +1,353 @@
+/*
+ * screen_identity.c -- the identity check every walk-in starts with.
+ *
+ * A form_view over form_identity: as the number is typed its field shows
+ * province, birth date and sex, and a wrong check character is flagged
+ * there before any call (form_set's verdict).  F2, or Enter on the last
+ * field, asks form_ready() and then the central service.  A refusal that
+ * concerns one field is put at that field; one that stops the whole
+ * walk-in (deceased, expired ID card, failed face match, not in the
+ * register, name mismatch) is shown on a panel with what to do next.
+ * The values stay in app->idform (memory only) until the walk-in ends.
+ */
+#include "tui/screens.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "forms/i18n.h"
+#include "forms/text.h"
+#include "tui/draw.h"
+#include "tui/form_view.h"
+
+/* The form view writes a field's message from this column on one row;
+ * a longer one is repeated in full under the form. */
+#define HINT_FIELD_X 25
+
+#define IDENTITY_FORM_Y 2
+
+/* The refusal that stopped the walk-in, shown on the panel. */
+static struct {
+	bool shown;
+	char title[128];
+	char text[APP_MSG_MAX];
+} stop;
+
+/* Refusals that end the walk-in rather than ask to correct a field. */
+static const struct {
+	const char *code;
+	const char *title;
+} identity_stops[] = {
+	{ "deceased", N_("Recorded as deceased") },
+	{ "id_card_expired", N_("ID card expired") },
+	{ "face_failed", N_("Face recognition failed") },
+	{ "unknown_person", N_("Not in the register") },
+	{ "name_mismatch", N_("Name does not match the ID number") },
+};
+
+static void
+identity_view(struct app *app)
+{
+	if (app->body == NULL || !app->walkin)
+		return;
+	app->fv = form_view_new(&app->idform, app->body, IDENTITY_FORM_Y);
+	if (app->fv == NULL)
+		return;
+	form_view_set_attrs(app->fv, draw_attr(app, DRAW_PAIR_ERROR, A_BOLD),
+	    draw_attr(app, DRAW_PAIR_WARN, A_BOLD));
+	if (app->fv_focus >= 0)
+		form_view_focus(app->fv, app->fv_focus);
+	/* A rebuilt view starts at the field's first column; the clerk was
+	 * typing at its end. */
+	form_view_key(app->fv, &(struct key_event){ .act = ACT_END });
+}
+
+static void
+identity_enter(struct app *app)
+{
+	if (!app->walkin)
+		app_start_walkin(app);
+	stop.shown = false;
+	identity_view(app);
+}
+
+static void
+identity_leave(struct app *app)
+{
+	stop.shown = false;
+}
+
+/* Under the form: the current field's complaint in full (the form view
+ * has one row for it), or else its help line. */
+static void
+identity_hint(struct app *app, WINDOW *w, int y, int cur, int cols)
+{
+	const struct field_status *fs = &app->idform.status[cur];
+
+	if ((fs->verdict == VERDICT_BAD || fs->verdict == VERDICT_WARN) &&
+	    fs->msg[0] != '\0' &&
+	    draw_width(fs->msg) > cols - HINT_FIELD_X) {
+		wattrset(w, draw_attr(app, fs->verdict == VERDICT_BAD ?
+		    DRAW_PAIR_ERROR : DRAW_PAIR_WARN, A_BOLD));
+		draw_wrap(w, y, 2, fs->msg, cols - 4, 3);
+		wattrset(w, A_NORMAL);
+	} else if (form_identity.fields[cur].help != NULL)
+		draw_wrap(w, y, 2, _(form_identity.fields[cur].help),
+		    cols - 4, 3);
+}
+
+static void
+identity_draw(struct app *app)
+{
+	WINDOW *w = app->body;
+	int cur, rows = getmaxy(w), cols = getmaxx(w);
+
+	wattrset(w, A_BOLD);
+	draw_text(w, 0, 2, _(form_identity.title), 0);
+	wattrset(w, A_NORMAL);
+	if (app->fv == NULL) {
+		draw_text(w, 2, 2, _("The form does not fit; enlarge the "
+		    "terminal."), 0);
+		return;
+	}
+	form_view_draw(app->fv);
+	cur = form_view_current(app->fv);
+	if (stop.shown) {
+		int y = IDENTITY_FORM_Y + form_identity.nfields + 2;
+		int h = rows - y;
+
+		draw_box(w, y, 1, h, cols - 2, app->ascii);
+		wattrset(w, draw_attr(app, DRAW_PAIR_ERROR, A_BOLD));
+		draw_text(w, y, 3, stop.title, cols - 8);
+		wattrset(w, A_NORMAL);
+		draw_wrap(w, y + 1, 3, stop.text, cols - 6, h - 3);
+		wattrset(w, A_REVERSE);
+		draw_text(w, y + h - 2, 3, _("Esc: back to the form to "
+		    "correct it   F10: end the walk-in"), cols - 6);
+		wattrset(w, A_NORMAL);
+		return;   /* no cursor: the panel has the keys */
+	}
+	if (cur >= 0)
+		identity_hint(app, w, IDENTITY_FORM_Y + form_identity.nfields + 2,
+		    cur, cols);
+	app->cursor_win = w;  /* the form view places it */
+}
+
+/* Put a refusal at the field it concerns. */
+static void
+identity_at_field(struct app *app, int idx, const char *text)
+{
+	struct field_status *fs;
+
+	if (idx < 0)
+		return;
+	fs = &app->idform.status[idx];
+	fs->verdict = VERDICT_BAD;
+	text_sanitize(fs->msg, sizeof fs->msg, text, strlen(text));
+	app->fv_focus = idx;
+	if (app->fv != NULL)
+		form_view_focus(app->fv, idx);
+}
+
+static int
+identity_field_of(const struct app *app, const char *field)
+{
+	static const char *const ticks[] = {
+		"original_sighted", "photocopy_taken", "fingerprint",
+	};
+	int idx;
+	size_t i;
+
+	if (field == NULL || field[0] == '\0')
+		return -1;
+	if ((idx = form_find(&form_identity, field)) >= 0)
+		return idx;
+	if (strcmp(field, "checklist") == 0) {
+		for (i = 0; i < sizeof ticks / sizeof ticks[0]; i++) {
+			idx = form_find(&form_identity, ticks[i]);
+			if (idx >= 0 &&
+			    strcmp(form_get(&app->idform, idx), "y") != 0)
+				return idx;
+		}
+		return form_find(&form_identity, ticks[0]);
+	}
+	return -1;
+}
+
+static void
+identity_done(void *arg, const struct api_error *err,
+    const struct identity_result *res)
+{
+	struct app *app = arg;
+	char text[APP_MSG_MAX];
+	size_t i;
+
+	app_idle(app);
+	if (err == NULL || err->result == API_OK) {
+		app->identity = *res;
+		app->have_identity = true;
+		app->notice[0] = '\0';
+		app->card = app->identity.person.ncards > 0 ? 0 : -1;
+		/* Land on the first card that still needs its medical
+		 * function. */
+		for (i = 0; i < app->identity.person.ncards; i++) {
+			const struct card *c = &app->identity.person.cards[i];
+
+			if (c->state == CARD_NORMAL && c->ss == FN_INACTIVE) {
+				app->card = (int)i;
+				break;
+			}
+		}
+		app_goto(app, &screen_person);
+		app_msg(app, APP_MSG_INFO, "%s", _("Identity confirmed."));
+		return;
+	}
+	if (app_session_expired(app, err))
+		return;
+	if (err->result == API_CANCELLED) {
+		app_msg(app, APP_MSG_INFO, "%s", _("Identity check cancelled. "
+		    "The form is kept; F2 checks again."));
+		return;
+	}
+	app_error_text(text, sizeof text, err);
+	if (err->result == API_REFUSED) {
+		for (i = 0; i < sizeof identity_stops / sizeof identity_stops[0];
+		    i++)
+			if (strcmp(err->code, identity_stops[i].code) == 0) {
+				stop.shown = true;
+				snprintf(stop.title, sizeof stop.title, " %s ",
+				    _(identity_stops[i].title));
+				identity_at_field(app, identity_field_of(app,
+				    err->field), text);
+				snprintf(stop.text, sizeof stop.text, "%s", text);
+				app_msg(app, APP_MSG_ERROR, "%s",
+				    _("The walk-in cannot go on; see the "
+				    "reason below."));
+				return;
+			}
+		identity_at_field(app, identity_field_of(app, err->field), text);
+		app_msg(app, APP_MSG_ERROR, "%s", text);
+		return;
+	}
+	app_msg(app, APP_MSG_ERROR, "%s %s", text,
+	    _("Nothing is lost; press F2 to try again."));
+}
+
+static enum face_result
+identity_face(const char *v)
+{
+	if (strcmp(v, "pass") == 0)
+		return FACE_PASS;
+	if (strcmp(v, "fail") == 0)
+		return FACE_FAIL;
+	return FACE_NOT_DONE;
+}
+
+static bool
+identity_tick(const struct app *app, const char *key)
+{
+	return strcmp(form_get_key(&app->idform, key), "y") == 0;
+}
+
+static void
+identity_submit(struct app *app)
+{
+	struct identity_request req;
+	int first;
+
+	if (app->busy) {
+		app_msg(app, APP_MSG_WARN, "%s", _("A request is in flight; "
+		    "wait for it or press Esc to cancel it."));
+		return;
+	}
+	if (form_ready(&app->idform, &first) != 0) {
+		form_view_sync(app->fv);
+		if (first >= 0) {
+			form_view_focus(app->fv, first);
+			app->fv_focus = first;
+		}
+		app_msg(app, APP_MSG_ERROR, "%s", app->idform.form_msg);
+		return;
+	}
+	memset(&req, 0, sizeof req);
+	req.id_number = form_get_key(&app->idform, "id_number");
+	req.name = form_get_key(&app->idform, "name");
+	req.valid_until = form_get_key(&app->idform, "id_valid_until");
+	req.original_sighted = identity_tick(app, "original_sighted");
+	req.photocopy_taken = identity_tick(app, "photocopy_taken");
+	req.face = identity_face(form_get_key(&app->idform, "face"));
+	req.fingerprint = identity_tick(app, "fingerprint");
+	app_msg_clear(app);
+	app_busy(app, _("Checking identity… Esc cancels"));
+	api_identity_check(app->api, &req, identity_done, app);
+	sodium_memzero(&req, sizeof req);
+}
+
+static void
+identity_end(struct app *app)
+{
+	app_end_walkin(app);
+	app_goto(app, &screen_home);
+	app_msg(app, APP_MSG_INFO, "%s",
+	    _("Walk-in ended; its data is wiped."));
+}
+
+static void
+identity_key(struct app *app, const struct key_event *ev)
+{
+	if (ev->act == ACT_QUIT) {
+		if (app->busy)
+			app_msg(app, APP_MSG_WARN, "%s", _("Wait for the "
+			    "answer, or press Esc to cancel the request."));
+		else
+			identity_end(app);
+		return;
+	}
+	if (stop.shown) {
+		if (ev->act == ACT_BACK || ev->act == ACT_ENTER) {
+			stop.shown = false;
+			app_msg_clear(app);
+		}
+		app->dirty = true;
+		return;
+	}
+	if (ev->act == ACT_BACK) {
+		/* The walk-in is kept; Home continues it. */
+		app_goto(app, &screen_home);
+		return;
+	}
+	switch (form_view_key(app->fv, ev)) {
+	case FV_SUBMIT:
+		identity_submit(app);
+		break;
+	case FV_CHANGED:
+	case FV_NONE:
+	case FV_UNHANDLED:
+		break;
+	}
+	app->dirty = true;
+}
+
+const struct screen screen_identity = {
+	.name = N_("Identity check"),
+	.help = N_("Type the ID number, name and end date from the applicant's "
+	    "ID card; the number's province, birth date and sex show under it "
+	    "as you type, and a wrong check character is flagged at once. "
+	    "Tick each checklist item with Space as you do it, and choose what "
+	    "the face-recognition device said. F2 (or Enter on the last "
+	    "field) asks the central service. Esc goes Home and keeps the "
+	    "form; F10 ends the walk-in and wipes it."),
+	.enter = identity_enter,
+	.draw = identity_draw,
+	.key = identity_key,
+	.leave = identity_leave,
+	.resize = identity_view,
+	.fkeys = {
+		{ "F1", N_("Help") },
+		{ "F2", N_("Check") },
+		{ "Esc", N_("Home") },
+		{ "F10", N_("End walk-in") },
+	},
+};

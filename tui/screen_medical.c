@@ -1,0 +1,303 @@
+/*
+ * screen_medical.c -- medical-insurance account activation (seed 001).
+ *
+ * form_medical with the person and the chosen card filled in read-only
+ * (masked) and the cursor on the bank card.  The Idempotency-Key is made
+ * once per form and kept until an answer comes, so sending again after a
+ * network failure can never create a second application.  A bank card
+ * failing Luhn is cleared by form_ready() and must be typed again; the
+ * same number twice goes out with luhn_confirmed.
+ */
+#include "tui/screens.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "forms/i18n.h"
+#include "forms/text.h"
+#include "tui/draw.h"
+#include "tui/form_view.h"
+
+/* The form view writes a field's message from this column on one row;
+ * a longer one is repeated in full under the form. */
+#define HINT_FIELD_X 25
+
+#define MEDICAL_FORM_Y 2
+
+static void
+medical_view(struct app *app)
+{
+	if (app->body == NULL || !app->medical_ready)
+		return;
+	app->fv = form_view_new(&app->medform, app->body, MEDICAL_FORM_Y);
+	if (app->fv == NULL)
+		return;
+	form_view_set_attrs(app->fv, draw_attr(app, DRAW_PAIR_ERROR, A_BOLD),
+	    draw_attr(app, DRAW_PAIR_WARN, A_BOLD));
+	if (app->fv_focus >= 0)
+		form_view_focus(app->fv, app->fv_focus);
+	/* A rebuilt view starts at the field's first column; the clerk was
+	 * typing at its end. */
+	form_view_key(app->fv, &(struct key_event){ .act = ACT_END });
+}
+
+static void
+medical_prefill(struct app *app, const char *key, const char *value)
+{
+	int idx = form_find(&form_medical, key);
+
+	if (idx >= 0)
+		form_set(&app->medform, idx, value);
+}
+
+static void
+medical_enter(struct app *app)
+{
+	const struct card *c = app_card(app);
+	struct form_ctx ctx = { .today = app->today };
+
+	if (c == NULL)
+		return;
+	/* A form for another card (or none yet): start afresh. */
+	if (!app->medical_ready || app->medical_card != app->card) {
+		if (app->medform.def != NULL)
+			form_clear(&app->medform);
+		form_init(&app->medform, &form_medical, &ctx);
+		medical_prefill(app, "name", app->identity.person.name);
+		medical_prefill(app, "id_masked",
+		    app->identity.person.id_masked);
+		medical_prefill(app, "card", c->number_masked);
+		api_idempotency_key(app->medical_idem);
+		app->medical_ready = true;
+		app->medical_card = app->card;
+	}
+	medical_view(app);
+}
+
+static void
+medical_leave(struct app *app)
+{
+}
+
+static void
+medical_draw(struct app *app)
+{
+	WINDOW *w = app->body;
+	const struct card *c = app_card(app);
+	int cur, cols = getmaxx(w);
+	int y = MEDICAL_FORM_Y + form_medical.nfields + 2;
+
+	wattrset(w, A_BOLD);
+	draw_text(w, 0, 2, _(form_medical.title), 0);
+	wattrset(w, A_NORMAL);
+	if (app->fv == NULL) {
+		draw_text(w, 2, 2, _("The form does not fit; enlarge the "
+		    "terminal."), 0);
+		return;
+	}
+	form_view_draw(app->fv);
+	if (c != NULL) {
+		char line[TEXT_MAX + 32];
+
+		snprintf(line, sizeof line, "%s: %s", _("Card's bank"), c->bank);
+		draw_text(w, y++, 2, line, cols - 4);
+	}
+	draw_wrap(w, y + 1, 2, _("On site: the applicant's face recognition "
+	    "and fingerprint, the original ID card and its photocopy, the "
+	    "social-security card and the bank card."), cols - 4, 2);
+	cur = form_view_current(app->fv);
+	if (cur >= 0) {
+		const struct field_status *fs = &app->medform.status[cur];
+
+		/* The field's complaint in full, else its help. */
+		if ((fs->verdict == VERDICT_BAD ||
+		    fs->verdict == VERDICT_WARN) && fs->msg[0] != '\0' &&
+		    draw_width(fs->msg) > cols - HINT_FIELD_X) {
+			wattrset(w, draw_attr(app, fs->verdict == VERDICT_BAD ?
+			    DRAW_PAIR_ERROR : DRAW_PAIR_WARN, A_BOLD));
+			draw_wrap(w, y + 4, 2, fs->msg, cols - 4, 3);
+			wattrset(w, A_NORMAL);
+		} else if (form_medical.fields[cur].help != NULL)
+			draw_wrap(w, y + 4, 2, _(form_medical.fields[cur].help),
+			    cols - 4, 3);
+	}
+	app->cursor_win = w;
+}
+
+static void
+medical_at_field(struct app *app, const char *field, const char *text)
+{
+	int idx = field != NULL && field[0] ? form_find(&form_medical, field) :
+	    -1;
+
+	if (idx < 0)
+		return;
+	app->medform.status[idx].verdict = VERDICT_BAD;
+	text_sanitize(app->medform.status[idx].msg,
+	    sizeof app->medform.status[idx].msg, text, strlen(text));
+	app->fv_focus = idx;
+	if (app->fv != NULL)
+		form_view_focus(app->fv, idx);
+}
+
+static void
+medical_done(void *arg, const struct api_error *err,
+    const struct application *res)
+{
+	struct app *app = arg;
+	char text[APP_MSG_MAX], notice[APP_MSG_MAX + 64];
+	const struct card *c = app_card(app);
+
+	app_idle(app);
+	if (err == NULL || err->result == API_OK) {
+		app->application = *res;
+		app->have_application = true;
+		if (c != NULL && strcmp(res->card.card_id, c->card_id) == 0)
+			app->identity.person.cards[app->card] = res->card;
+		/* The bank card number is not needed any more. */
+		form_clear(&app->medform);
+		sodium_memzero(app->medical_idem, sizeof app->medical_idem);
+		app->medical_ready = false;
+		app_goto(app, &screen_receipt);
+		return;
+	}
+	if (app_session_expired(app, err))
+		return;
+	if (err->result == API_CANCELLED) {
+		app_msg(app, APP_MSG_WARN, "%s", _("Cancelled. If the service "
+		    "got it, sending again (F2) will not make a second "
+		    "application."));
+		return;
+	}
+	app_error_text(text, sizeof text, err);
+	if (err->result != API_REFUSED) {
+		app_msg(app, APP_MSG_ERROR, "%s %s", text, _("The form is kept; "
+		    "F2 sends it again safely."));
+		return;
+	}
+	if (strcmp(err->code, "check_unknown") == 0) {
+		app->have_identity = false;
+		app_goto(app, &screen_identity);
+		app_msg(app, APP_MSG_ERROR, "%s", text);
+		return;
+	}
+	if (strcmp(err->code, "card_lost") == 0 ||
+	    strcmp(err->code, "already_active") == 0 ||
+	    strcmp(err->code, "deadline_passed") == 0 ||
+	    strcmp(err->code, "card_unknown") == 0) {
+		if (strcmp(err->code, "deadline_passed") == 0 && c != NULL)
+			app_deadline_remedy(text, sizeof text, c);
+		app->notice_kind = APP_MSG_WARN;
+		snprintf(notice, sizeof notice, "%s: %s",
+		    _("The service refused"), text);
+		text_sanitize(app->notice, sizeof app->notice, notice,
+		    strlen(notice));
+		app_goto(app, &screen_person);
+		app_msg(app, APP_MSG_WARN, "%s",
+		    _("The service refused the activation; see below."));
+		return;
+	}
+	if (strcmp(err->code, "idempotency_conflict") == 0)
+		api_idempotency_key(app->medical_idem);
+	medical_at_field(app, err->field, text);
+	app_msg(app, APP_MSG_ERROR, "%s", text);
+}
+
+static void
+medical_submit(struct app *app)
+{
+	struct medical_request req;
+	char digits[FORM_VALUE_MAX];
+	const char *bank;
+	const struct card *c = app_card(app);
+	int first, bi = form_find(&form_medical, "bank_card");
+	size_t i, n = 0;
+
+	if (app->busy) {
+		app_msg(app, APP_MSG_WARN, "%s", _("A request is in flight; "
+		    "wait for it or press Esc to cancel it."));
+		return;
+	}
+	if (c == NULL || !app->have_identity)
+		return;
+	if (form_ready(&app->medform, &first) != 0) {
+		/* A Luhn warning cleared the field: show that, go there. */
+		form_view_sync(app->fv);
+		if (first >= 0) {
+			form_view_focus(app->fv, first);
+			app->fv_focus = first;
+		}
+		app_msg(app, first >= 0 &&
+		    app->medform.warned[first][0] != '\0' ? APP_MSG_WARN :
+		    APP_MSG_ERROR, "%s", app->medform.form_msg);
+		return;
+	}
+	/* Digits only on the wire: the clerk may type the card's spaces. */
+	bank = form_get(&app->medform, bi);
+	for (i = 0; bank[i] != '\0' && n < sizeof digits - 1; i++)
+		if (bank[i] >= '0' && bank[i] <= '9')
+			digits[n++] = bank[i];
+	digits[n] = '\0';
+	memset(&req, 0, sizeof req);
+	req.check_id = app->identity.check_id;
+	req.card_id = c->card_id;
+	req.bank_card = digits;
+	req.phone = form_get_key(&app->medform, "phone");
+	req.luhn_confirmed = bi >= 0 && app->medform.confirmed[bi];
+	req.idem_key = app->medical_idem;
+	app_msg_clear(app);
+	app_busy(app, _("Activating the medical function… Esc cancels"));
+	api_medical_activate(app->api, &req, medical_done, app);
+	sodium_memzero(digits, sizeof digits);
+	sodium_memzero(&req, sizeof req);
+}
+
+static void
+medical_key(struct app *app, const struct key_event *ev)
+{
+	if (ev->act == ACT_BACK) {
+		/* The form is kept for this card. */
+		app_goto(app, &screen_person);
+		return;
+	}
+	if (ev->act == ACT_QUIT) {
+		if (app->busy) {
+			app_msg(app, APP_MSG_WARN, "%s", _("Wait for the "
+			    "answer, or press Esc to cancel the request."));
+			return;
+		}
+		app_end_walkin(app);
+		app_goto(app, &screen_home);
+		app_msg(app, APP_MSG_INFO, "%s",
+		    _("Walk-in ended; its data is wiped."));
+		return;
+	}
+	if (form_view_key(app->fv, ev) == FV_SUBMIT)
+		medical_submit(app);
+	app->dirty = true;
+}
+
+const struct screen screen_medical = {
+	.name = N_("Medical activation"),
+	.help = N_("Activates the medical-insurance function of the chosen "
+	    "card. The person and card come from the identity check. Type "
+	    "the applicant's UnionPay bank card (16 to 19 digits starting 62) "
+	    "and mobile number. A card number that fails its check digit is "
+	    "cleared: type it again, and the same number twice is accepted. "
+	    "F2 (or Enter on the last field) sends it; sending again after a "
+	    "network failure never makes a second application. Esc goes back "
+	    "to the cards and keeps the form."),
+	.enter = medical_enter,
+	.draw = medical_draw,
+	.key = medical_key,
+	.leave = medical_leave,
+	.resize = medical_view,
+	.fkeys = {
+		{ "F1", N_("Help") },
+		{ "F2", N_("Activate") },
+		{ "Esc", N_("Back") },
+		{ "F10", N_("End walk-in") },
+	},
+};

@@ -1,0 +1,295 @@
+/*
+ * screen_person.c -- the checked person, their cards, the services menu.
+ *
+ * Each card shows its two functions and the 300-day deadline (seed 004)
+ * with the days left counted against the service's own today (as_of):
+ * under 30 days is highlighted, a passed deadline is bold.  Before the
+ * medical activation starts, the client says right here why it cannot
+ * (card lost, already active, deadline passed with its remedy); the
+ * service checks again and its refusal lands here too (app->notice).
+ */
+#include "tui/screens.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "forms/deadline.h"
+#include "forms/i18n.h"
+#include "tui/draw.h"
+
+#define PERSON_CARDS_Y 2
+#define PERSON_CARD_ROWS 3
+
+static void
+person_enter(struct app *app)
+{
+	const struct person *p = &app->identity.person;
+
+	if (app->card < 0 && p->ncards > 0)
+		app->card = 0;
+}
+
+static void
+person_leave(struct app *app)
+{
+}
+
+static void
+person_resize(struct app *app)
+{
+}
+
+static void
+person_draw_card(struct app *app, int y, int i)
+{
+	WINDOW *w = app->body;
+	const struct person *p = &app->identity.person;
+	const struct card *c = &p->cards[i];
+	char line[TEXT_MAX + 64], rec[DATE_STR], dl[DATE_STR];
+	bool sel = i == app->card;
+	int x, cols = getmaxx(w);
+	long left;
+	attr_t a;
+
+	/* Line 1: the card itself, reversed when chosen. */
+	wattrset(w, sel ? A_REVERSE : A_NORMAL);
+	mvwhline(w, y, 1, ' ', cols - 2);
+	draw_text(w, y, 1, sel ? ">" : " ", 1);
+	snprintf(line, sizeof line, "%d", i + 1);
+	draw_text(w, y, 3, line, 2);
+	draw_text(w, y, 6, c->number_masked, 20);
+	draw_text(w, y, 28, c->bank, cols - 28 - 18);
+	snprintf(line, sizeof line, "%s: %s", _("Card"),
+	    _(person_card_state_name(c->state)));
+	wattrset(w, (sel ? A_REVERSE : A_NORMAL) |
+	    (c->state == CARD_LOST ? A_BOLD : A_NORMAL));
+	draw_text(w, y, cols - 16, line, 15);
+
+	/* Line 2: the two functions. */
+	wattrset(w, A_NORMAL);
+	snprintf(line, sizeof line, "%s: %s", _("Medical (social security)"),
+	    _(person_fn_state_name(c->ss)));
+	wattrset(w, c->ss == FN_REPORTED_LOST ? A_BOLD : A_NORMAL);
+	x = 6 + draw_text(w, y + 1, 6, line, 40);
+	wattrset(w, A_NORMAL);
+	snprintf(line, sizeof line, "%s: %s", _("Financial"),
+	    _(person_fn_state_name(c->fin)));
+	draw_text(w, y + 1, x > 46 ? x + 2 : 48, line, cols - 50);
+
+	/* Line 3: received, deadline, days left against the service's day. */
+	date_format(rec, c->received_on);
+	date_format(dl, deadline_of(c->received_on));
+	left = deadline_days_left(c->received_on, p->as_of);
+	snprintf(line, sizeof line, _("Received %s   Deadline %s"), rec, dl);
+	x = 6 + draw_text(w, y + 2, 6, line, cols - 8);
+	if (c->fin == FN_ACTIVE) {
+		snprintf(line, sizeof line, "  %s",
+		    _("met (financial enabled)"));
+		a = A_NORMAL;
+	} else if (left < 0) {
+		snprintf(line, sizeof line, "  %s", _("deadline passed"));
+		a = draw_attr(app, DRAW_PAIR_ERROR, A_BOLD);
+	} else if (left == 0) {
+		snprintf(line, sizeof line, "  %s", _("last day today"));
+		a = draw_attr(app, DRAW_PAIR_WARN, A_BOLD | A_UNDERLINE);
+	} else {
+		snprintf(line, sizeof line, "  ");
+		snprintf(line + 2, sizeof line - 2,
+		    ngettext("%ld day left", "%ld days left",
+		    (unsigned long)left), left);
+		a = left < DEADLINE_WARN_DAYS ?
+		    draw_attr(app, DRAW_PAIR_WARN, A_BOLD | A_UNDERLINE) :
+		    A_NORMAL;
+	}
+	wattrset(w, a);
+	draw_text(w, y + 2, x, line, cols - x - 1);
+	wattrset(w, A_NORMAL);
+}
+
+static void
+person_draw(struct app *app)
+{
+	WINDOW *w = app->body;
+	const struct person *p = &app->identity.person;
+	char line[TEXT_MAX + 128], birth[DATE_STR];
+	int y, x, cols = getmaxx(w), rows = getmaxy(w);
+	size_t i;
+
+	date_format(birth, p->birth);
+	wattrset(w, A_BOLD);
+	x = 2 + draw_text(w, 0, 2, p->name, 30);
+	wattrset(w, A_NORMAL);
+	snprintf(line, sizeof line, "   %s %s   %s %s   %s", _("ID"),
+	    p->id_masked, _("born"), birth,
+	    p->sex == SEX_MALE ? _("male") : _("female"));
+	draw_text(w, 0, x, line, cols - x - 1);
+	if (p->phone_masked[0] != '\0') {
+		snprintf(line, sizeof line, "%s %s", _("Mobile"),
+		    p->phone_masked);
+		draw_text(w, 1, 2, line, cols - 4);
+	}
+
+	y = PERSON_CARDS_Y;
+	if (p->ncards == 0) {
+		draw_text(w, y + 1, 2, _("No social-security card on record. "
+		    "The applicant needs a new card first."), cols - 4);
+		y += 3;
+	}
+	for (i = 0; i < p->ncards && i < CARDS_MAX; i++) {
+		person_draw_card(app, y, (int)i);
+		y += PERSON_CARD_ROWS;
+	}
+	y++;
+	wattrset(w, A_BOLD);
+	draw_text(w, y++, 2, _("Services for the chosen card"), cols - 4);
+	wattrset(w, A_NORMAL);
+	snprintf(line, sizeof line, " 1  %s ",
+	    _("Activate medical-insurance account"));
+	wattrset(w, A_REVERSE);
+	draw_text(w, y++, 2, line, cols - 4);
+	wattrset(w, A_NORMAL);
+	if (app->notice[0] != '\0' && y < rows) {
+		wattrset(w, app->notice_kind == APP_MSG_ERROR ?
+		    draw_attr(app, DRAW_PAIR_ERROR, A_BOLD) :
+		    app->notice_kind == APP_MSG_WARN ?
+		    draw_attr(app, DRAW_PAIR_WARN, A_BOLD) : A_NORMAL);
+		draw_wrap(w, y + 1 < rows ? y + 1 : y, 2, app->notice,
+		    cols - 4, rows - y - 1 > 0 ? rows - y - 1 : 1);
+		wattrset(w, A_NORMAL);
+	}
+}
+
+static void
+person_notice(struct app *app, enum app_msg_kind kind, const char *text)
+{
+	app->notice_kind = kind;
+	snprintf(app->notice, sizeof app->notice, "%s", text);
+	app->dirty = true;
+}
+
+/* The client's own pre-check; the service checks again. */
+static void
+person_activate(struct app *app)
+{
+	const struct card *c = app_card(app);
+	char text[APP_MSG_MAX];
+
+	if (c == NULL) {
+		person_notice(app, APP_MSG_WARN, _("Choose a card first."));
+		return;
+	}
+	if (c->state == CARD_LOST) {
+		person_notice(app, APP_MSG_WARN, _("This card was reported lost "
+		    "by its holder; it cannot be activated. Apply for a "
+		    "replacement card."));
+		return;
+	}
+	if (c->ss == FN_ACTIVE) {
+		person_notice(app, APP_MSG_INFO, _("The medical function of "
+		    "this card is already active. Nothing to do."));
+		return;
+	}
+	if (c->ss == FN_REPORTED_LOST || (c->fin != FN_ACTIVE &&
+	    deadline_days_left(c->received_on,
+	    app->identity.person.as_of) < 0)) {
+		app_deadline_remedy(text, sizeof text, c);
+		person_notice(app, APP_MSG_WARN, text);
+		return;
+	}
+	app->notice[0] = '\0';
+	app_goto(app, &screen_medical);
+}
+
+static void
+person_refreshed(void *arg, const struct api_error *err,
+    const struct person *p)
+{
+	struct app *app = arg;
+	char text[APP_MSG_MAX];
+
+	app_idle(app);
+	if (err == NULL || err->result == API_OK) {
+		app->identity.person = *p;
+		if ((size_t)app->card >= p->ncards)
+			app->card = p->ncards > 0 ? 0 : -1;
+		app_msg(app, APP_MSG_INFO, "%s", _("Cards refreshed."));
+		return;
+	}
+	if (app_session_expired(app, err))
+		return;
+	app_error_text(text, sizeof text, err);
+	app_msg(app, APP_MSG_ERROR, "%s", text);
+}
+
+static void
+person_key(struct app *app, const struct key_event *ev)
+{
+	int n = (int)app->identity.person.ncards;
+
+	switch (ev->act) {
+	case ACT_NEXT_FIELD:
+		if (n > 0)
+			app->card = (app->card + 1) % n;
+		app->notice[0] = '\0';
+		break;
+	case ACT_PREV_FIELD:
+		if (n > 0)
+			app->card = (app->card + n - 1) % n;
+		app->notice[0] = '\0';
+		break;
+	case ACT_ENTER:
+	case ACT_SUBMIT:
+		if (!app->busy)
+			person_activate(app);
+		break;
+	case ACT_CHAR:
+		if (ev->ch == L'1' && !app->busy)
+			person_activate(app);
+		break;
+	case ACT_F5:
+		if (app->busy)
+			break;
+		app_busy(app, _("Refreshing the cards… Esc cancels"));
+		api_person_get(app->api, app->identity.person.person_id,
+		    person_refreshed, app);
+		break;
+	case ACT_BACK:
+		app_goto(app, &screen_identity);
+		break;
+	case ACT_QUIT:
+		if (app->busy)
+			break;
+		app_end_walkin(app);
+		app_goto(app, &screen_home);
+		app_msg(app, APP_MSG_INFO, "%s",
+		    _("Walk-in ended; its data is wiped."));
+		break;
+	default:
+		return;
+	}
+	app->dirty = true;
+}
+
+const struct screen screen_person = {
+	.name = N_("Person and cards"),
+	.help = N_("The person the identity check confirmed, and their "
+	    "social-security cards. Up and Down choose a card; Enter (or 1) "
+	    "starts the medical-insurance activation for it. A card must have "
+	    "its financial application enabled within 300 days of being "
+	    "received, or its social-security application is reported lost: "
+	    "fewer than 30 days left is underlined, a passed deadline is bold. "
+	    "F5 asks the service again; Esc goes back to the identity check; "
+	    "F10 ends the walk-in and wipes its data."),
+	.enter = person_enter,
+	.draw = person_draw,
+	.key = person_key,
+	.leave = person_leave,
+	.resize = person_resize,
+	.fkeys = {
+		{ "F1", N_("Help") },
+		{ "Enter", N_("Activate medical") },
+		{ "F5", N_("Refresh") },
+		{ "Esc", N_("Back") },
+		{ "F10", N_("End walk-in") },
+	},
+};

@@ -1,0 +1,203 @@
+/*
+ * screen_receipt.c -- the acknowledgement every completed service ends
+ * with: application number, service, date and time, counter, clerk, the
+ * masked ID number and card, status, and what the applicant does next
+ * (from the service: sanitised and wrapped).  In --demo it says TRAINING
+ * -- NOT VALID.  Enter goes back to the person (refreshed); Esc or F10
+ * ends the walk-in and wipes the applicant's data.
+ */
+#include "tui/screens.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "forms/i18n.h"
+#include "tui/draw.h"
+
+#define RECEIPT_LABEL_X 3
+#define RECEIPT_VALUE_X 24
+
+static void
+receipt_enter(struct app *app)
+{
+}
+
+static void
+receipt_leave(struct app *app)
+{
+}
+
+static void
+receipt_resize(struct app *app)
+{
+}
+
+static const char *
+receipt_service(const char *s)
+{
+	if (strcmp(s, "medical-activation") == 0)
+		return _("Medical-insurance account activation");
+	return s;   /* untrusted; drawn through draw_text */
+}
+
+static const char *
+receipt_status(const char *s)
+{
+	if (strcmp(s, "completed") == 0)
+		return _("Completed");
+	if (strcmp(s, "pending-approval") == 0)
+		return _("Pending a supervisor's approval");
+	return s;
+}
+
+static void
+receipt_row(struct app *app, int y, const char *label, const char *value,
+    attr_t a)
+{
+	WINDOW *w = app->body;
+
+	draw_text(w, y, RECEIPT_LABEL_X, label, RECEIPT_VALUE_X -
+	    RECEIPT_LABEL_X - 1);
+	wattrset(w, a);
+	draw_text(w, y, RECEIPT_VALUE_X, value, getmaxx(w) -
+	    RECEIPT_VALUE_X - 2);
+	wattrset(w, A_NORMAL);
+}
+
+static void
+receipt_draw(struct app *app)
+{
+	WINDOW *w = app->body;
+	const struct application *a = &app->application;
+	char when[40], clerk[TEXT_MAX + REF_MAX + 8], card[TEXT_MAX + 40];
+	int y = 0, cols = getmaxx(w), rows = getmaxy(w);
+	char *t;
+
+	draw_box(w, 0, 0, rows, cols, app->ascii);
+	wattrset(w, A_BOLD);
+	draw_text(w, y, 3, _(" Receipt "), 20);
+	wattrset(w, A_NORMAL);
+	if (app->demo) {
+		const char *tr = _("TRAINING — NOT VALID");
+		int tw = draw_width(tr);
+
+		wattrset(w, A_REVERSE | A_BOLD);
+		draw_text(w, y, cols - tw - 4, tr, tw);
+		wattrset(w, A_NORMAL);
+	}
+	y += 1;
+	if (!app->have_application) {
+		draw_text(w, 2, 3, _("No application."), 0);
+		return;
+	}
+	/* "2026-11-22T09:41:07+08:00" -> "2026-11-22 09:41:07" */
+	snprintf(when, sizeof when, "%s", a->created_at);
+	if ((t = strchr(when, 'T')) != NULL)
+		*t = ' ';
+	if (strlen(when) > 19)
+		when[19] = '\0';
+	snprintf(clerk, sizeof clerk, "%s (%s)", app->staff.name,
+	    app->staff.staff_id);
+	snprintf(card, sizeof card, "%s  %s", a->card.number_masked[0] ?
+	    a->card.number_masked : (app_card(app) ?
+	    app_card(app)->number_masked : ""), a->card.bank);
+
+	receipt_row(app, ++y, _("Application number"), a->application_id,
+	    A_BOLD);
+	receipt_row(app, ++y, _("Service"), receipt_service(a->service),
+	    A_NORMAL);
+	receipt_row(app, ++y, _("Date and time"), when, A_NORMAL);
+	receipt_row(app, ++y, _("Counter"), app->staff.counter[0] ?
+	    app->staff.counter : app->counter, A_NORMAL);
+	receipt_row(app, ++y, _("Clerk"), clerk, A_NORMAL);
+	receipt_row(app, ++y, _("Applicant"), app->identity.person.name,
+	    A_NORMAL);
+	receipt_row(app, ++y, _("ID number"), app->identity.person.id_masked,
+	    A_NORMAL);
+	receipt_row(app, ++y, _("Card"), card, A_NORMAL);
+	receipt_row(app, ++y, _("Status"), receipt_status(a->status), A_BOLD);
+	y += 2;
+	wattrset(w, A_BOLD);
+	draw_text(w, y++, RECEIPT_LABEL_X, _("Next steps"), 0);
+	wattrset(w, A_NORMAL);
+	draw_wrap(w, y, RECEIPT_LABEL_X, a->next_steps, cols -
+	    RECEIPT_LABEL_X - 3, rows - y - 2);
+	if (app->demo) {
+		const char *tr = _("TRAINING — NOT VALID");
+
+		wattrset(w, A_REVERSE | A_BOLD);
+		draw_text(w, rows - 2, (cols - draw_width(tr)) / 2, tr, cols);
+		wattrset(w, A_NORMAL);
+	}
+}
+
+static void
+receipt_refreshed(void *arg, const struct api_error *err,
+    const struct person *p)
+{
+	struct app *app = arg;
+	char text[APP_MSG_MAX];
+
+	app_idle(app);
+	if (err == NULL || err->result == API_OK) {
+		app->identity.person = *p;
+		app->notice[0] = '\0';
+		if (app->card < 0 || (size_t)app->card >= p->ncards)
+			app->card = p->ncards > 0 ? 0 : -1;
+		app_goto(app, &screen_person);
+		return;
+	}
+	if (app_session_expired(app, err))
+		return;
+	if (err->result == API_CANCELLED) {
+		app_msg(app, APP_MSG_INFO, "%s", _("Cancelled."));
+		return;
+	}
+	app_error_text(text, sizeof text, err);
+	app_msg(app, APP_MSG_ERROR, "%s %s", text,
+	    _("Press Enter to try again."));
+}
+
+static void
+receipt_key(struct app *app, const struct key_event *ev)
+{
+	switch (ev->act) {
+	case ACT_ENTER:
+		if (app->busy)
+			break;
+		app_busy(app, _("Refreshing the person… Esc cancels"));
+		api_person_get(app->api, app->identity.person.person_id,
+		    receipt_refreshed, app);
+		break;
+	case ACT_BACK:
+	case ACT_QUIT:
+		if (app->busy)
+			break;
+		app_end_walkin(app);
+		app_goto(app, &screen_home);
+		app_msg(app, APP_MSG_INFO, "%s",
+		    _("Walk-in ended; the applicant's data is wiped."));
+		break;
+	default:
+		return;
+	}
+	app->dirty = true;
+}
+
+const struct screen screen_receipt = {
+	.name = N_("Receipt"),
+	.help = N_("The acknowledgement of the completed service: read the "
+	    "application number and the next steps to the applicant. Enter "
+	    "goes back to the person's cards for another service; Esc or F10 "
+	    "ends the walk-in and wipes the applicant's data."),
+	.enter = receipt_enter,
+	.draw = receipt_draw,
+	.key = receipt_key,
+	.leave = receipt_leave,
+	.resize = receipt_resize,
+	.fkeys = {
+		{ "F1", N_("Help") },
+		{ "Enter", N_("Another service") },
+		{ "Esc", N_("End walk-in") },
+	},
+};

@@ -1,0 +1,17 @@
+/*
+ * screens.c -- the list of every screen, in the order a walk-in meets them.
+ * A new screen is a new tui/screen_X.c and one line here.
+ */
+#include "tui/screens.h"
+
+#include <stddef.h>
+
+const struct screen *const screens[] = {
+	&screen_signin,
+	&screen_home,
+	&screen_identity,
+	&screen_person,
+	&screen_medical,
+	&screen_receipt,
+	NULL,
+};

@@ -1,0 +1,49 @@
+/*
+ * screens.h -- what a screen is, and the list of them.
+ *
+ * Each screen is one file, tui/screen_X.c, exporting one
+ * `const struct screen screen_X`.  Its key() gets actions (tui/keymap.h),
+ * changes the app and marks it dirty; its draw() draws into app->body and
+ * nothing else; the loop draws the banner, the status line, the function
+ * key bar and the help overlay around it.  resize() recreates the form
+ * view, if the screen has one, from the form state (the loop has freed
+ * the old one and rebuilt the windows).
+ */
+#ifndef SSDESK_SCREENS_H
+#define SSDESK_SCREENS_H
+
+#include "tui/app.h"
+#include "tui/keymap.h"
+
+/* One entry of the function-key bar: "F2" and N_("Submit"). */
+struct screen_fkey {
+	const char *key;
+	const char *label;
+};
+
+#define SCREEN_FKEYS_MAX 8
+
+struct screen {
+	const char *name;          /* N_(), shown in the banner */
+	const char *help;          /* N_(), the F1 text */
+	void (*enter)(struct app *);
+	void (*draw)(struct app *);
+	void (*key)(struct app *, const struct key_event *);
+	void (*leave)(struct app *);
+	void (*resize)(struct app *);
+	/* The keys this screen supports, for the bar and the help; NULL key
+	 * ends the list. */
+	struct screen_fkey fkeys[SCREEN_FKEYS_MAX];
+};
+
+extern const struct screen screen_signin;
+extern const struct screen screen_home;
+extern const struct screen screen_identity;
+extern const struct screen screen_person;
+extern const struct screen screen_medical;
+extern const struct screen screen_receipt;
+
+/* Every screen, NULL-terminated (for tests and the man page). */
+extern const struct screen *const screens[];
+
+#endif
