@@ -32,7 +32,7 @@ static void say(char *dst, const char *fmt, ...)
 	va_end(ap);
 }
 
-void form_init(struct form_state *st, const struct form_def *def,
+void form_start(struct form_state *st, const struct form_def *def,
     const struct form_ctx *ctx)
 {
 	memset(st, 0, sizeof *st);
@@ -409,5 +409,5 @@ void form_clear(struct form_state *st)
 	ctx = st->ctx;
 	/* Values include full ID and card numbers: make sure the wipe happens. */
 	explicit_bzero(st, sizeof *st);
-	form_init(st, def, &ctx);
+	form_start(st, def, &ctx);
 }

@@ -97,7 +97,8 @@ struct form_state {
 	char form_msg[FORM_MSG_MAX]; /* cross-field verdict from form_ready() */
 };
 
-void form_init(struct form_state *st, const struct form_def *def,
+/* Begin filling def: every value empty.  (Not form_init: libform has one.) */
+void form_start(struct form_state *st, const struct form_def *def,
     const struct form_ctx *ctx);
 
 /* Index of the field with this key, or -1. */

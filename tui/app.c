@@ -150,7 +150,7 @@ app_start_walkin(struct app *app)
 	struct form_ctx ctx = { .today = app->today };
 
 	app_end_walkin(app);
-	form_init(&app->idform, &form_identity, &ctx);
+	form_start(&app->idform, &form_identity, &ctx);
 	app->walkin = true;
 }
 

@@ -25,14 +25,7 @@
  */
 #include "tui/form_view.h"
 
-/*
- * forms/form.h declares form_init(struct form_state *...); libform's
- * <form.h> declares form_init(const FORM *) (the init hook getter).  The
- * two cannot be seen together: hide libform's, which this file never uses.
- */
-#define form_init fv_libform_form_init_unused
 #include <form.h>
-#undef form_init
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>

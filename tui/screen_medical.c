@@ -64,7 +64,7 @@ medical_enter(struct app *app)
 	if (!app->medical_ready || app->medical_card != app->card) {
 		if (app->medform.def != NULL)
 			form_clear(&app->medform);
-		form_init(&app->medform, &form_medical, &ctx);
+		form_start(&app->medform, &form_medical, &ctx);
 		medical_prefill(app, "name", app->identity.person.name);
 		medical_prefill(app, "id_masked",
 		    app->identity.person.id_masked);

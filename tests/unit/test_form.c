@@ -31,7 +31,7 @@ static void set(struct form_state *st, const char *key, const char *v)
 
 static void fill_identity(struct form_state *st)
 {
-	form_init(st, &form_identity, &ctx);
+	form_start(st, &form_identity, &ctx);
 	set(st, "id_number", "11010519491231002X");
 	set(st, "name", "\xE5\xBC\xA0\xE4\xBC\x9F");
 	set(st, "id_valid_until", "2031-05-01");
@@ -182,7 +182,7 @@ static void test_idnum_live(void **state)
 		struct form_state st;
 		enum field_verdict v;
 
-		form_init(&st, &form_identity, &ctx);
+		form_start(&st, &form_identity, &ctx);
 		v = form_set(&st, 0, cases[i].in);
 		if (v != cases[i].v || strstr(st.status[0].info, cases[i].info) == NULL ||
 		    strstr(st.status[0].msg, cases[i].msg) == NULL)
@@ -196,7 +196,7 @@ static void test_idnum_normalised(void **state)
 	struct form_state st;
 
 	(void)state;
-	form_init(&st, &form_identity, &ctx);
+	form_start(&st, &form_identity, &ctx);
 	form_set(&st, 0, "11010519491231002x");
 	assert_string_equal(form_get(&st, 0), "11010519491231002X");
 	/* 20 bytes are kept so that "too long" can be seen, not more. */
@@ -229,7 +229,7 @@ static void test_validity_live(void **state)
 		struct form_state st;
 		int f;
 
-		form_init(&st, &form_identity, &ctx);
+		form_start(&st, &form_identity, &ctx);
 		f = idx(&form_identity, "id_valid_until");
 		if (form_set(&st, f, cases[i].in) != cases[i].v ||
 		    strcmp(st.status[f].info, cases[i].info) != 0)
@@ -247,7 +247,7 @@ static void test_name_field(void **state)
 	int f;
 
 	(void)state;
-	form_init(&st, &form_identity, &ctx);
+	form_start(&st, &form_identity, &ctx);
 	f = idx(&form_identity, "name");
 	assert_int_equal(form_set(&st, f, "\xE3\x80\x80\xE5\xBC\xA0\xE4\xBC\x9F "), VERDICT_OK);
 	assert_string_equal(form_get(&st, f), "\xE5\xBC\xA0\xE4\xBC\x9F");
@@ -269,7 +269,7 @@ static void test_choice_tick(void **state)
 	int face, tick;
 
 	(void)state;
-	form_init(&st, &form_identity, &ctx);
+	form_start(&st, &form_identity, &ctx);
 	face = idx(&form_identity, "face");
 	tick = idx(&form_identity, "fingerprint");
 	assert_int_equal(form_set(&st, face, "pass"), VERDICT_OK);
@@ -286,7 +286,7 @@ static void test_choice_tick(void **state)
 
 static void fill_medical(struct form_state *st)
 {
-	form_init(st, &form_medical, &ctx);
+	form_start(st, &form_medical, &ctx);
 	set(st, "name", "\xE5\xBC\xA0\xE4\xBC\x9F");
 	set(st, "id_masked", "110105********002X");
 	set(st, "card", "C-0001");
@@ -358,7 +358,7 @@ static void test_medical_fields(void **state)
 		struct form_state st;
 		enum field_verdict v;
 
-		form_init(&st, &form_medical, &ctx);
+		form_start(&st, &form_medical, &ctx);
 		v = form_set(&st, idx(&form_medical, cases[i].key), cases[i].in);
 		if (v != cases[i].v)
 			fail_msg("%s=%s: verdict %d", cases[i].key, cases[i].in, v);
