@@ -5,7 +5,8 @@
  *
  *       label (right-aligned, 24 cols) | field | verdict mark
  *     ...
- *     message line: the current field's message, or what its value tells
+ *     message area (FORM_VIEW_MSG_ROWS rows): the current field's
+ *     message, or what its value tells, wrapped rather than cut
  *
  * Text fields are libform fields edited with form_driver_w().  Checklist
  * ticks are one-column fields drawn as "[x]", choices are fields drawn as
@@ -35,10 +36,12 @@
 
 #include "forms/i18n.h"
 #include "forms/text.h"
+#include "tui/draw.h"
 
 #define FV_LABEL_COLS 24             /* labels right-aligned in 0..23 */
 #define FV_FIELD_X (FV_LABEL_COLS + 1)
 #define FV_MARK_COLS 3               /* " ok" after the field */
+#define FV_MSG_ROWS FORM_VIEW_MSG_ROWS
 
 struct form_view {
 	struct form_state *st;
@@ -410,9 +413,9 @@ form_view_new(struct form_state *st, WINDOW *win, int y)
 		if (fv_outer_width(fv_def(fv, i)) > fv->cols)
 			fv->cols = fv_outer_width(fv_def(fv, i));
 
-	/* Rows y .. y+nfields-1 for the fields, one more for the message. */
+	/* Rows y .. y+nfields-1 for the fields, then the message area. */
 	getmaxyx(win, maxy, maxx);
-	if (y < 0 || y + fv->nfields + 1 > maxy
+	if (y < 0 || y + fv->nfields + FV_MSG_ROWS > maxy
 	    || FV_FIELD_X + fv->cols + FV_MARK_COLS > maxx)
 		goto fail;
 	fv->sub = derwin(win, fv->nfields, fv->cols, y, FV_FIELD_X);
@@ -785,7 +788,7 @@ form_view_draw(struct form_view *fv)
 		fv_put(fv->win, row, x + 1, mark, maxx - x - 1, attr);
 	}
 
-	/* The message line, under the last field: the current field's
+	/* The message area, under the last field: the current field's
 	 * message if it has one, else what its value tells. */
 	msg = "";
 	attr = A_NORMAL;
@@ -808,12 +811,19 @@ form_view_draw(struct form_view *fv)
 	w = text_width(clean);
 	if (w < 0)
 		w = 0;
-	/* At the field column when it fits there, further left when not. */
+	for (i = 0; i < FV_MSG_ROWS; i++)
+		fv_put(fv->win, fv->y + fv->nfields + i, 0, "", maxx, A_NORMAL);
+	/* At the field column when it fits on one row there; otherwise
+	 * wrapped from the left over the whole area, never cut. */
 	x = FV_FIELD_X + 1;
-	if (x + w > maxx)
-		x = maxx - w > 0 ? maxx - w : 0;
-	fv_put(fv->win, fv->y + fv->nfields, 0, "", x, A_NORMAL);
-	fv_put(fv->win, fv->y + fv->nfields, x, clean, maxx - x, attr);
+	if (x + w <= maxx) {
+		fv_put(fv->win, fv->y + fv->nfields, x, clean, maxx - x, attr);
+	} else {
+		wattr_set(fv->win, attr, 0, NULL);
+		draw_wrap(fv->win, fv->y + fv->nfields, 2, clean, maxx - 4,
+		    FV_MSG_ROWS);
+		wattr_set(fv->win, A_NORMAL, 0, NULL);
+	}
 
 	form_view_place_cursor(fv);
 }

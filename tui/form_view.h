@@ -39,15 +39,18 @@ enum form_view_result form_view_key(struct form_view *fv,
 /* Draw labels, fields, and under the current field its verdict or
  * derived information; then place the cursor.  Does not refresh. */
 void form_view_draw(struct form_view *fv);
+/* Rows under the fields for the current field's message, wrapped. */
+#define FORM_VIEW_MSG_ROWS 2
+
 /*
- * (Added.)  What the view owns: rows y .. y+nfields of win (one per field,
- * then the message line), every column.  form_view_draw() rewrites all of
+ * What the view owns: rows y .. y+nfields+FORM_VIEW_MSG_ROWS-1 of win (one
+ * per field, then the message area), every column.  form_view_draw() rewrites all of
  * it, field contents included, so the caller may werase() the window
  * before drawing a frame; unchanged cells cost nothing at doupdate().
  * Free the view before deleting or replacing win (it holds a derwin).
  */
 
-/* (Added.)  Attributes of the "!" / "?" marks and of the message line for
+/* Attributes of the "!" / "?" marks and of the message area for
  * VERDICT_BAD and VERDICT_WARN; A_BOLD by default.  A screen that uses
  * colour (has_colors() and NO_COLOR unset) passes COLOR_PAIR(n) | A_BOLD. */
 void form_view_set_attrs(struct form_view *fv, attr_t bad, attr_t warn);

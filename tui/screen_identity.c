@@ -22,10 +22,6 @@
 #include "tui/draw.h"
 #include "tui/form_view.h"
 
-/* The form view writes a field's message from this column on one row;
- * a longer one is repeated in full under the form. */
-#define HINT_FIELD_X 25
-
 #define IDENTITY_FORM_Y 2
 
 /* The refusal that stopped the walk-in, shown on the panel. */
@@ -79,25 +75,6 @@ identity_leave(struct app *app)
 	stop.shown = false;
 }
 
-/* Under the form: the current field's complaint in full (the form view
- * has one row for it), or else its help line. */
-static void
-identity_hint(struct app *app, WINDOW *w, int y, int cur, int cols)
-{
-	const struct field_status *fs = &app->idform.status[cur];
-
-	if ((fs->verdict == VERDICT_BAD || fs->verdict == VERDICT_WARN) &&
-	    fs->msg[0] != '\0' &&
-	    draw_width(fs->msg) > cols - HINT_FIELD_X) {
-		wattrset(w, draw_attr(app, fs->verdict == VERDICT_BAD ?
-		    DRAW_PAIR_ERROR : DRAW_PAIR_WARN, A_BOLD));
-		draw_wrap(w, y, 2, fs->msg, cols - 4, 3);
-		wattrset(w, A_NORMAL);
-	} else if (form_identity.fields[cur].help != NULL)
-		draw_wrap(w, y, 2, _(form_identity.fields[cur].help),
-		    cols - 4, 3);
-}
-
 static void
 identity_draw(struct app *app)
 {
@@ -115,7 +92,8 @@ identity_draw(struct app *app)
 	form_view_draw(app->fv);
 	cur = form_view_current(app->fv);
 	if (stop.shown) {
-		int y = IDENTITY_FORM_Y + form_identity.nfields + 2;
+		int y = IDENTITY_FORM_Y + form_identity.nfields +
+		    FORM_VIEW_MSG_ROWS;
 		int h = rows - y;
 
 		draw_box(w, y, 1, h, cols - 2, app->ascii);
@@ -129,9 +107,11 @@ identity_draw(struct app *app)
 		wattrset(w, A_NORMAL);
 		return;   /* no cursor: the panel has the keys */
 	}
-	if (cur >= 0)
-		identity_hint(app, w, IDENTITY_FORM_Y + form_identity.nfields + 2,
-		    cur, cols);
+	/* The field's message is the form view's; its help goes under it. */
+	if (cur >= 0 && form_identity.fields[cur].help != NULL)
+		draw_wrap(w, IDENTITY_FORM_Y + form_identity.nfields +
+		    FORM_VIEW_MSG_ROWS + 1, 2, _(form_identity.fields[cur].help),
+		    cols - 4, 3);
 	app->cursor_win = w;  /* the form view places it */
 }
 

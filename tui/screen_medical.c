@@ -20,10 +20,6 @@
 #include "tui/draw.h"
 #include "tui/form_view.h"
 
-/* The form view writes a field's message from this column on one row;
- * a longer one is repeated in full under the form. */
-#define HINT_FIELD_X 25
-
 #define MEDICAL_FORM_Y 2
 
 static void
@@ -87,7 +83,7 @@ medical_draw(struct app *app)
 	WINDOW *w = app->body;
 	const struct card *c = app_card(app);
 	int cur, cols = getmaxx(w);
-	int y = MEDICAL_FORM_Y + form_medical.nfields + 2;
+	int y = MEDICAL_FORM_Y + form_medical.nfields + FORM_VIEW_MSG_ROWS + 1;
 
 	wattrset(w, A_BOLD);
 	draw_text(w, 0, 2, _(form_medical.title), 0);
@@ -108,21 +104,10 @@ medical_draw(struct app *app)
 	    "and fingerprint, the original ID card and its photocopy, the "
 	    "social-security card and the bank card."), cols - 4, 2);
 	cur = form_view_current(app->fv);
-	if (cur >= 0) {
-		const struct field_status *fs = &app->medform.status[cur];
-
-		/* The field's complaint in full, else its help. */
-		if ((fs->verdict == VERDICT_BAD ||
-		    fs->verdict == VERDICT_WARN) && fs->msg[0] != '\0' &&
-		    draw_width(fs->msg) > cols - HINT_FIELD_X) {
-			wattrset(w, draw_attr(app, fs->verdict == VERDICT_BAD ?
-			    DRAW_PAIR_ERROR : DRAW_PAIR_WARN, A_BOLD));
-			draw_wrap(w, y + 4, 2, fs->msg, cols - 4, 3);
-			wattrset(w, A_NORMAL);
-		} else if (form_medical.fields[cur].help != NULL)
-			draw_wrap(w, y + 4, 2, _(form_medical.fields[cur].help),
-			    cols - 4, 3);
-	}
+	/* The field's message is the form view's; its help goes here. */
+	if (cur >= 0 && form_medical.fields[cur].help != NULL)
+		draw_wrap(w, y + 4, 2, _(form_medical.fields[cur].help),
+		    cols - 4, 3);
 	app->cursor_win = w;
 }
 
