@@ -33,7 +33,7 @@ static const struct field_def fields[] = {
 	{
 		.key = "name", .label = N_("Name"),
 		.help = N_("The name exactly as the ID card shows it."),
-		.kind = FIELD_NAME, .width = 24, .max_bytes = NAME_MAX_BYTES,
+		.kind = FIELD_NAME, .width = NAME_MAX_COLS, .max_bytes = NAME_MAX_BYTES,
 		.flags = FIELD_REQUIRED,
 	},
 	{

@@ -8,13 +8,14 @@
  */
 #include "forms/form.h"
 
+#include "forms/check.h"
 #include "forms/i18n.h"
 
 static const struct field_def fields[] = {
 	{
 		.key = "name", .label = N_("Name"),
-		.help = N_("The applicant's name, as the service knows it."),
-		.kind = FIELD_TEXT, .width = 24, .max_bytes = FORM_VALUE_MAX - 1,
+		.kind = FIELD_TEXT, .width = NAME_MAX_COLS,
+		.max_bytes = FORM_VALUE_MAX - 1,
 		.flags = FIELD_READONLY,
 	},
 	{

@@ -742,6 +742,13 @@ sim_h_identity(struct sim *s, const struct sim_request *req,
 		    "with the applicant present, then check again.");
 		goto out;
 	}
+	/* The wire form is strict (docs/api.md): the terminal normalises what
+	 * the clerk typed ("L", "20310501") before sending it. */
+	if (strcmp(valid, "long-term") != 0 &&
+	    (strlen(valid) != 10 || valid[4] != '-' || valid[7] != '-')) {
+		status = sim_bad_request(a, "id_valid_until");
+		goto out;
+	}
 	ce = check_validity(valid, s->opts.today, &long_term, &until);
 	if (ce == CHECK_VALIDITY_EXPIRED) {
 		status = sim_fail(a, 422, "id_card_expired", "id_valid_until",

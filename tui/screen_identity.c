@@ -17,6 +17,7 @@
 
 #include <sodium.h>
 
+#include "forms/check.h"
 #include "forms/i18n.h"
 #include "forms/text.h"
 #include "tui/draw.h"
@@ -231,10 +232,26 @@ identity_tick(const struct app *app, const char *key)
 	return strcmp(form_get_key(&app->idform, key), "y") == 0;
 }
 
+/* The wire wants "long-term" or YYYY-MM-DD; the clerk may type L,
+ * 长期 or 20310501.  form_ready() has already accepted the value. */
+static const char *
+identity_validity(const struct app *app, char out[DATE_STR])
+{
+	struct date until;
+	bool long_term = false;
+
+	if (check_validity(form_get_key(&app->idform, "id_valid_until"),
+	    app->today, &long_term, &until) != CHECK_OK || long_term)
+		return "long-term";
+	date_format(out, until);
+	return out;
+}
+
 static void
 identity_submit(struct app *app)
 {
 	struct identity_request req;
+	char valid[DATE_STR];
 	int first;
 
 	if (app->busy) {
@@ -254,7 +271,7 @@ identity_submit(struct app *app)
 	memset(&req, 0, sizeof req);
 	req.id_number = form_get_key(&app->idform, "id_number");
 	req.name = form_get_key(&app->idform, "name");
-	req.valid_until = form_get_key(&app->idform, "id_valid_until");
+	req.valid_until = identity_validity(app, valid);
 	req.original_sighted = identity_tick(app, "original_sighted");
 	req.photocopy_taken = identity_tick(app, "photocopy_taken");
 	req.face = identity_face(form_get_key(&app->idform, "face"));

@@ -473,6 +473,13 @@ test_identity_bad_request(void **state)
 	t_check_full(t, t_number(t, "张伟"), "张伟", "soon", true, true,
 	    "pass", true);
 	t_error(t, 400, "bad_request", "id_valid_until");
+	/* What a clerk may type is normalised by the terminal, not the wire. */
+	static const char *const typed[] = { "L", "长期", "20310501" };
+	for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++) {
+		t_check_full(t, t_number(t, "张伟"), "张伟", typed[i], true,
+		    true, "pass", true);
+		t_error(t, 400, "bad_request", "id_valid_until");
+	}
 }
 
 static void
