@@ -242,7 +242,10 @@ static enum field_verdict verdict_choice(struct form_state *st, int idx)
 	for (const struct choice *c = fd->choices; c != NULL && c->key != NULL; c++)
 		if (strcmp(c->key, st->value[idx]) == 0) {
 			say(fs->info, "%s", _(c->label));
-			return VERDICT_OK;
+			if (c->refusal == NULL)
+				return VERDICT_OK;
+			say(fs->msg, "%s", _(c->refusal));
+			return VERDICT_BAD;
 		}
 	say(fs->msg, "%s", _("Choose one of the answers offered."));
 	return VERDICT_BAD;
@@ -348,7 +351,9 @@ static int refuse_field(struct form_state *st, int idx, int *first)
 			    _(fd->label));
 		break;
 	default:
-		say(st->form_msg, _("%s: %s"), _(fd->label), fs->msg);
+		/* The focus goes to the field, whose message says what is
+		 * wrong; the label would only repeat it. */
+		say(st->form_msg, "%s", fs->msg);
 		break;
 	}
 	return -1;

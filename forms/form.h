@@ -50,6 +50,8 @@ struct field_status {
 struct choice {
 	const char *key;           /* wire value, e.g. "pass" */
 	const char *label;         /* N_() */
+	const char *refusal;       /* N_(): choosing it stops the form, with
+	                            * this sentence at the field; or NULL */
 };
 
 struct field_def {

@@ -8,17 +8,18 @@
  */
 #include "forms/form.h"
 
-#include <stdio.h>
-#include <string.h>
 
 #include "forms/check.h"
 #include "forms/i18n.h"
 
 static const struct choice face_choices[] = {
-	{ "pass", N_("Passed") },
-	{ "fail", N_("Failed") },
-	{ "not_done", N_("Not done") },
-	{ NULL, NULL },
+	{ "pass", N_("Passed"), NULL },
+	{ "fail", N_("Failed"),
+	    N_("Face recognition failed: the applicant's identity is not "
+	    "confirmed. Do not go on with this walk-in; ask a supervisor if in "
+	    "doubt.") },
+	{ "not_done", N_("Not done"), N_("Run face recognition first.") },
+	{ NULL, NULL, NULL },
 };
 
 #define TICK_MISSING N_("Tick every checklist item before submitting.")
@@ -69,38 +70,6 @@ static const struct field_def fields[] = {
 	},
 };
 
-static int identity_rules(struct form_state *st, int *first)
-{
-	static const char *const ticks[] = {
-		"original_sighted", "photocopy_taken", "fingerprint",
-	};
-	int face = form_find(st->def, "face");
-	const char *fv = form_get(st, face);
-
-	if (strcmp(fv, "fail") == 0) {
-		*first = face;
-		snprintf(st->form_msg, FORM_MSG_MAX, "%s",
-		    _("Face recognition failed: the applicant's identity is not confirmed. "
-		    "Do not go on with this walk-in; ask a supervisor if in doubt."));
-		return -1;
-	}
-	for (size_t i = 0; i < sizeof ticks / sizeof ticks[0]; i++) {
-		int idx = form_find(st->def, ticks[i]);
-
-		if (strcmp(form_get(st, idx), "y") != 0) {
-			*first = idx;
-			snprintf(st->form_msg, FORM_MSG_MAX, "%s", _(TICK_MISSING));
-			return -1;
-		}
-	}
-	if (strcmp(fv, "pass") != 0) {
-		*first = face;
-		snprintf(st->form_msg, FORM_MSG_MAX, "%s", _("Run face recognition first."));
-		return -1;
-	}
-	return 0;
-}
-
 const struct form_def form_identity = {
 	.id = "identity",
 	.title = N_("Identity check"),
@@ -110,5 +79,4 @@ const struct form_def form_identity = {
 	    "ends the walk-in."),
 	.fields = fields,
 	.nfields = (int)(sizeof fields / sizeof fields[0]),
-	.rules = identity_rules,
 };

@@ -505,8 +505,11 @@ fv_set_value(struct form_view *fv, int i, const char *v, bool next)
 		form_set(fv->st, i, v);
 		fv_push(fv, i);
 	}
-	/* "Tick and go on", but not round to the top from the last field. */
-	if (next && i < fv_last_active(fv))
+	/* "Tick and go on", but not round to the top from the last field,
+	 * and not past an answer the form refuses (face recognition
+	 * "failed"): the clerk must read why, at the field. */
+	if (next && i < fv_last_active(fv) &&
+	    fv->st->status[i].verdict != VERDICT_BAD)
 		form_driver_w(fv->form, KEY_CODE_YES, REQ_NEXT_FIELD);
 	return changed ? FV_CHANGED : FV_NONE;
 }
