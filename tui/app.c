@@ -29,13 +29,10 @@ app_init(struct app *app)
 	snprintf(app->counter, sizeof app->counter, "C-01");
 }
 
-void
-app_free(struct app *app)
+/* The help overlay and the body window go; the form view must be gone. */
+static void
+app_drop_windows(struct app *app)
 {
-	form_view_free(app->fv);
-	app->fv = NULL;
-	app_end_walkin(app);
-	sodium_memzero(&app->staff, sizeof app->staff);
 	draw_help_close(app);
 	if (app->body_panel != NULL)
 		del_panel(app->body_panel);
@@ -46,9 +43,13 @@ app_free(struct app *app)
 }
 
 void
-app_dirty(struct app *app)
+app_free(struct app *app)
 {
-	app->dirty = true;
+	form_view_free(app->fv);
+	app->fv = NULL;
+	app_end_walkin(app);
+	sodium_memzero(&app->staff, sizeof app->staff);
+	app_drop_windows(app);
 }
 
 void
@@ -107,13 +108,7 @@ app_idle(struct app *app)
 void
 app_layout(struct app *app)
 {
-	draw_help_close(app);
-	if (app->body_panel != NULL)
-		del_panel(app->body_panel);
-	if (app->body != NULL)
-		delwin(app->body);
-	app->body_panel = NULL;
-	app->body = NULL;
+	app_drop_windows(app);
 	app->cursor_win = NULL;
 	getmaxyx(stdscr, app->rows, app->cols);
 	app->too_small = app->rows < APP_MIN_ROWS || app->cols < APP_MIN_COLS;
@@ -152,6 +147,32 @@ app_start_walkin(struct app *app)
 	app_end_walkin(app);
 	form_start(&app->idform, &form_identity, &ctx);
 	app->walkin = true;
+}
+
+void
+app_open_form(struct app *app, struct form_state *st, int y)
+{
+	if (app->body == NULL || st->def == NULL)
+		return;
+	app->fv = form_view_new(st, app->body, y);
+	if (app->fv == NULL)
+		return;
+	form_view_set_attrs(app->fv, draw_attr(app, DRAW_PAIR_ERROR, A_BOLD),
+	    draw_attr(app, DRAW_PAIR_WARN, A_BOLD));
+	if (app->fv_focus >= 0)
+		form_view_focus(app->fv, app->fv_focus);
+	/* A rebuilt view starts at the field's first column; the clerk was
+	 * typing at its end. */
+	form_view_key(app->fv, &(struct key_event){ .act = ACT_END });
+}
+
+void
+app_close_walkin(struct app *app)
+{
+	app_end_walkin(app);
+	app_goto(app, &screen_home);
+	app_msg(app, APP_MSG_INFO, "%s",
+	    _("Walk-in ended; the applicant's data is wiped."));
 }
 
 void

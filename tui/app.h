@@ -98,7 +98,6 @@ void app_free(struct app *app);
 
 /* Leave the current screen, enter s; marks dirty. */
 void app_goto(struct app *app, const struct screen *s);
-void app_dirty(struct app *app);
 
 /* Status line.  fmt is a translated format; arguments untrusted text is
  * fine: the status line is drawn through draw_text(). */
@@ -120,6 +119,11 @@ void app_resize(struct app *app);
 /* The walk-in: start one (fresh identity form), end it (wipe). */
 void app_start_walkin(struct app *app);
 void app_end_walkin(struct app *app);
+/* End the walk-in, go Home and say its data is wiped. */
+void app_close_walkin(struct app *app);
+/* Open a form view over st at row y of the body, in app->fv, with the
+ * focus the clerk had (app->fv_focus); NULL there if it does not fit. */
+void app_open_form(struct app *app, struct form_state *st, int y);
 /* The card chosen on the person screen, or NULL. */
 const struct card *app_card(const struct app *app);
 

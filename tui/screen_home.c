@@ -68,7 +68,7 @@ home_choose(struct app *app, int item)
 		app_end_walkin(app);
 		home_sel = 0;
 		app_msg(app, APP_MSG_INFO, "%s",
-		    _("Walk-in ended; its data is wiped."));
+		    _("Walk-in ended; the applicant's data is wiped."));
 	}
 }
 

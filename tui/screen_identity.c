@@ -47,18 +47,8 @@ static const struct {
 static void
 identity_view(struct app *app)
 {
-	if (app->body == NULL || !app->walkin)
-		return;
-	app->fv = form_view_new(&app->idform, app->body, IDENTITY_FORM_Y);
-	if (app->fv == NULL)
-		return;
-	form_view_set_attrs(app->fv, draw_attr(app, DRAW_PAIR_ERROR, A_BOLD),
-	    draw_attr(app, DRAW_PAIR_WARN, A_BOLD));
-	if (app->fv_focus >= 0)
-		form_view_focus(app->fv, app->fv_focus);
-	/* A rebuilt view starts at the field's first column; the clerk was
-	 * typing at its end. */
-	form_view_key(app->fv, &(struct key_event){ .act = ACT_END });
+	if (app->walkin)
+		app_open_form(app, &app->idform, IDENTITY_FORM_Y);
 }
 
 static void
@@ -283,15 +273,6 @@ identity_submit(struct app *app)
 }
 
 static void
-identity_end(struct app *app)
-{
-	app_end_walkin(app);
-	app_goto(app, &screen_home);
-	app_msg(app, APP_MSG_INFO, "%s",
-	    _("Walk-in ended; its data is wiped."));
-}
-
-static void
 identity_key(struct app *app, const struct key_event *ev)
 {
 	if (ev->act == ACT_QUIT) {
@@ -299,7 +280,7 @@ identity_key(struct app *app, const struct key_event *ev)
 			app_msg(app, APP_MSG_WARN, "%s", _("Wait for the "
 			    "answer, or press Esc to cancel the request."));
 		else
-			identity_end(app);
+			app_close_walkin(app);
 		return;
 	}
 	if (stop.shown) {

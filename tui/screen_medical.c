@@ -25,18 +25,8 @@
 static void
 medical_view(struct app *app)
 {
-	if (app->body == NULL || !app->medical_ready)
-		return;
-	app->fv = form_view_new(&app->medform, app->body, MEDICAL_FORM_Y);
-	if (app->fv == NULL)
-		return;
-	form_view_set_attrs(app->fv, draw_attr(app, DRAW_PAIR_ERROR, A_BOLD),
-	    draw_attr(app, DRAW_PAIR_WARN, A_BOLD));
-	if (app->fv_focus >= 0)
-		form_view_focus(app->fv, app->fv_focus);
-	/* A rebuilt view starts at the field's first column; the clerk was
-	 * typing at its end. */
-	form_view_key(app->fv, &(struct key_event){ .act = ACT_END });
+	if (app->medical_ready)
+		app_open_form(app, &app->medform, MEDICAL_FORM_Y);
 }
 
 static void
@@ -253,10 +243,7 @@ medical_key(struct app *app, const struct key_event *ev)
 			    "answer, or press Esc to cancel the request."));
 			return;
 		}
-		app_end_walkin(app);
-		app_goto(app, &screen_home);
-		app_msg(app, APP_MSG_INFO, "%s",
-		    _("Walk-in ended; its data is wiped."));
+		app_close_walkin(app);
 		return;
 	}
 	if (form_view_key(app->fv, ev) == FV_SUBMIT)

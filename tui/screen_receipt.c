@@ -173,10 +173,7 @@ receipt_key(struct app *app, const struct key_event *ev)
 	case ACT_QUIT:
 		if (app->busy)
 			break;
-		app_end_walkin(app);
-		app_goto(app, &screen_home);
-		app_msg(app, APP_MSG_INFO, "%s",
-		    _("Walk-in ended; the applicant's data is wiped."));
+		app_close_walkin(app);
 		break;
 	default:
 		return;
