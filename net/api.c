@@ -497,8 +497,7 @@ api_strerror(enum api_result r)
 		[API_SESSION_EXPIRED] = N_("Your session has expired. "
 		    "Sign in again; the form is kept."),
 		[API_UNREACHABLE] = N_("The central service cannot be reached. "
-		    "Nothing was sent twice; try again in a moment, or call "
-		    "the help desk if it goes on."),
+		    "Try again in a moment; call the help desk if it goes on."),
 		[API_TLS] = N_("The central service's certificate was refused. "
 		    "Do not continue; call the help desk."),
 		[API_TIMEOUT] = N_("The central service did not answer in time. "

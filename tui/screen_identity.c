@@ -203,7 +203,7 @@ identity_done(void *arg, const struct api_error *err,
 		return;
 	}
 	app_msg(app, APP_MSG_ERROR, "%s %s", text,
-	    _("Nothing is lost; press F2 to try again."));
+	    _("Nothing is lost: F2 tries again."));
 }
 
 static enum face_result
