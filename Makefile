@@ -29,6 +29,15 @@ OPT       = -O2 -g -D_FORTIFY_SOURCE=2
 LDSAN     =
 endif
 
+# Quiet by default ("CC forms/idnum.c"); V=1 shows every command.
+ifeq ($(V),1)
+Q =
+say =
+else
+Q = @
+say = @printf '  %-6s %s\n' $(1) $(2);
+endif
+
 # Recursive (=) so pkg-config runs only when a recipe needs it, after
 # scripts/deps has installed the packages.
 PKGS_APP  = ncursesw formw menuw panelw libcurl libcjson libsodium
@@ -117,36 +126,36 @@ deps-test:
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(APP_CFLAGS) $(SIM_CFLAGS) -MMD -MP -c -o $@ $<
+	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) $(APP_CFLAGS) $(SIM_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/libforms.a: $(FORMS_OBJ)
-	$(AR) rcs $@ $^
+	$(call say,AR,$@)$(AR) rcs $@ $^
 $(BUILD)/libnet.a: $(NET_OBJ)
-	$(AR) rcs $@ $^
+	$(call say,AR,$@)$(AR) rcs $@ $^
 $(BUILD)/libsim.a: $(SIM_OBJ)
-	$(AR) rcs $@ $^
+	$(call say,AR,$@)$(AR) rcs $@ $^
 
 $(BUILD)/ssdesk: $(TUI_OBJ) $(LIBS_A)
-	$(CC) $(ALL_LDFLAGS) -o $@ $(TUI_OBJ) $(LIBS_A) $(APP_LIBS) $(SIM_LIBS)
+	$(call say,LD,$@)$(CC) $(ALL_LDFLAGS) -o $@ $(TUI_OBJ) $(LIBS_A) $(APP_LIBS) $(SIM_LIBS)
 
 $(BUILD)/ssdesk-sim: $(SIMSRV_OBJ) $(BUILD)/libsim.a $(BUILD)/libforms.a
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(SIM_LIBS)
+	$(call say,LD,$@)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(SIM_LIBS)
 
 $(FORMS_TBIN): $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libforms.a
 	@mkdir -p $(dir $@)
-	$(TEST_CC) -o $@ $^ $(TEST_LIBS)
+	$(call say,LD,$@)$(TEST_CC) -o $@ $^ $(TEST_LIBS)
 
 $(NET_TBIN): $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libnet.a $(BUILD)/libforms.a
 	@mkdir -p $(dir $@)
-	$(TEST_CC) -o $@ $^ $(APP_LIBS) $(TEST_LIBS)
+	$(call say,LD,$@)$(TEST_CC) -o $@ $^ $(APP_LIBS) $(TEST_LIBS)
 
 $(SIM_TBIN): $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libsim.a $(BUILD)/libforms.a
 	@mkdir -p $(dir $@)
-	$(TEST_CC) -o $@ $^ $(SIM_LIBS) $(TEST_LIBS)
+	$(call say,LD,$@)$(TEST_CC) -o $@ $^ $(SIM_LIBS) $(TEST_LIBS)
 
 $(INTEG_BIN): $(BUILD)/tests/itest_%: tests/integration/test_%.c $(BUILD)/libnet.a $(BUILD)/libforms.a
 	@mkdir -p $(dir $@)
-	$(TEST_CC) -o $@ $^ $(APP_LIBS) $(TEST_LIBS)
+	$(call say,LD,$@)$(TEST_CC) -o $@ $^ $(APP_LIBS) $(TEST_LIBS)
 
 # forms/ is the model: no curses, curl or cJSON; cJSON stays in net/ and sim/.
 check-layers:
