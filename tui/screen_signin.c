@@ -77,11 +77,14 @@ signin_field(struct app *app, int y, const char *label, const char *value,
 	WINDOW *w = app->body;
 	int n;
 
-	draw_text(w, y, 4, label, SIGNIN_COL - 5);
-	wattrset(w, A_UNDERLINE | (focus ? A_BOLD : A_NORMAL));
-	mvwhline(w, y, SIGNIN_COL, ' ', SIGNIN_WIDTH);
-	n = draw_text(w, y, SIGNIN_COL, value, SIGNIN_WIDTH - 1);
+	wattrset(w, focus ? A_BOLD : A_NORMAL);
+	draw_text(w, y, 4, label, SIGNIN_COL - 6);
 	wattrset(w, A_NORMAL);
+	/* [value] as in every form_view field: brackets cost nothing per
+	 * key, where an underline is switched on and off round each cell. */
+	mvwaddch(w, y, SIGNIN_COL - 1, '[');
+	n = draw_text(w, y, SIGNIN_COL, value, SIGNIN_WIDTH - 1);
+	mvwaddch(w, y, SIGNIN_COL + SIGNIN_WIDTH, ']');
 	if (focus) {
 		app->cursor_win = w;
 		app->cursor_y = y;
