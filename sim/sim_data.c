@@ -32,15 +32,15 @@ const struct sim_data_staff sim_data_staff[] = {
 	{ "clerk02", "李红", "clerk",
 	  "$argon2id$v=19$m=65536,t=2,p=1$Cz6TydKsu0Xy8swMDy9ncw$"
 	  "4nkyp4y2opr8wYn1WPKFNjBe/ZUbzpppxUc6TbMcN+M",
-	  "second counter clerk (another session, another staff member)" },
+	  "a second clerk, for two-terminal cases" },
 	{ "super01", "陈主管", "supervisor",
 	  "$argon2id$v=19$m=65536,t=2,p=1$wTFi6gmTsoQ79076VPAZNg$"
 	  "aXv7PfoDVhp1AwVXSh/AJ31wevI8RR2q3DD4asVrsJY",
-	  "supervisor (approvals; counter work too)" },
+	  "supervisor: approvals, counter work" },
 	{ "trainer01", "周老师", "trainer",
 	  "$argon2id$v=19$m=65536,t=2,p=1$v9xjK3EtjafwvzL3IYwnDQ$"
 	  "3vIZHvA+zOoLThcrShRtwzwy3xabwP9UAZBrXg1Bu+o",
-	  "trainer (counter work too)" },
+	  "trainer: counter work" },
 };
 const size_t sim_data_nstaff = sizeof sim_data_staff / sizeof sim_data_staff[0];
 
