@@ -169,6 +169,11 @@ app_open_form(struct app *app, struct form_state *st, int y)
 void
 app_close_walkin(struct app *app)
 {
+	if (app->busy) {
+		app_msg(app, APP_MSG_WARN, "%s", _("Wait for the answer, or "
+		    "press Esc to cancel the request."));
+		return;
+	}
 	app_end_walkin(app);
 	app_goto(app, &screen_home);
 	app_msg(app, APP_MSG_INFO, "%s",

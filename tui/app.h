@@ -119,7 +119,8 @@ void app_resize(struct app *app);
 /* The walk-in: start one (fresh identity form), end it (wipe). */
 void app_start_walkin(struct app *app);
 void app_end_walkin(struct app *app);
-/* End the walk-in, go Home and say its data is wiped. */
+/* End the walk-in, go Home and say its data is wiped; while a request is
+ * in flight, only say how to cancel it. */
 void app_close_walkin(struct app *app);
 /* Open a form view over st at row y of the body, in app->fv, with the
  * focus the clerk had (app->fv_focus); NULL there if it does not fit. */

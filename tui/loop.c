@@ -7,8 +7,9 @@
  *   read every pending key, keymap_feed() it, dispatch the action;
  *   api_perform(): finished requests call back, and mark dirty.
  *
- * Handlers never draw.  Nothing calls clear(): over SSH a full repaint
- * flickers; erase() and doupdate() send only what changed.
+ * Handlers never draw.  Nothing asks curses to clear the whole screen:
+ * over SSH a full repaint flickers; erase() and doupdate() send only what
+ * changed.
  */
 #include "tui/loop.h"
 
@@ -132,7 +133,7 @@ loop_dispatch(struct app *app, const struct key_event *ev)
 		return;
 	}
 	if (ev->act == ACT_REDRAW) {
-		/* Repaint from scratch on the next doupdate (not clear()). */
+		/* Repaint from scratch on the next doupdate, without a clear. */
 		clearok(curscr, TRUE);
 		app->dirty = true;
 		return;

@@ -276,11 +276,7 @@ static void
 identity_key(struct app *app, const struct key_event *ev)
 {
 	if (ev->act == ACT_QUIT) {
-		if (app->busy)
-			app_msg(app, APP_MSG_WARN, "%s", _("Wait for the "
-			    "answer, or press Esc to cancel the request."));
-		else
-			app_close_walkin(app);
+		app_close_walkin(app);
 		return;
 	}
 	if (stop.shown) {

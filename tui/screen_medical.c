@@ -238,11 +238,6 @@ medical_key(struct app *app, const struct key_event *ev)
 		return;
 	}
 	if (ev->act == ACT_QUIT) {
-		if (app->busy) {
-			app_msg(app, APP_MSG_WARN, "%s", _("Wait for the "
-			    "answer, or press Esc to cancel the request."));
-			return;
-		}
 		app_close_walkin(app);
 		return;
 	}

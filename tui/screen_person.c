@@ -257,8 +257,6 @@ person_key(struct app *app, const struct key_event *ev)
 		app_goto(app, &screen_identity);
 		break;
 	case ACT_QUIT:
-		if (app->busy)
-			break;
 		app_close_walkin(app);
 		break;
 	default:

@@ -171,8 +171,6 @@ receipt_key(struct app *app, const struct key_event *ev)
 		break;
 	case ACT_BACK:
 	case ACT_QUIT:
-		if (app->busy)
-			break;
 		app_close_walkin(app);
 		break;
 	default:
