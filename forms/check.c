@@ -33,7 +33,13 @@ static int name_char_width(long cp)
 {
 	if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || cp == ' ')
 		return 1;
-	if (cp == 0x00B7)
+	/* The middle dot of a transliterated minority name, and the
+	 * look-alikes an input method may give for it, which the service
+	 * accepts in its place (docs/api.md, name_mismatch): U+2022 bullet,
+	 * U+2027 hyphenation point, U+FF65 half-width katakana middle dot
+	 * and the full stop.  U+30FB is among the wide characters. */
+	if (cp == 0x00B7 || cp == 0x2022 || cp == 0x2027 || cp == 0xFF65 ||
+	    cp == '.')
 		return 1;
 	/* Accented Latin letters (not the multiplication and division signs). */
 	if ((cp >= 0xC0 && cp <= 0x24F) && cp != 0xD7 && cp != 0xF7)

@@ -82,6 +82,37 @@ static void remove_spaces(char *s)
 	*w = '\0';
 }
 
+/*
+ * A CJK input method in full-width mode types digits as U+FF10-FF19, and
+ * so does a number pasted from a Chinese document; they look like digits
+ * to the clerk, so numbers take them as digits.  With letter_x, the
+ * full-width X and x (U+FF38, U+FF58) become X; with dash, the full-width
+ * hyphen-minus U+FF0D becomes '-'.  In place: the result is never longer.
+ */
+static void ascii_digits(char *s, bool letter_x, bool dash)
+{
+	char *w = s;
+
+	for (const char *r = s; *r != '\0';) {
+		const unsigned char *u = (const unsigned char *)r;
+
+		if (u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99) {
+			*w++ = (char)('0' + (u[2] - 0x90));
+			r += 3;
+		} else if (letter_x && u[0] == 0xEF &&
+		    ((u[1] == 0xBC && u[2] == 0xB8) || (u[1] == 0xBD && u[2] == 0x98))) {
+			*w++ = 'X';
+			r += 3;
+		} else if (dash && u[0] == 0xEF && u[1] == 0xBC && u[2] == 0x8D) {
+			*w++ = '-';
+			r += 3;
+		} else {
+			*w++ = *r++;
+		}
+	}
+	*w = '\0';
+}
+
 /* Cut s to at most max bytes without splitting a UTF-8 character. */
 static void truncate_utf8(char *s, size_t max)
 {
@@ -303,16 +334,23 @@ enum field_verdict form_set(struct form_state *st, int idx, const char *value)
 	if (value == NULL)
 		value = "";
 	if (value != v) {
-		/* Copy at most what the buffer holds; the cut below is exact. */
+		/* Copy at most what the buffer holds, and if the value goes on
+		 * past that, cut before the character the limit falls in:
+		 * once copied, the cut can no longer be seen. */
 		size_t n = strnlen(value, FORM_VALUE_MAX - 1);
 
+		if (value[n] != '\0')
+			while (n > 0 && ((unsigned char)value[n] & 0xC0) == 0x80)
+				n--;
 		memmove(v, value, n);
 		v[n] = '\0';
-		truncate_utf8(v, FORM_VALUE_MAX - 1);
 	}
 	text_trim(v);
 	if (fd->kind == FIELD_BANKCARD || fd->kind == FIELD_MOBILE)
 		remove_spaces(v);
+	if (fd->kind == FIELD_IDNUM || fd->kind == FIELD_BANKCARD ||
+	    fd->kind == FIELD_MOBILE || fd->kind == FIELD_VALIDITY)
+		ascii_digits(v, fd->kind == FIELD_IDNUM, fd->kind == FIELD_VALIDITY);
 	if (fd->kind == FIELD_IDNUM) {
 		char *x = strchr(v, 'x');
 

@@ -107,7 +107,9 @@ void form_start(struct form_state *st, const struct form_def *def,
 int form_find(const struct form_def *def, const char *key);
 
 /* Set a field's value (trimmed, truncated to max_bytes on a character
- * boundary) and re-check it.  Returns the new verdict. */
+ * boundary) and re-check it.  Number fields (ID number, bank card, mobile,
+ * validity) take full-width digits as ASCII digits; bank card and mobile
+ * drop spaces.  Returns the new verdict. */
 enum field_verdict form_set(struct form_state *st, int idx, const char *value);
 const char *form_get(const struct form_state *st, int idx);
 const char *form_get_key(const struct form_state *st, const char *key);

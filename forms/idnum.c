@@ -172,8 +172,16 @@ enum idnum_err idnum_parse(struct idnum *out, const char *in, struct date today)
 void idnum_mask(char out[IDNUM_MASKED_LEN + 1], const char *number)
 {
 	size_t len = number != NULL ? strlen(number) : 0;
+	bool plain = true;
 
-	if (len == IDNUM_LEN) {
+	/* Only an 18-character run of digits and X shows its region and last
+	 * four: 18 bytes of anything else (six CJK characters, say) would be
+	 * cut mid-character and show what the clerk mistyped. */
+	for (size_t i = 0; i < len && i < IDNUM_LEN; i++)
+		if (!((number[i] >= '0' && number[i] <= '9') ||
+		    number[i] == 'X' || number[i] == 'x'))
+			plain = false;
+	if (len == IDNUM_LEN && plain) {
 		memcpy(out, number, IDNUM_LEN);
 		memset(out + 6, '*', IDNUM_LEN - 6 - 4);
 		if (out[17] == 'x')

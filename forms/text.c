@@ -74,7 +74,9 @@ int text_is_control(long cp)
 	    (cp >= 0x2028 && cp <= 0x202E) ||
 	    (cp >= 0x2060 && cp <= 0x2064) ||
 	    (cp >= 0x2066 && cp <= 0x206F) ||
-	    cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB);
+	    cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB) ||
+	    (cp >= 0x1BCA0 && cp <= 0x1BCA3) || /* shorthand format controls */
+	    (cp >= 0xE0000 && cp <= 0xE007F);   /* tags: invisible ASCII */
 }
 
 /* Bytes of the UTF-8 encoding of a valid code point. */

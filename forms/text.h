@@ -34,7 +34,9 @@ char *text_trim(char *s);
 size_t text_decode(const char *s, size_t n, long *cp);
 
 /* True for a code point text_sanitize() drops: C0 and C1 controls, DEL,
- * zero-width and bidi format characters, line/paragraph separators, BOM. */
+ * zero-width and bidi format characters, line/paragraph separators, BOM,
+ * interlinear annotation, shorthand format controls and tag characters
+ * (U+E0000-E007F, which spell invisible ASCII). */
 int text_is_control(long cp);
 
 #endif

@@ -24,6 +24,7 @@
 #include <strings.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sodium.h>
@@ -33,6 +34,11 @@
 
 #define SERVER_PEM_MAX (1024 * 1024)
 #define SERVER_LIST_MAX 64
+/* A request whose body is still coming after this long is cut off. */
+#define SERVER_REQUEST_SECONDS 60
+/* An oversized body without Content-Length is read (and dropped) up to
+ * this much so the client gets its 413; past it the connection is cut. */
+#define SERVER_DISCARD_MAX (1024 * 1024)
 
 struct server {
 	struct sim *sim;
@@ -44,11 +50,22 @@ struct server_req {
 	char *body;
 	size_t len;
 	bool too_large;
+	size_t discarded;        /* bytes read past the cap, not kept */
+	long started;            /* server_now() at the first call */
 };
 
 static const char server_too_large[] =
 	"{\"code\":\"too_large\",\"message\":\"The request is too large; "
 	"nothing was done. This is a fault of the terminal: report it.\"}";
+
+static long
+server_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec;
+}
 
 static void
 server_usage(FILE *f)
@@ -145,6 +162,66 @@ server_token(struct MHD_Connection *conn)
 	return *v ? v : NULL;
 }
 
+/*
+ * The access log: method, path and status only.  Method and path come from
+ * the client, so they are written as printable ASCII alone (no escape
+ * sequence or line break reaches the trainer's terminal or a log file), and
+ * a path segment that could hold a full ID number, bank card number or
+ * token (8 digits or more, or over 24 characters) is written as "*".  The
+ * API never puts such a thing in a path; a faulty client might.
+ */
+#define SERVER_LOG_METHOD_MAX 16
+#define SERVER_LOG_PATH_MAX 96
+#define SERVER_LOG_SEGMENT_MAX 24
+#define SERVER_LOG_DIGITS_MAX 7
+
+static void
+server_log_path(char *out, size_t outsz, const char *url)
+{
+	size_t o = 0;
+
+	if (url == NULL)
+		url = "";
+	while (*url != '\0' && o + 1 < outsz) {
+		size_t seg = strcspn(url, "/?"), digits = 0;
+
+		for (size_t i = 0; i < seg; i++)
+			if (url[i] >= '0' && url[i] <= '9')
+				digits++;
+		if (seg > SERVER_LOG_SEGMENT_MAX ||
+		    digits > SERVER_LOG_DIGITS_MAX) {
+			out[o++] = '*';
+		} else {
+			for (size_t i = 0; i < seg && o + 1 < outsz; i++) {
+				unsigned char c = (unsigned char)url[i];
+
+				out[o++] = c > ' ' && c < 0x7F ? (char)c : '?';
+			}
+		}
+		url += seg;
+		if (*url == '?')
+			break; /* query strings are never logged */
+		if (*url == '/' && o + 1 < outsz)
+			out[o++] = *url++;
+	}
+	out[o] = '\0';
+}
+
+static void
+server_log(const char *method, const char *url, int status, bool replayed)
+{
+	char m[SERVER_LOG_METHOD_MAX + 1], p[SERVER_LOG_PATH_MAX + 1];
+	size_t i;
+
+	for (i = 0; method != NULL && method[i] != '\0' &&
+	    i < SERVER_LOG_METHOD_MAX; i++)
+		m[i] = method[i] >= 'A' && method[i] <= 'Z' ? method[i] : '?';
+	m[i] = '\0';
+	server_log_path(p, sizeof p, url);
+	fprintf(stderr, "ssdesk-sim: %s %s %d%s\n", m, p, status,
+	    replayed ? " (replayed)" : "");
+}
+
 static enum MHD_Result
 server_reply(struct MHD_Connection *conn, int status, char *body,
     size_t len, bool must_free, bool replayed)
@@ -191,11 +268,12 @@ server_answer(void *cls, struct MHD_Connection *conn, const char *url,
 		if (r == NULL)
 			return MHD_NO;
 		*con_cls = r;
+		r->started = server_now();
 		cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 		    MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (cl != NULL && strtoull(cl, NULL, 10) > SIM_BODY_MAX) {
 			r->too_large = true;
-			fprintf(stderr, "ssdesk-sim: %s %s 413\n", method, url);
+			server_log(method, url, 413, false);
 			return server_reply(conn, 413, (char *)server_too_large,
 			    strlen(server_too_large), false, false);
 		}
@@ -204,14 +282,30 @@ server_answer(void *cls, struct MHD_Connection *conn, const char *url,
 	if (*upload_data_size != 0) {
 		size_t n = *upload_data_size;
 
-		if (!r->too_large && r->len + n > SIM_BODY_MAX) {
+		*upload_data_size = 0;
+		/* A body collected too slowly, or an oversized one that goes
+		 * on and on, ends the connection: MHD can only answer once
+		 * the body is in (or before it starts), and the idle timeout
+		 * alone lets a client that sends a byte now and then hold a
+		 * connection for ever. */
+		if (server_now() - r->started > SERVER_REQUEST_SECONDS)
+			return MHD_NO;
+		if (r->too_large) {
+			r->discarded += n;
+			return r->discarded > SERVER_DISCARD_MAX ? MHD_NO : MHD_YES;
+		}
+		if (r->len + n > SIM_BODY_MAX) {
+			/* Over the cap without a Content-Length (chunked):
+			 * drop what came, read on and answer 413 at the end. */
 			r->too_large = true;
+			r->discarded = r->len + n;
 			sodium_memzero(r->body, r->len);
 			free(r->body);
 			r->body = NULL;
 			r->len = 0;
+			return MHD_YES;
 		}
-		if (!r->too_large) {
+		{
 			char *p = realloc(r->body, r->len + n + 1);
 
 			if (p == NULL)
@@ -221,11 +315,10 @@ server_answer(void *cls, struct MHD_Connection *conn, const char *url,
 			p[r->len] = '\0';
 			r->body = p;
 		}
-		*upload_data_size = 0;
 		return MHD_YES;
 	}
 	if (r->too_large) {
-		fprintf(stderr, "ssdesk-sim: %s %s 413\n", method, url);
+		server_log(method, url, 413, false);
 		return server_reply(conn, 413, (char *)server_too_large,
 		    strlen(server_too_large), false, false);
 	}
@@ -243,8 +336,7 @@ server_answer(void *cls, struct MHD_Connection *conn, const char *url,
 	pthread_mutex_lock(&srv->lock);
 	status = sim_handle(srv->sim, &req, &body, &body_len);
 	pthread_mutex_unlock(&srv->lock);
-	fprintf(stderr, "ssdesk-sim: %s %s %d%s\n", method, url, status,
-	    replayed ? " (replayed)" : "");
+	server_log(method, url, status, replayed);
 	if (body == NULL) {
 		static const char internal[] = "{\"code\":\"internal\","
 		    "\"message\":\"The service failed; nothing was done. "

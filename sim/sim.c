@@ -34,6 +34,7 @@
 #define SIM_KEY_MAX 128              /* Idempotency-Key */
 #define SIM_COUNTER_MAX 32
 #define SIM_PATH_MAX 256
+#define SIM_CHECKS_MAX 1024          /* live identity checks kept at most */
 
 struct sim_card {
 	const struct sim_data_card *d;
@@ -332,11 +333,19 @@ static cJSON *
 sim_parse_object(const struct sim_request *req)
 {
 	cJSON *o;
+	const char *end = NULL;
 
 	if (req->body == NULL || req->body_len == 0)
 		return NULL;
-	o = cJSON_ParseWithLength(req->body, req->body_len);
-	if (o != NULL && !cJSON_IsObject(o)) {
+	o = cJSON_ParseWithLengthOpts(req->body, req->body_len, &end, false);
+	if (o == NULL)
+		return NULL;
+	/* One object and nothing after it but blanks: cJSON stops at the
+	 * end of the first value and would ignore "{...}garbage". */
+	while (end != NULL && end < req->body + req->body_len &&
+	    (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n'))
+		end++;
+	if (!cJSON_IsObject(o) || end != req->body + req->body_len) {
 		cJSON_Delete(o);
 		return NULL;
 	}
@@ -716,8 +725,11 @@ sim_h_identity(struct sim *s, const struct sim_request *req,
 		return status;
 	}
 
-	/* The refusals, in the order of docs/api.md. */
-	if (idnum_parse(&idn, number, s->opts.today) != IDNUM_OK) {
+	/* The refusals, in the order of docs/api.md.  The wire form is
+	 * exactly 18 characters: idnum_parse() forgives trailing blanks
+	 * typed at the counter, the service does not. */
+	if (strlen(number) != IDNUM_LEN ||
+	    idnum_parse(&idn, number, s->opts.today) != IDNUM_OK) {
 		status = sim_fail(a, 422, "invalid_id_number", "id_number",
 		    "The ID number is not valid: it needs 18 characters, a real "
 		    "birth date and the right check character. Compare it with "
@@ -804,6 +816,17 @@ sim_h_identity(struct sim *s, const struct sim_request *req,
 			s->checks[i] = s->checks[--s->nchecks];
 		else
 			i++;
+	if (s->nchecks >= SIM_CHECKS_MAX) {
+		/* Bounded: a client looping on identity checks must not grow
+		 * the store for an hour.  The oldest check goes (a clerk's
+		 * current one is among the newest). */
+		size_t old = 0;
+
+		for (size_t i = 1; i < s->nchecks; i++)
+			if (s->checks[i].no < s->checks[old].no)
+				old = i;
+		s->checks[old] = s->checks[--s->nchecks];
+	}
 	if (sim_grow((void **)&s->checks, &s->cchecks, s->nchecks,
 	    sizeof *s->checks) < 0) {
 		status = sim_oom(a);

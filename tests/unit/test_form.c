@@ -263,6 +263,76 @@ static void test_name_field(void **state)
 	assert_int_equal(st.status[f].verdict, VERDICT_BAD); /* 42 x 2 columns */
 }
 
+/* A value longer than the buffer is cut before the character the limit
+ * falls in, also on a field whose own limit is the buffer's. */
+static void test_set_long_value_cut_on_boundary(void **state)
+{
+	struct form_state st;
+	char big[400];
+	size_t o = 0;
+	const char *v;
+	int f;
+
+	(void)state;
+	form_start(&st, &form_medical, &ctx);
+	f = idx(&form_medical, "name");
+	big[o++] = 'a'; /* so that 3-byte characters straddle byte 255 */
+	while (o + 3 < sizeof big) {
+		memcpy(big + o, "\xE4\xB8\x80", 3);
+		o += 3;
+	}
+	big[o] = '\0';
+	form_set(&st, f, big);
+	v = form_get(&st, f);
+	assert_int_equal(strlen(v), 253); /* 'a' + 84 whole characters */
+	assert_int_equal(memcmp(v + 250, "\xE4\xB8\x80", 3), 0);
+}
+
+/* Digits typed by a CJK input method in full-width mode, or pasted. */
+static void test_fullwidth_digits(void **state)
+{
+	struct form_state st;
+	int f;
+
+	(void)state;
+	form_start(&st, &form_identity, &ctx);
+	f = idx(&form_identity, "id_number");
+	/* １１０１０５１９４９１２３１００２Ｘ */
+	assert_int_equal(form_set(&st, f,
+	    "\xEF\xBC\x91\xEF\xBC\x91\xEF\xBC\x90\xEF\xBC\x91\xEF\xBC\x90\xEF\xBC\x95"
+	    "\xEF\xBC\x91\xEF\xBC\x99\xEF\xBC\x94\xEF\xBC\x99\xEF\xBC\x91\xEF\xBC\x92"
+	    "\xEF\xBC\x93\xEF\xBC\x91\xEF\xBC\x90\xEF\xBC\x90\xEF\xBC\x92\xEF\xBC\xB8"),
+	    VERDICT_OK);
+	assert_string_equal(form_get(&st, f), "11010519491231002X");
+	/* full-width lowercase x too */
+	assert_int_equal(form_set(&st, f, "11010519491231002\xEF\xBD\x98"), VERDICT_OK);
+	assert_string_equal(form_get(&st, f), "11010519491231002X");
+	f = idx(&form_identity, "id_valid_until");
+	assert_int_equal(form_set(&st, f,
+	    "\xEF\xBC\x92\xEF\xBC\x90\xEF\xBC\x93\xEF\xBC\x91\xEF\xBC\x8D"
+	    "\xEF\xBC\x90\xEF\xBC\x95\xEF\xBC\x8D\xEF\xBC\x90\xEF\xBC\x91"), VERDICT_OK);
+	assert_string_equal(form_get(&st, f), "2031-05-01");
+	/* but not in a name: digits are refused there, whatever their width */
+	f = idx(&form_identity, "name");
+	assert_int_equal(form_set(&st, f, "\xE5\xBC\xA0\xEF\xBC\x93"), VERDICT_BAD);
+
+	form_start(&st, &form_medical, &ctx);
+	/* ６２２２　０２０２　００１１　２２３３　４４６ with U+3000 between */
+	f = idx(&form_medical, "bank_card");
+	assert_int_equal(form_set(&st, f,
+	    "\xEF\xBC\x96\xEF\xBC\x92\xEF\xBC\x92\xEF\xBC\x92\xE3\x80\x80"
+	    "\xEF\xBC\x90\xEF\xBC\x92\xEF\xBC\x90\xEF\xBC\x92\xE3\x80\x80"
+	    "\xEF\xBC\x90\xEF\xBC\x90\xEF\xBC\x91\xEF\xBC\x91\xE3\x80\x80"
+	    "\xEF\xBC\x92\xEF\xBC\x92\xEF\xBC\x93\xEF\xBC\x93\xE3\x80\x80"
+	    "\xEF\xBC\x94\xEF\xBC\x94\xEF\xBC\x96"), VERDICT_OK);
+	assert_string_equal(form_get(&st, f), "6222020200112233446");
+	f = idx(&form_medical, "phone");
+	assert_int_equal(form_set(&st, f,
+	    "\xEF\xBC\x91\xEF\xBC\x93\xEF\xBC\x98\xEF\xBC\x90\xEF\xBC\x90\xEF\xBC\x90"
+	    "\xEF\xBC\x90\xEF\xBC\x90\xEF\xBC\x90\xEF\xBC\x90\xEF\xBC\x91"), VERDICT_OK);
+	assert_string_equal(form_get(&st, f), "13800000001");
+}
+
 static void test_choice_tick(void **state)
 {
 	struct form_state st;
@@ -415,6 +485,8 @@ int main(void)
 		cmocka_unit_test(test_idnum_normalised),
 		cmocka_unit_test(test_validity_live),
 		cmocka_unit_test(test_name_field),
+		cmocka_unit_test(test_set_long_value_cut_on_boundary),
+		cmocka_unit_test(test_fullwidth_digits),
 		cmocka_unit_test(test_choice_tick),
 		cmocka_unit_test(test_medical_luhn_reentry),
 		cmocka_unit_test(test_medical_fields),

@@ -150,6 +150,14 @@ static void test_mask(void **state)
 	assert_string_equal(out, "******************");
 	idnum_mask(out, "");
 	assert_string_equal(out, "");
+	idnum_mask(out, NULL);
+	assert_string_equal(out, "");
+	/* 18 bytes that are not a number: six CJK characters would be cut
+	 * mid-character, and show what was typed. */
+	idnum_mask(out, "\xE5\xBC\xA0\xE4\xBC\x9F\xE5\xBC\xA0\xE4\xBC\x9F\xE5\xBC\xA0\xE4\xBC\x9F");
+	assert_string_equal(out, "******************");
+	idnum_mask(out, "110105 9491231002X");
+	assert_string_equal(out, "******************");
 }
 
 static void test_strerror(void **state)

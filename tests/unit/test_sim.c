@@ -772,6 +772,40 @@ test_idempotent_conflict(void **state)
 	assert_false(t->replayed);
 }
 
+/* The key belongs to the staff member, not the session: a retry after
+ * signing out and in again replays the first answer, and runs nothing. */
+static void
+test_idempotent_across_sessions(void **state)
+{
+	struct t *t = *state;
+	char ck[32], *first;
+
+	t_checked(t, "张伟", ck);
+	assert_int_equal(t_medical(t, "k-s", ck, "C-0001", GOOD_CARD,
+	    "13800000001", false), 201);
+	first = strdup(t->raw);
+	assert_non_null(first);
+	assert_int_equal(t_call(t, "DELETE", "/v1/sessions/current", t->token,
+	    NULL, NULL), 204);
+	t_signin(t, "clerk01");
+	assert_int_equal(t_medical(t, "k-s", ck, "C-0001", GOOD_CARD,
+	    "13800000001", false), 201);
+	assert_true(t->replayed);
+	assert_string_equal(t->raw, first);
+	free(first);
+	/* still nearly 24 hours later (a margin for the real clock, which
+	 * runs on while Argon2id signs in); not after */
+	sim_advance_clock(t->s, 24 * 3600 - 120);
+	t_signin(t, "clerk01");
+	assert_int_equal(t_medical(t, "k-s", ck, "C-0001", GOOD_CARD,
+	    "13800000001", false), 201);
+	assert_true(t->replayed);
+	sim_advance_clock(t->s, 120);
+	t_medical(t, "k-s", ck, "C-0001", GOOD_CARD, "13800000001", false);
+	t_error(t, 422, "check_unknown", NULL);
+	assert_false(t->replayed);
+}
+
 static void
 test_idempotent_per_staff(void **state)
 {
@@ -824,6 +858,107 @@ test_routing(void **state)
 	assert_non_null(strstr(body, "\"too_large\""));
 	free(body);
 	free(big);
+}
+
+/* Whatever the body, the answer is a documented refusal, never a crash. */
+static void
+test_body_shapes(void **state)
+{
+	struct t *t = *state;
+	static const char *const bodies[] = {
+		"[]", "\"x\"", "1", "null", "true", "{", "{\"id_number\":}",
+		/* one good object followed by more: not one JSON object */
+		"{\"id_number\":\"x\"}x", "{}{}", "{} []",
+	};
+	char *deep, *longname;
+	size_t n;
+
+	for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
+		t_call(t, "POST", "/v1/identity-checks", t->token, NULL,
+		    bodies[i]);
+		t_error(t, 400, "bad_request", NULL);
+	}
+	/* A sign-in with trailing garbage is refused too, before any work. */
+	t_call(t, "POST", "/v1/sessions", NULL, NULL, "{\"staff_id\":"
+	    "\"clerk01\",\"password\":\"ssdesk-demo\"}garbage");
+	t_error(t, 400, "bad_request", NULL);
+	/* Trailing blanks after the object are fine. */
+	assert_int_equal(t_call(t, "POST", "/v1/sessions", NULL, NULL,
+	    "{\"staff_id\":\"clerk01\",\"password\":\"ssdesk-demo\"} \r\n"),
+	    201);
+
+	/* Nesting far deeper than cJSON's limit. */
+	n = 60000;
+	deep = malloc(n + 1);
+	assert_non_null(deep);
+	memset(deep, '[', n);
+	deep[n] = '\0';
+	t_call(t, "POST", "/v1/identity-checks", t->token, NULL, deep);
+	t_error(t, 400, "bad_request", NULL);
+	memset(deep, '{', 1);
+	for (size_t i = 1; i + 6 < n; i += 6)
+		memcpy(deep + i, "\"a\":{", 5), deep[i + 5] = ' ';
+	t_call(t, "POST", "/v1/identity-checks", t->token, NULL, deep);
+	t_error(t, 400, "bad_request", NULL);
+	free(deep);
+
+	/* A string just under the body cap: the field is refused by name. */
+	n = SIM_BODY_MAX - 64;
+	longname = malloc(n + 64);
+	assert_non_null(longname);
+	strcpy(longname, "{\"id_number\":\"110105198503120135\",\"name\":\"");
+	memset(longname + strlen(longname), 'a', n - strlen(longname));
+	strcpy(longname + n, "\"}");
+	assert_true(strlen(longname) <= SIM_BODY_MAX);
+	t_call(t, "POST", "/v1/identity-checks", t->token, NULL, longname);
+	t_error(t, 400, "bad_request", "name");
+	free(longname);
+
+	/* Duplicate members: no crash, a documented answer. */
+	t_call(t, "POST", "/v1/identity-checks", t->token, NULL,
+	    "{\"id_number\":1,\"id_number\":\"110105198503120135\"}");
+	t_error(t, 400, "bad_request", "id_number");
+}
+
+/* The wire form of the ID number is exactly 18 characters. */
+static void
+test_identity_number_exact(void **state)
+{
+	struct t *t = *state;
+	char num[IDNUM_LEN + 8];
+
+	snprintf(num, sizeof num, "%s ", t_number(t, "张伟"));
+	t_check_full(t, num, "张伟", "2031-05-01", true, true, "pass", true);
+	t_error(t, 422, "invalid_id_number", "id_number");
+	snprintf(num, sizeof num, "%s\\t", t_number(t, "张伟"));
+	t_check_full(t, num, "张伟", "2031-05-01", true, true, "pass", true);
+	t_error(t, 422, "invalid_id_number", "id_number");
+	snprintf(num, sizeof num, " %s", t_number(t, "张伟"));
+	t_check_full(t, num, "张伟", "2031-05-01", true, true, "pass", true);
+	t_error(t, 422, "invalid_id_number", "id_number");
+	/* lowercase x is still the same number */
+	snprintf(num, sizeof num, "%s", t_number(t, "吴秀英"));
+	num[17] = 'x';
+	assert_int_equal(t_check_full(t, num, "吴秀英", "long-term", true,
+	    true, "pass", true), 201);
+}
+
+/* The identity-check store is bounded: a client looping on checks cannot
+ * grow it for an hour; the oldest check goes first. */
+static void
+test_checks_bounded(void **state)
+{
+	struct t *t = *state;
+	char first[32], ck[32];
+
+	t_checked(t, "张伟", first);
+	for (int i = 0; i < 1100; i++)
+		t_checked(t, "黄强", ck);
+	t_medical(t, "k-1", first, "C-0001", GOOD_CARD, "13800000001", false);
+	t_error(t, 422, "check_unknown", NULL);
+	t_checked(t, "张伟", ck);
+	assert_int_equal(t_medical(t, "k-2", ck, "C-0001", GOOD_CARD,
+	    "13800000001", false), 201);
 }
 
 static void
@@ -915,8 +1050,12 @@ main(void)
 		T(test_medical_key_required),
 		T(test_idempotent_replay),
 		T(test_idempotent_conflict),
+		T(test_idempotent_across_sessions),
 		T(test_idempotent_per_staff),
 		T(test_routing),
+		T(test_body_shapes),
+		T(test_identity_number_exact),
+		T(test_checks_bounded),
 		T(test_reset),
 		T(test_listings),
 #undef T

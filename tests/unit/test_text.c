@@ -36,6 +36,9 @@ static void test_sanitize_table(void **state)
 		{ "z\xE2\x80\x8Bw", 5, "zw" },              /* U+200B */
 		{ "\xEF\xBB\xBFok", 5, "ok" },              /* BOM */
 		{ "\xE2\x81\xA0x", 4, "x" },                /* U+2060 */
+		/* tag characters spell invisible ASCII: U+E0001, U+E0041 */
+		{ "a\xF3\xA0\x80\x81" "b\xF3\xA0\x81\x81" "c", 11, "abc" },
+		{ "a\xF0\x9B\xB2\xA0" "b", 6, "ab" },      /* U+1BCA0 */
 		/* invalid UTF-8 */
 		{ "a\xFFz", 3, "a" FFFD "z" },
 		{ "a\x80z", 3, "a" FFFD "z" },
