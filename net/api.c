@@ -62,6 +62,10 @@ struct api {
 	int req_id;                /* transport id of the call in flight, or 0 */
 	struct api_pending cur;
 	struct api_deferred *deferred, **deferred_tail;
+	/* api_free() from inside a callback: api_perform() is still on the
+	 * stack and about to touch this api, so the free waits for it. */
+	int in_perform;
+	bool dead;
 };
 
 static void
@@ -133,14 +137,11 @@ api_new(struct transport *t)
 	return a;
 }
 
-/* A call in flight or deferred is dropped without its callback. */
-void
-api_free(struct api *a)
+static void
+api_destroy(struct api *a)
 {
 	struct api_deferred *d;
 
-	if (a == NULL)
-		return;
 	transport_free(a->t);
 	while ((d = a->deferred) != NULL) {
 		a->deferred = d->next;
@@ -149,6 +150,22 @@ api_free(struct api *a)
 	api_drop_token(a);
 	sodium_free(a->token);
 	free(a);
+}
+
+/* A call in flight or deferred is dropped without its callback.  Called
+ * from one of this api's callbacks, the token is wiped at once and the rest
+ * waits until api_perform() returns; no other callback runs meanwhile. */
+void
+api_free(struct api *a)
+{
+	if (a == NULL)
+		return;
+	if (a->in_perform > 0) {
+		a->dead = true;
+		api_drop_token(a);
+		return;
+	}
+	api_destroy(a);
 }
 
 int
@@ -168,12 +185,18 @@ api_perform(struct api *a)
 	/* Detach first: a callback may start a call that is deferred again. */
 	a->deferred = NULL;
 	a->deferred_tail = &a->deferred;
+	a->in_perform++;
 	while ((d = list) != NULL) {
 		list = d->next;
-		api_deliver(&d->who, &d->err, NULL);
+		if (!a->dead)
+			api_deliver(&d->who, &d->err, NULL);
 		free(d);
 	}
-	transport_perform(a->t);
+	if (!a->dead)
+		transport_perform(a->t);
+	a->in_perform--;
+	if (a->dead && a->in_perform == 0)
+		api_destroy(a);
 }
 
 bool
@@ -218,7 +241,8 @@ api_from_transport(enum transport_err e)
 	return API_INTERNAL;
 }
 
-/* Turn a non-2xx answer into err. */
+/* Turn a non-2xx answer into err.  The status decides the result; a body
+ * in the contract's error shape only adds code, field and message. */
 static void
 api_refusal(struct api *a, enum api_call call,
     const struct transport_reply *reply, struct api_error *err)
@@ -238,12 +262,22 @@ api_refusal(struct api *a, enum api_call call,
 			err->message[0] = '\0';
 		}
 		api_drop_token(a);
-	} else if (st == 502 || st == 503 || st == 504) {
-		/* A gateway or maintenance page: the service was not reached.
-		 * Keep the service's own words if it gave them. */
+	} else if (st == 502 || st == 503 || st == 504 ||
+	    (st >= 500 && st <= 599 && !shaped)) {
+		/* A gateway or maintenance page, or a failure that is not the
+		 * service's own refusal (a proxy's HTML "500"): the service was
+		 * not reached or did nothing -- try again, the idempotency key
+		 * makes that safe.  Keep the service's own words if it gave
+		 * them. */
 		err->result = API_UNREACHABLE;
 		if (!shaped)
 			err->message[0] = '\0';
+	} else if (st < 400 || st > 599) {
+		/* 1xx, 3xx (redirects are never followed) or nonsense: not an
+		 * answer of the contract at all. */
+		err->result = API_BAD_REPLY;
+		err->message[0] = '\0';
+		err->field[0] = '\0';
 	} else
 		err->result = API_REFUSED;
 }
@@ -253,7 +287,7 @@ static void
 api_on_reply(void *arg, const struct transport_reply *reply)
 {
 	struct api *a = arg;
-	struct api_pending who = a->cur;
+	struct api_pending who;
 	struct api_error err;
 	union {
 		struct staff staff;
@@ -264,6 +298,10 @@ api_on_reply(void *arg, const struct transport_reply *reply)
 	const void *out = NULL;
 	int rc = 0;
 
+	/* api_free() from an earlier callback of this perform. */
+	if (a->dead)
+		return;
+	who = a->cur;
 	a->req_id = 0;
 	memset(&err, 0, sizeof err);
 	snprintf(err.detail, sizeof err.detail, "%s", reply->detail);
@@ -321,9 +359,10 @@ api_on_reply(void *arg, const struct transport_reply *reply)
 	api_deliver(&who, &err, out);
 }
 
-/* Send one call, or defer why it could not be sent.  body may be NULL for
- * calls without one; body_needed says a NULL body is an encoder failure. */
-static void
+/* Send one call, or defer why it could not be sent (then false).  body may
+ * be NULL for calls without one; body_needed says a NULL body is an encoder
+ * failure. */
+static bool
 api_start(struct api *a, const struct api_pending *who, const char *method,
     const char *path, const char *body, bool body_needed, bool needs_session,
     const char *idem_key)
@@ -333,15 +372,15 @@ api_start(struct api *a, const struct api_pending *who, const char *method,
 
 	if (a->req_id != 0) {
 		api_defer(a, who, API_BUSY, NULL);
-		return;
+		return false;
 	}
 	if (needs_session && !a->has_token) {
 		api_defer(a, who, API_SESSION_EXPIRED, "session_expired");
-		return;
+		return false;
 	}
 	if (body_needed && body == NULL) {
 		api_defer(a, who, API_INTERNAL, NULL);
-		return;
+		return false;
 	}
 	memset(&req, 0, sizeof req);
 	req.method = method;
@@ -353,10 +392,11 @@ api_start(struct api *a, const struct api_pending *who, const char *method,
 	id = transport_submit(a->t, &req, api_on_reply, a);
 	if (id < 0) {
 		api_defer(a, who, API_INTERNAL, NULL);
-		return;
+		return false;
 	}
 	a->req_id = id;
 	a->cur = *who;
+	return true;
 }
 
 /* Free an encoded body after wiping it: it may hold a password or a card
@@ -390,11 +430,12 @@ api_sign_out(struct api *a, api_done_cb *cb, void *arg)
 	struct api_pending who = { .call = CALL_SIGN_OUT, .cb.done = cb,
 	    .arg = arg };
 
-	api_start(a, &who, "DELETE", "/v1/sessions/current", NULL, false, true,
-	    NULL);
 	/* The transport holds its own copy for this one request; here the
-	 * session ends now, whatever the service answers. */
-	if (a->req_id != 0)
+	 * session ends now, whatever the service answers.  Only if the DELETE
+	 * really went out: refused at once (busy with another call), the
+	 * session is still open on the service and still ours to close. */
+	if (api_start(a, &who, "DELETE", "/v1/sessions/current", NULL, false,
+	    true, NULL))
 		api_drop_token(a);
 }
 
@@ -456,10 +497,17 @@ api_medical_activate(struct api *a, const struct medical_request *req,
 	char *body = req ? apijson_encode_medical(req) : NULL;
 
 	/* Without the caller's key a retry could not be recognised, but the
-	 * write still needs one: a fresh key is the safe default. */
-	if (req && req->idem_key && req->idem_key[0])
+	 * write still needs one: a fresh key is the safe default.  A key that
+	 * is not a plain token (a CR or LF would be a header of its own) is
+	 * refused, not replaced: replacing it would lose the retry. */
+	if (req && req->idem_key && req->idem_key[0]) {
+		if (!api_ref_ok(req->idem_key)) {
+			api_wipe_free(body);
+			api_defer(a, &who, API_INTERNAL, NULL);
+			return;
+		}
 		idem = req->idem_key;
-	else {
+	} else {
 		api_idempotency_key(key);
 		idem = key;
 	}

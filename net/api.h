@@ -20,10 +20,12 @@ enum api_result {
 	API_OK = 0,
 	API_REFUSED,          /* the service said no: see code and message */
 	API_SESSION_EXPIRED,  /* 401 on a call that needed a session */
-	API_UNREACHABLE,      /* no connection, reset, 502/503/504 */
+	API_UNREACHABLE,      /* no connection, reset, 502/503/504, or any 5xx
+	                       * not in the contract's error shape */
 	API_TLS,              /* certificate or pin refused */
 	API_TIMEOUT,
-	API_BAD_REPLY,        /* not the JSON the contract promises, too large */
+	API_BAD_REPLY,        /* not the JSON the contract promises, too large,
+	                       * a 1xx/3xx status (redirects never followed) */
 	API_CANCELLED,
 	API_BUSY,             /* another call of this api is in flight */
 	API_INTERNAL,
@@ -78,7 +80,9 @@ struct api;
 
 /* Takes ownership of t on success; if it returns NULL, t is still the
  * caller's to free.  api_free(NULL) is safe; a call in flight is dropped
- * without its callback. */
+ * without its callback.  api_free() may be called from inside one of the
+ * api's own callbacks: no further callback runs and the memory goes when
+ * api_perform() returns (the api must not be used after the call). */
 struct api *api_new(struct transport *t);
 void api_free(struct api *a);
 
@@ -86,7 +90,8 @@ void api_free(struct api *a);
 int api_wait(struct api *a, int extra_fd, int timeout_ms, int *extra_ready);
 void api_perform(struct api *a);
 bool api_busy(const struct api *a);
-/* Cancel the call in flight; its callback gets API_CANCELLED. */
+/* Cancel the call in flight; its callback gets API_CANCELLED (exactly one
+ * callback either way).  Harmless when nothing is in flight. */
 void api_cancel(struct api *a);
 
 /* The session token, held in sodium_malloc'd memory; wiped on sign-out. */

@@ -79,7 +79,9 @@ void transport_perform(struct transport *t);
 /* Number of requests in flight. */
 int transport_pending(const struct transport *t);
 /* Requests still in flight are dropped without their callbacks.
- * transport_free(NULL) is safe. */
+ * transport_free(NULL) is safe.  From inside a callback it is safe too:
+ * requests not yet called back in that perform are dropped, and the memory
+ * goes when transport_perform() returns. */
 void transport_free(struct transport *t);
 
 const char *transport_strerror(enum transport_err err);

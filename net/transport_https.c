@@ -11,7 +11,9 @@
  * Callbacks run only from perform(): a cancelled request is taken out of
  * the multi handle at once and reported as TRANSPORT_CANCELLED by the next
  * perform.  Copies of secrets (the body of a sign-in, the bearer token in
- * the header list) are wiped when the request is freed.
+ * the header list, the reply -- a sign-in's carries the token) are wiped
+ * when the request is freed, and the reply buffer never grows by realloc()
+ * (which would leave an unwiped copy behind).
  */
 #include "net/transport_https.h"
 
@@ -58,6 +60,10 @@ struct https {
 	size_t max_reply;
 	int next_id;
 	struct https_req *reqs;    /* in flight or cancelled, not yet reported */
+	/* transport_free() from inside a callback: perform() is still on the
+	 * stack, so the free waits for it and no further callback runs. */
+	int in_perform;
+	bool dead;
 };
 
 /* ---- base URL ---------------------------------------------------------- */
@@ -130,7 +136,10 @@ https_req_free(struct https_req *r)
 		sodium_memzero(r->body, r->body_len);
 		free(r->body);
 	}
-	free(r->reply);
+	if (r->reply) {
+		sodium_memzero(r->reply, r->reply_cap);
+		free(r->reply);
+	}
 	free(r);
 }
 
@@ -153,8 +162,14 @@ https_on_write(char *data, size_t size, size_t nmemb, void *userp)
 			cap *= 2;
 		if (cap > r->owner->max_reply)
 			cap = r->owner->max_reply;
-		if ((p = realloc(r->reply, cap)) == NULL)
+		/* Not realloc(): the old buffer may hold a token; wipe it. */
+		if ((p = malloc(cap)) == NULL)
 			return 0;
+		if (r->reply) {
+			memcpy(p, r->reply, r->reply_len);
+			sodium_memzero(r->reply, r->reply_cap);
+			free(r->reply);
+		}
 		r->reply = p;
 		r->reply_cap = cap;
 	}
@@ -206,6 +221,11 @@ https_setup(struct https *h, struct https_req *r,
 	SETOPT(CURLOPT_PROTOCOLS_STR, "https");
 	SETOPT(CURLOPT_REDIR_PROTOCOLS_STR, "https");
 	SETOPT(CURLOPT_FOLLOWLOCATION, 0L);
+	/* Straight to the service: http_proxy, https_proxy, ALL_PROXY and
+	 * friends in the environment are ignored ("" disables them), so
+	 * nothing in a login script can route the counter's traffic (the
+	 * host names asked for, the timing, a CONNECT to anywhere) elsewhere. */
+	SETOPT(CURLOPT_PROXY, "");
 	SETOPT(CURLOPT_SSL_VERIFYPEER, 1L);
 	SETOPT(CURLOPT_SSL_VERIFYHOST, 2L);
 	SETOPT(CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
@@ -429,6 +449,8 @@ https_finish(struct https_req *r, enum transport_err err, long status,
 	https_req_free(r);
 }
 
+static void https_destroy(struct https *h);
+
 static void
 https_perform(struct transport *t)
 {
@@ -438,6 +460,7 @@ https_perform(struct transport *t)
 	CURLMsg *msg;
 	int running, left;
 
+	h->in_perform++;
 	/* Collect everything finished before running any callback: a callback
 	 * may submit (the api's next call) or cancel. */
 	for (pp = &h->reqs; (r = *pp) != NULL;) {
@@ -468,17 +491,27 @@ https_perform(struct transport *t)
 	}
 	while ((r = cancelled) != NULL) {
 		cancelled = r->next;
-		https_finish(r, TRANSPORT_CANCELLED, 0, "cancelled");
+		if (h->dead)   /* transport_free() from a callback: dropped */
+			https_req_free(r);
+		else
+			https_finish(r, TRANSPORT_CANCELLED, 0, "cancelled");
 	}
 	while ((r = done) != NULL) {
 		enum transport_err err = r->result;
 		long status = 0;
 
 		done = r->next;
+		if (h->dead) {
+			https_req_free(r);
+			continue;
+		}
 		if (err == TRANSPORT_OK)
 			curl_easy_getinfo(r->easy, CURLINFO_RESPONSE_CODE, &status);
 		https_finish(r, err, status, err == TRANSPORT_OK ? NULL : r->errbuf);
 	}
+	h->in_perform--;
+	if (h->dead && h->in_perform == 0)
+		https_destroy(h);
 }
 
 static int
@@ -493,11 +526,9 @@ https_pending(const struct transport *t)
 	return n;
 }
 
-/* Requests in flight are dropped without their callbacks. */
 static void
-https_free(struct transport *t)
+https_destroy(struct https *h)
 {
-	struct https *h = (struct https *)t;
 	struct https_req *r;
 
 	while ((r = h->reqs) != NULL) {
@@ -513,6 +544,20 @@ https_free(struct transport *t)
 	free(h->client_cert);
 	free(h->client_key);
 	free(h);
+}
+
+/* Requests in flight are dropped without their callbacks; from inside a
+ * callback, also those perform() has not called back yet. */
+static void
+https_free(struct transport *t)
+{
+	struct https *h = (struct https *)t;
+
+	if (h->in_perform > 0) {
+		h->dead = true;
+		return;
+	}
+	https_destroy(h);
 }
 
 static const struct transport_ops https_ops = {
@@ -577,7 +622,7 @@ transport_https_new(const char *base_url, const struct https_opts *opts,
 	    !https_dup(&h->client_key, opts->client_key) ||
 	    (h->multi = curl_multi_init()) == NULL) {
 		snprintf(err, errlen, "out of memory");
-		https_free(&h->base);
+		https_destroy(h);
 		return NULL;
 	}
 	return &h->base;

@@ -37,6 +37,10 @@ struct local {
 	int latency_ms;
 	int next_id;
 	struct local_req *head, *tail;  /* in submission order */
+	/* transport_free() from inside a callback: perform() is still on the
+	 * stack, so the free waits for it and no further callback runs. */
+	int in_perform;
+	bool dead;
 };
 
 static long long
@@ -160,9 +164,11 @@ local_wait(struct transport *t, int extra_fd, int timeout_ms, int *extra_ready)
 	if (n < 0)
 		return errno == EINTR ? 0 : -1;
 	*extra_ready = extra_fd >= 0 &&
-	    (pfd.revents & (POLLIN | POLLHUP | POLLERR)) != 0;
+	    (pfd.revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL)) != 0;
 	return 0;
 }
+
+static void local_destroy(struct local *l);
 
 static void
 local_perform(struct transport *t)
@@ -171,6 +177,7 @@ local_perform(struct transport *t)
 	struct local_req *r, **pp, *done = NULL, **dtail = &done;
 	long long now = local_now_ms();
 
+	l->in_perform++;
 	/* Take the due and cancelled requests off the queue first: callbacks
 	 * may submit or cancel, and must find a consistent queue. */
 	l->tail = NULL;
@@ -192,6 +199,11 @@ local_perform(struct transport *t)
 		int status = 0;
 
 		done = r->next;
+		if (l->dead) {
+			/* transport_free() from a callback: dropped, no callback. */
+			local_req_free(r);
+			continue;
+		}
 		memset(&reply, 0, sizeof reply);
 		if (r->cancelled)
 			reply.err = TRANSPORT_CANCELLED;
@@ -205,7 +217,7 @@ local_perform(struct transport *t)
 			if (l->fn(l->ctx, &req, &status, &body, &body_len) != 0) {
 				reply.err = TRANSPORT_CONNECT;
 				strcpy(reply.detail, "local handler failed");
-				free(body);
+				local_wipe_free(body, body ? body_len : 0);
 				body = NULL;
 				body_len = 0;
 			} else {
@@ -219,6 +231,9 @@ local_perform(struct transport *t)
 		local_wipe_free(body, body_len);
 		local_req_free(r);
 	}
+	l->in_perform--;
+	if (l->dead && l->in_perform == 0)
+		local_destroy(l);
 }
 
 static int
@@ -233,11 +248,9 @@ local_pending(const struct transport *t)
 	return n;
 }
 
-/* Requests still queued are dropped without their callbacks. */
 static void
-local_free(struct transport *t)
+local_destroy(struct local *l)
 {
-	struct local *l = (struct local *)t;
 	struct local_req *r;
 
 	while ((r = l->head) != NULL) {
@@ -245,6 +258,20 @@ local_free(struct transport *t)
 		local_req_free(r);
 	}
 	free(l);
+}
+
+/* Requests still queued are dropped without their callbacks; from inside a
+ * callback, also those perform() has not called back yet. */
+static void
+local_free(struct transport *t)
+{
+	struct local *l = (struct local *)t;
+
+	if (l->in_perform > 0) {
+		l->dead = true;
+		return;
+	}
+	local_destroy(l);
 }
 
 static const struct transport_ops local_ops = {

@@ -636,6 +636,145 @@ test_cancel(void **state)
 	api_free(a);
 }
 
+/* http_proxy, https_proxy, ALL_PROXY in the environment are ignored: a
+ * login script cannot route the counter's traffic through a proxy.  The
+ * proxy named here listens nowhere, so honouring it would fail. */
+static void
+test_proxy_env_ignored(void **state)
+{
+	static const char *const vars[] = {
+		"http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY",
+		"all_proxy", "ALL_PROXY",
+	};
+	char proxy[64];
+	struct api *a;
+	struct got g;
+	size_t i;
+
+	snprintf(proxy, sizeof proxy, "http://127.0.0.1:%d", free_port());
+	for (i = 0; i < sizeof vars / sizeof vars[0]; i++)
+		setenv(vars[i], proxy, 1);
+	unsetenv("no_proxy");
+	unsetenv("NO_PROXY");
+	a = open_api(sim_port, NULL, 0);
+	assert_int_equal(try_sign_in(a, "clerk01", "ssdesk-demo", &g), API_OK);
+	api_free(a);
+	for (i = 0; i < sizeof vars / sizeof vars[0]; i++)
+		unsetenv(vars[i]);
+}
+
+static struct transport *
+open_transport(int port)
+{
+	char url[64], ca[PATH_MAX], err[256];
+	struct https_opts o = { 0 };
+	struct transport *t;
+
+	path_in(ca, sizeof ca, "ca.pem");
+	o.ca_file = ca;
+	snprintf(url, sizeof url, "https://127.0.0.1:%d", port);
+	t = transport_https_new(url, &o, err, sizeof err);
+	if (t == NULL)
+		fail_msg("transport_https_new: %s", err);
+	return t;
+}
+
+/* A callback that frees the transport: requests perform() has not called
+ * back yet are dropped without their callbacks (transport_free's
+ * contract), never called back on a freed transport. */
+struct freer {
+	struct transport *t;
+	int calls;
+};
+
+static void
+free_on_reply(void *arg, const struct transport_reply *r)
+{
+	struct freer *f = arg;
+
+	(void)r;
+	f->calls++;
+	transport_free(f->t);
+}
+
+static void
+test_free_from_callback(void **state)
+{
+	struct transport_request req = { .method = "GET",
+	    .path = "/v1/persons/P-0001" };
+	struct freer f = { 0 };
+	struct seen s = { 0 };
+	int id1, id2;
+
+	f.t = open_transport(sim_port);
+	id1 = transport_submit(f.t, &req, free_on_reply, &f);
+	id2 = transport_submit(f.t, &req, on_reply, &s);
+	assert_true(id1 > 0 && id2 > 0);
+	transport_cancel(f.t, id1);
+	transport_cancel(f.t, id2);
+	transport_perform(f.t);        /* frees f.t from the first callback */
+	assert_int_equal(f.calls, 1);
+	assert_int_equal(s.calls, 0);
+}
+
+/* The terminal gone (a hang-up, not a byte to read) must wake the loop as
+ * "ready" (the loop then reads nothing and stops), or it would spin: a
+ * guard on libcurl's extra-fd report, which must count POLLHUP as readable
+ * (7.88 does). */
+static void
+test_extra_fd_hangup(void **state)
+{
+	struct transport *t = open_transport(sim_port);
+	int fds[2], ready = 0;
+	long long t0;
+
+	assert_int_equal(pipe(fds), 0);
+	t0 = now_ms();
+	assert_int_equal(transport_wait(t, fds[0], 50, &ready), 0);
+	assert_int_equal(ready, 0);
+	assert_true(now_ms() - t0 >= 40);
+	assert_int_equal(write(fds[1], "k", 1), 1);
+	assert_int_equal(transport_wait(t, fds[0], 5000, &ready), 0);
+	assert_int_equal(ready, 1);
+	{
+		char c;
+
+		assert_int_equal(read(fds[0], &c, 1), 1);
+	}
+	close(fds[1]);                  /* hang-up: POLLHUP, no POLLIN */
+	t0 = now_ms();
+	assert_int_equal(transport_wait(t, fds[0], 5000, &ready), 0);
+	assert_int_equal(ready, 1);
+	assert_true(now_ms() - t0 < 1000);
+	close(fds[0]);
+	transport_free(t);
+}
+
+/* Header injection through the token or the Idempotency-Key. */
+static void
+test_header_injection(void **state)
+{
+	struct transport *t = open_transport(sim_port);
+	struct transport_request req = { .method = "GET", .path = "/v1/x" };
+	struct seen s = { 0 };
+
+	req.token = "abc\r\nX-Evil: 1";
+	assert_int_equal(transport_submit(t, &req, on_reply, &s), -1);
+	req.token = "abc\nX-Evil: 1";
+	assert_int_equal(transport_submit(t, &req, on_reply, &s), -1);
+	req.token = NULL;
+	req.idem_key = "k\rX-Evil: 1";
+	assert_int_equal(transport_submit(t, &req, on_reply, &s), -1);
+	req.idem_key = NULL;
+	req.path = "/v1/x\r\nX-Evil: 1";
+	assert_int_equal(transport_submit(t, &req, on_reply, &s), -1);
+	req.path = "v1/x";               /* must start with / */
+	assert_int_equal(transport_submit(t, &req, on_reply, &s), -1);
+	assert_int_equal(transport_pending(t), 0);
+	assert_int_equal(s.calls, 0);
+	transport_free(t);
+}
+
 int
 main(void)
 {
@@ -649,6 +788,10 @@ main(void)
 		cmocka_unit_test(test_http_refused),
 		cmocka_unit_test(test_nothing_listening),
 		cmocka_unit_test(test_cancel),
+		cmocka_unit_test(test_proxy_env_ignored),
+		cmocka_unit_test(test_free_from_callback),
+		cmocka_unit_test(test_extra_fd_hangup),
+		cmocka_unit_test(test_header_injection),
 	};
 	int rc;
 

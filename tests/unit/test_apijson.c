@@ -531,6 +531,33 @@ test_lengths(void **state)
 	    "\"role\":\"clerk\",\"counter\":\"c\"}}"), -1);
 }
 
+/* "\u0000" would become a NUL inside cJSON's string and every strlen()
+ * after it would cut an id short without a word ("C-0001\u0000x" read as
+ * "C-0001": another card).  The whole reply is refused; an escaped
+ * backslash followed by "u0000" is just text and stays fine. */
+static void
+test_nul_escape(void **state)
+{
+	struct api_error e;
+	static const char err_nul[] =
+	    "{\"code\":\"name_mismatch\\u0000x\",\"message\":\"m\"}";
+
+	assert_int_equal(decode(K_PERSON, PERSON_WITH(CARD("C-0001\\u0000x",
+	    "normal", "active", "active"))), -1);
+	assert_int_equal(decode(K_SESSION, "{\"token\":\"ab\\u0000cd\","
+	    "\"expires_in\":1,\"staff\":{\"staff_id\":\"a\",\"name\":\"b\","
+	    "\"role\":\"clerk\",\"counter\":\"c\"}}"), -1);
+	assert_int_equal(decode(K_PERSON, PERSON_WITH(CARD("C-0001\\\\u0000x",
+	    "normal", "active", "active"))), 0);
+	assert_int_equal(decode(K_PERSON, PERSON_WITH(CARD("C-0001\\u0041",
+	    "normal", "active", "active"))), 0);
+	/* an error reply with one is not the error shape */
+	memset(&e, 0, sizeof e);
+	assert_int_equal(apijson_decode_error(&e, 422, err_nul,
+	    strlen(err_nul)), -1);
+	assert_string_equal(e.code, "http_422");
+}
+
 static void
 test_encoders(void **state)
 {
@@ -601,6 +628,7 @@ main(void)
 		cmocka_unit_test(test_unknown_enum),
 		cmocka_unit_test(test_cards_bound),
 		cmocka_unit_test(test_lengths),
+		cmocka_unit_test(test_nul_escape),
 		cmocka_unit_test(test_encoders),
 	};
 

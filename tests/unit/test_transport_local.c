@@ -201,6 +201,51 @@ test_extra_fd(void **state)
 	transport_free(t);
 }
 
+/* A callback that frees the transport: the requests perform() had already
+ * taken off the queue are dropped without their callbacks (the contract of
+ * transport_free), and nothing is read from the freed transport. */
+struct freer {
+	struct transport *t;
+	int calls;
+};
+
+static void
+free_on_reply(void *arg, const struct transport_reply *r)
+{
+	struct freer *f = arg;
+
+	(void)r;
+	f->calls++;
+	transport_free(f->t);
+}
+
+static void
+test_free_from_callback(void **state)
+{
+	struct freer f = { 0 };
+	struct seen s = { 0 };
+
+	handler_calls = 0;
+	f.t = transport_local_new(echo_handler, NULL, 0);
+	assert_true(transport_submit(f.t, &get_x, free_on_reply, &f) > 0);
+	assert_true(transport_submit(f.t, &get_x, on_reply, &s) > 0);
+	assert_true(transport_submit(f.t, &get_x, on_reply, &s) > 0);
+	transport_perform(f.t);         /* frees f.t from the first callback */
+	assert_int_equal(f.calls, 1);
+	assert_int_equal(s.calls, 0);
+	assert_int_equal(handler_calls, 1);
+
+	/* the same with a cancelled request first */
+	memset(&f, 0, sizeof f);
+	memset(&s, 0, sizeof s);
+	f.t = transport_local_new(echo_handler, NULL, 1000);
+	transport_cancel(f.t, transport_submit(f.t, &get_x, free_on_reply, &f));
+	transport_cancel(f.t, transport_submit(f.t, &get_x, on_reply, &s));
+	transport_perform(f.t);
+	assert_int_equal(f.calls, 1);
+	assert_int_equal(s.calls, 0);
+}
+
 /* ---- the api over a fake service ---------------------------------------- */
 
 struct fake {
@@ -589,6 +634,227 @@ test_api_cancel_and_unreachable(void **state)
 	}
 }
 
+/* api_free() from a callback: from a deferred one (API_BUSY) while a call
+ * is in flight, and from the answer's own callback.  Nothing of the api is
+ * touched afterwards (AddressSanitizer would say), and the call in flight
+ * is dropped without its callback. */
+struct api_freer {
+	struct api *a;
+	int calls;
+	enum api_result result;
+};
+
+static void
+free_api_on_person(void *arg, const struct api_error *err,
+    const struct person *p)
+{
+	struct api_freer *f = arg;
+
+	(void)p;
+	f->calls++;
+	f->result = err->result;
+	api_free(f->a);
+}
+
+static void
+test_api_free_from_callback(void **state)
+{
+	struct fake f = { 0 };
+	struct api_freer fr = { 0 };
+	struct got g = { 0 }, g3 = { 0 };
+	int i;
+
+	/* a deferred error first: the answer in flight is never delivered */
+	fr.a = new_api(&f, 0);
+	sign_in(fr.a);
+	api_person_get(fr.a, "P-0001", got_person, &g);
+	api_person_get(fr.a, "P-0002", free_api_on_person, &fr);  /* busy */
+	api_person_get(fr.a, "P-0003", got_person, &g3);          /* busy */
+	api_perform(fr.a);              /* frees fr.a from the first BUSY */
+	assert_int_equal(fr.calls, 1);
+	assert_int_equal(fr.result, API_BUSY);
+	assert_int_equal(g.calls, 0);
+	assert_int_equal(g3.calls, 0);
+
+	/* from the answer itself */
+	memset(&fr, 0, sizeof fr);
+	fr.a = new_api(&f, 0);
+	sign_in(fr.a);
+	api_person_get(fr.a, "P-0001", free_api_on_person, &fr);
+	for (i = 0; i < 100 && fr.calls == 0; i++) {
+		assert_int_equal(api_wait(fr.a, -1, 20, NULL), 0);
+		api_perform(fr.a);      /* fr.a is gone after the callback */
+	}
+	assert_int_equal(fr.calls, 1);
+	assert_int_equal(fr.result, API_OK);
+}
+
+/* A screen's callback that at once starts the next call, and one that
+ * cancels what it just started: every call is answered exactly once. */
+struct chain {
+	struct api *a;
+	struct got next;
+	int calls;
+	bool cancel_next;
+};
+
+static void
+chain_on_person(void *arg, const struct api_error *err,
+    const struct person *p)
+{
+	struct chain *c = arg;
+
+	(void)p;
+	c->calls++;
+	assert_int_equal(err->result, API_OK);
+	assert_false(api_busy(c->a));
+	api_cancel(c->a);               /* nothing in flight: harmless */
+	api_person_get(c->a, "P-0002", got_person, &c->next);
+	assert_true(api_busy(c->a));
+	if (c->cancel_next)
+		api_cancel(c->a);
+}
+
+static void
+test_api_chain_from_callback(void **state)
+{
+	struct fake f = { 0 };
+	struct chain c = { 0 };
+	bool cancel;
+
+	for (cancel = false; ; cancel = true) {
+		memset(&c, 0, sizeof c);
+		c.cancel_next = cancel;
+		c.a = new_api(&f, 0);
+		sign_in(c.a);
+		api_person_get(c.a, "P-0001", chain_on_person, &c);
+		run_until(c.a, &c.next, 1);
+		assert_int_equal(c.calls, 1);
+		assert_int_equal(c.next.err.result,
+		    cancel ? API_CANCELLED : API_OK);
+		assert_string_equal(f.last_path, cancel ? "/v1/persons/P-0001" :
+		    "/v1/persons/P-0002");
+		api_perform(c.a);
+		api_perform(c.a);
+		assert_int_equal(c.calls, 1);
+		assert_int_equal(c.next.calls, 1);
+		assert_false(api_busy(c.a));
+		api_free(c.a);
+		if (cancel)
+			break;
+	}
+}
+
+/* Sign-out while another call is in flight is API_BUSY: the DELETE never
+ * went out, so the session is still open on the service and must still be
+ * ours to close -- not wiped as if it had been signed out. */
+static void
+test_api_sign_out_busy(void **state)
+{
+	struct fake f = { 0 };
+	struct api *a = new_api(&f, 20);
+	struct got g = { 0 }, so = { 0 };
+
+	sign_in(a);
+	api_person_get(a, "P-0001", got_person, &g);
+	api_sign_out(a, got_done, &so);
+	assert_true(api_signed_in(a));
+	run_until(a, &so, 1);
+	assert_int_equal(so.err.result, API_BUSY);
+	run_until(a, &g, 1);
+	assert_int_equal(g.err.result, API_OK);
+	assert_true(api_signed_in(a));
+
+	/* now it goes out, with the token, and the token is gone */
+	memset(&so, 0, sizeof so);
+	api_sign_out(a, got_done, &so);
+	assert_false(api_signed_in(a));
+	run_until(a, &so, 1);
+	assert_int_equal(so.err.result, API_OK);
+	assert_string_equal(f.last_method, "DELETE");
+	assert_string_equal(f.last_token, "tok-123");
+	api_free(a);
+}
+
+/* Statuses the contract names, and bodies that are not its error shape. */
+static void
+test_api_status_mapping(void **state)
+{
+	static const struct {
+		int status;
+		const char *body;
+		enum api_result result;
+		const char *code;
+	} cases[] = {
+		{ 409, "{\"code\":\"idempotency_conflict\",\"message\":\"m\"}",
+		    API_REFUSED, "idempotency_conflict" },
+		{ 413, "{\"code\":\"too_large\",\"message\":\"m\"}",
+		    API_REFUSED, "too_large" },
+		{ 500, "{\"code\":\"internal\",\"message\":\"Nothing done.\"}",
+		    API_REFUSED, "internal" },
+		/* a proxy's HTML 500: the service did not answer */
+		{ 500, "<html>Internal Server Error</html>", API_UNREACHABLE,
+		    "http_500" },
+		{ 507, "", API_UNREACHABLE, "http_507" },
+		{ 504, "<html>Gateway Timeout</html>", API_UNREACHABLE,
+		    "http_504" },
+		/* redirects are not followed and are not an answer */
+		{ 302, "", API_BAD_REPLY, "http_302" },
+		{ 301, "{\"code\":\"x\",\"message\":\"m\"}", API_BAD_REPLY, "x" },
+		{ 404, "{\"code\":\"not_found\",\"message\":\"m\"}",
+		    API_REFUSED, "not_found" },
+	};
+	struct fake f = { 0 };
+	struct api *a = new_api(&f, 0);
+	struct got g;
+	size_t i;
+
+	sign_in(a);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		memset(&g, 0, sizeof g);
+		f.next_status = cases[i].status;
+		f.next_body = cases[i].body;
+		api_person_get(a, "P-0001", got_person, &g);
+		run_until(a, &g, 1);
+		if (g.err.result != cases[i].result)
+			fail_msg("HTTP %d: result %d, expected %d",
+			    cases[i].status, g.err.result, cases[i].result);
+		assert_int_equal(g.err.http_status, cases[i].status);
+		assert_string_equal(g.err.code, cases[i].code);
+		assert_false(g.has_result);
+		if (cases[i].result == API_UNREACHABLE &&
+		    strcmp(cases[i].code, "internal") != 0)
+			assert_string_equal(g.err.message, "");
+	}
+	assert_true(api_signed_in(a));
+	api_free(a);
+}
+
+/* A caller's Idempotency-Key with CR/LF is refused before anything is sent
+ * (it would be a header of its own over HTTPS); a fresh key is not
+ * silently put in its place either (the retry would be lost). */
+static void
+test_api_bad_idem_key(void **state)
+{
+	struct fake f = { 0 };
+	struct api *a = new_api(&f, 0);
+	struct got g = { 0 };
+	struct medical_request mr = {
+		.check_id = "IC-1", .card_id = "C-0001",
+		.bank_card = "6222020200112233446", .phone = "13800000001",
+		.idem_key = "11111111-2222-4333-8444-555555555555\r\nX-Evil: 1",
+	};
+	int before;
+
+	sign_in(a);
+	before = f.calls;
+	api_medical_activate(a, &mr, got_app, &g);
+	run_until(a, &g, 1);
+	assert_int_equal(g.err.result, API_INTERNAL);
+	assert_int_equal(f.calls, before);
+	api_free(a);
+}
+
 static void
 test_idempotency_key_and_strerror(void **state)
 {
@@ -623,11 +889,17 @@ main(void)
 		cmocka_unit_test(test_cancel_once),
 		cmocka_unit_test(test_handler_failure),
 		cmocka_unit_test(test_extra_fd),
+		cmocka_unit_test(test_free_from_callback),
 		cmocka_unit_test(test_api_sign_in_token),
 		cmocka_unit_test(test_api_session_expired),
 		cmocka_unit_test(test_api_busy),
 		cmocka_unit_test(test_api_refusals),
 		cmocka_unit_test(test_api_cancel_and_unreachable),
+		cmocka_unit_test(test_api_free_from_callback),
+		cmocka_unit_test(test_api_chain_from_callback),
+		cmocka_unit_test(test_api_sign_out_busy),
+		cmocka_unit_test(test_api_status_mapping),
+		cmocka_unit_test(test_api_bad_idem_key),
 		cmocka_unit_test(test_idempotency_key_and_strerror),
 	};
 
