@@ -25,6 +25,7 @@ app_init(struct app *app)
 	app->card = -1;
 	app->medical_card = -1;
 	app->fv_focus = -1;
+	app->fv_col = -1;
 	app->dirty = true;
 	snprintf(app->counter, sizeof app->counter, "C-01");
 }
@@ -60,6 +61,7 @@ app_goto(struct app *app, const struct screen *s)
 	form_view_free(app->fv);
 	app->fv = NULL;
 	app->fv_focus = -1;
+	app->fv_col = -1;
 	app->cursor_win = NULL;
 	app->screen = s;
 	app_msg_clear(app);
@@ -128,8 +130,10 @@ app_layout(struct app *app)
 void
 app_resize(struct app *app)
 {
-	if (app->fv != NULL)
+	if (app->fv != NULL) {
 		app->fv_focus = form_view_current(app->fv);
+		app->fv_col = form_view_cursor(app->fv);
+	}
 	form_view_free(app->fv);
 	app->fv = NULL;
 	app_layout(app);
@@ -161,9 +165,13 @@ app_open_form(struct app *app, struct form_state *st, int y)
 	    draw_attr(app, DRAW_PAIR_WARN, A_BOLD));
 	if (app->fv_focus >= 0)
 		form_view_focus(app->fv, app->fv_focus);
-	/* A rebuilt view starts at the field's first column; the clerk was
-	 * typing at its end. */
-	form_view_key(app->fv, &(struct key_event){ .act = ACT_END });
+	/* A rebuilt view starts at the field's first column: put the
+	 * cursor back where the clerk had it (a resize), else at the end. */
+	if (app->fv_col >= 0)
+		form_view_set_cursor(app->fv, app->fv_col);
+	else
+		form_view_key(app->fv, &(struct key_event){ .act = ACT_END });
+	app->fv_col = -1;
 }
 
 void
@@ -181,23 +189,29 @@ app_close_walkin(struct app *app)
 }
 
 void
+app_drop_services(struct app *app)
+{
+	if (app->medform.def != NULL)
+		form_clear(&app->medform);
+	sodium_memzero(&app->medform, sizeof app->medform);
+	sodium_memzero(&app->application, sizeof app->application);
+	sodium_memzero(app->medical_idem, sizeof app->medical_idem);
+	app->have_application = false;
+	app->medical_ready = false;
+	app->medical_card = -1;
+}
+
+void
 app_end_walkin(struct app *app)
 {
 	if (app->idform.def != NULL)
 		form_clear(&app->idform);
-	if (app->medform.def != NULL)
-		form_clear(&app->medform);
 	sodium_memzero(&app->idform, sizeof app->idform);
-	sodium_memzero(&app->medform, sizeof app->medform);
+	app_drop_services(app);
 	sodium_memzero(&app->identity, sizeof app->identity);
-	sodium_memzero(&app->application, sizeof app->application);
-	sodium_memzero(app->medical_idem, sizeof app->medical_idem);
 	app->walkin = false;
 	app->have_identity = false;
-	app->have_application = false;
-	app->medical_ready = false;
 	app->card = -1;
-	app->medical_card = -1;
 	app->resume = NULL;
 	app->notice[0] = '\0';
 	app->notice_kind = APP_MSG_NONE;

@@ -79,6 +79,7 @@ struct app {
 	PANEL *help_panel;
 	struct form_view *fv;      /* the current screen's form view, if any */
 	int fv_focus;              /* its current field, kept over a resize */
+	int fv_col;                /* and the cursor's column in it, or -1 */
 	/* Where the terminal cursor goes after drawing (none: hidden). */
 	WINDOW *cursor_win;
 	int cursor_y, cursor_x;
@@ -119,6 +120,9 @@ void app_resize(struct app *app);
 /* The walk-in: start one (fresh identity form), end it (wipe). */
 void app_start_walkin(struct app *app);
 void app_end_walkin(struct app *app);
+/* Wipe what the walk-in holds beyond the identity check: the medical
+ * form (bank card number), its Idempotency-Key, the last application. */
+void app_drop_services(struct app *app);
 /* End the walk-in, go Home and say its data is wiped; while a request is
  * in flight, only say how to cancel it. */
 void app_close_walkin(struct app *app);

@@ -364,6 +364,30 @@ form_view_current(const struct form_view *fv)
 	return field_index(current_field(fv->form));
 }
 
+int
+form_view_cursor(struct form_view *fv)
+{
+	int i = form_view_current(fv);
+
+	if (i < 0 || !fv_is_text(fv_def(fv, i)))
+		return -1;
+	return fv_cursor_col(fv) - fv_field_col(fv_def(fv, i));
+}
+
+void
+form_view_set_cursor(struct form_view *fv, int col)
+{
+	int i = form_view_current(fv), x, n;
+
+	if (i < 0 || col < 0 || !fv_is_text(fv_def(fv, i)))
+		return;
+	x = fv_field_col(fv_def(fv, i)) + col;
+	form_driver_w(fv->form, KEY_CODE_YES, REQ_BEG_FIELD);
+	for (n = 0; n < FORM_VALUE_MAX && fv_cursor_col(fv) < x; n++)
+		if (form_driver_w(fv->form, KEY_CODE_YES, REQ_NEXT_CHAR) != E_OK)
+			break;
+}
+
 void
 form_view_place_cursor(struct form_view *fv)
 {
@@ -604,27 +628,68 @@ fv_on_last_cell(struct form_view *fv, int i)
 	return wc[0] != L' ' && cw > 0 && col + cw >= fv_field_width(fv_def(fv, i));
 }
 
+/*
+ * A Chinese input method left in full-width mode types "１１０１０５…" and
+ * "Ｘ": in a field of digits (ID number, bank card, mobile, dates) they
+ * can only mean the ASCII characters, and as typed they filled an
+ * 18-column field after nine and were refused as "digits only".
+ */
+static wchar_t
+fv_fold(const struct field_def *fd, wchar_t ch)
+{
+	switch (fd->kind) {
+	case FIELD_IDNUM: case FIELD_BANKCARD: case FIELD_MOBILE:
+	case FIELD_VALIDITY:
+		if (ch >= 0xFF01 && ch <= 0xFF5E)
+			return ch - 0xFEE0;   /* FULLWIDTH "!".."~" */
+		if (ch == 0x3000)
+			return L' ';          /* IDEOGRAPHIC SPACE */
+		return ch;
+	default:
+		return ch;
+	}
+}
+
+/*
+ * End of the value.  libform's REQ_END_FIELD counts characters, not
+ * columns: after "吴秀" it put the cursor on the right half of 秀, and the
+ * next character typed was garbled ("吴秀秀英").  Walk there by columns.
+ */
+static enum form_view_result
+fv_end(struct form_view *fv, int i)
+{
+	char buf[FORM_VALUE_MAX];
+	int w;
+
+	fv_buffer(fv, i, buf, sizeof buf);
+	w = text_width(buf);
+	form_view_set_cursor(fv, w > 0 ? w : 0);
+	return FV_NONE;
+}
+
 static enum form_view_result
 fv_key_text(struct form_view *fv, int i, const struct key_event *ev)
 {
 	enum form_view_result r;
+	wchar_t ch;
 
 	switch (ev->act) {
 	case ACT_CHAR:
-		if (fv_too_long(fv, i, ev->ch) || !fv_fits(fv, i, ev->ch)) {
+		ch = fv_fold(fv_def(fv, i), ev->ch);
+		if (fv_too_long(fv, i, ch) || !fv_fits(fv, i, ch)) {
 			beep();
 			return FV_NONE;
 		}
 		/* Wide characters only through form_driver_w(OK, ch);
 		 * form_driver() takes bytes below 256. */
 		r = FV_NONE;
-		if (form_driver_w(fv->form, OK, (wchar_t)ev->ch) != E_OK)
+		if (form_driver_w(fv->form, OK, ch) != E_OK)
 			beep();   /* field full */
 		break;
 	case ACT_LEFT:      r = fv_req(fv, REQ_PREV_CHAR); break;
 	case ACT_RIGHT:     r = fv_req(fv, REQ_NEXT_CHAR); break;
 	case ACT_HOME:      r = fv_req(fv, REQ_BEG_FIELD); break;
-	case ACT_END:       r = fv_req(fv, REQ_END_FIELD); break;
+	case ACT_END:       r = fv_end(fv, i); break;
 	case ACT_BACKSPACE:
 		r = fv_req(fv, fv_on_last_cell(fv, i) ? REQ_DEL_CHAR
 		    : REQ_DEL_PREV);

@@ -62,6 +62,12 @@ void form_view_sync(struct form_view *fv);
 void form_view_focus(struct form_view *fv, int idx);
 int form_view_current(const struct form_view *fv);
 
+/* The cursor's column inside the current text field (-1 if it is not a
+ * text field); put it back there, e.g. in a view rebuilt after a resize.
+ * A column past the value's end stops at its end. */
+int form_view_cursor(struct form_view *fv);
+void form_view_set_cursor(struct form_view *fv, int col);
+
 /* Put the terminal cursor where the current field's cursor is. */
 void form_view_place_cursor(struct form_view *fv);
 

@@ -6,7 +6,8 @@
  * Esc: Esc-digit (and Alt-digit, which terminals send as Esc, digit) is
  * the F-key fallback, Esc-Esc is one Back, Esc then any other key is Back
  * followed by that key's own action (so nothing typed is lost), and an
- * escape sequence curses did not know is swallowed whole.  Control
+ * escape sequence curses did not know is swallowed whole, as is a string
+ * sequence (OSC, DCS...) pasted with text.  Control
  * characters that mean nothing here become ACT_NONE, never a field's
  * content.
  */
@@ -15,6 +16,10 @@
 #include <curses.h>
 #include <stddef.h>
 #include <wctype.h>
+
+/* km->in_seq inside a string sequence, and after an Esc inside one. */
+#define KEYMAP_SEQ_STR 1
+#define KEYMAP_SEQ_STR_ESC 2
 
 #define KEYMAP_QUEUE ((int)(sizeof ((struct keymap *)0)->pending / \
     sizeof ((struct keymap *)0)->pending[0]))
@@ -127,6 +132,29 @@ keymap_feed(struct keymap *km, int rc, wint_t wch, struct key_event *ev)
 	struct key_event plain;
 
 	/*
+	 * A string sequence (OSC Esc ], DCS Esc P, APC Esc _, PM Esc ^, SOS
+	 * Esc X) in pasted text -- a window title, a terminal query -- ends
+	 * with BEL or ST (Esc \).  Before, its Esc was Back (the clerk was
+	 * thrown out of the form) and its payload was typed into the next
+	 * screen.  The loop flushes after ESCDELAY of silence, which ends it
+	 * too: a paste arrives at once, a clerk's later typing is not eaten.
+	 */
+	if (km->in_seq == KEYMAP_SEQ_STR) {
+		if (rc == OK && wch == 27)
+			km->in_seq = KEYMAP_SEQ_STR_ESC;
+		else if (rc != OK || wch == 7)
+			km->in_seq = 0;
+		return keymap_next(km, ev);
+	}
+	if (km->in_seq == KEYMAP_SEQ_STR_ESC) {
+		km->in_seq = 0;
+		if (rc == OK && wch == L'\\')
+			return keymap_next(km, ev);   /* ST */
+		/* Esc then something else: a new key after an unterminated
+		 * string; handled as any key after Esc. */
+		km->after_esc = true;
+	}
+	/*
 	 * An escape sequence curses did not recognise (a terminal whose
 	 * terminfo entry lacks that key) must not type "[1~" into a field.
 	 * Esc [ is followed by parameters and one final byte 0x40-0x7e;
@@ -141,6 +169,12 @@ keymap_feed(struct keymap *km, int rc, wint_t wch, struct key_event *ev)
 	if (km->after_esc && rc == OK && (wch == L'[' || wch == L'O')) {
 		km->after_esc = false;
 		km->in_seq = (int)wch;
+		return keymap_next(km, ev);
+	}
+	if (km->after_esc && rc == OK && (wch == L']' || wch == L'P' ||
+	    wch == L'_' || wch == L'^' || wch == L'X')) {
+		km->after_esc = false;
+		km->in_seq = KEYMAP_SEQ_STR;
 		return keymap_next(km, ev);
 	}
 	if (km->after_esc) {
@@ -176,4 +210,10 @@ keymap_flush(struct keymap *km, struct key_event *ev)
 		keymap_push(km, ACT_BACK, 0);
 	}
 	return keymap_next(km, ev);
+}
+
+bool
+keymap_waiting(const struct keymap *km)
+{
+	return km->after_esc || km->in_seq != 0;
 }

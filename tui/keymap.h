@@ -45,7 +45,8 @@ struct key_event {
 struct keymap {
 	bool after_esc;  /* an Esc was read; a digit may follow */
 	int in_seq;      /* inside an escape sequence the terminfo entry does
-	                  * not know (Esc [ ... final, Esc O x): swallowed */
+	                  * not know (Esc [ ... final, Esc O x) or a string
+	                  * sequence (Esc ] ... BEL or ST): swallowed */
 	/* Actions read but not yet returned: Esc followed by another key
 	 * gives ACT_BACK and then that key's own action.  Private. */
 	struct key_event pending[4];
@@ -59,8 +60,12 @@ struct keymap {
  * so that Esc-digit can become an F-key.
  */
 bool keymap_feed(struct keymap *km, int rc, wint_t wch, struct key_event *ev);
+/* True while keymap_flush() is due once no key follows within ESCDELAY:
+ * an Esc is held, or a sequence is being swallowed. */
+bool keymap_waiting(const struct keymap *km);
 /* No key followed the Esc: emit ACT_BACK if one is held (or, after that,
- * a held second action, see keymap_next). */
+ * a held second action, see keymap_next); a sequence being swallowed
+ * ends. */
 bool keymap_flush(struct keymap *km, struct key_event *ev);
 /*
  * Esc followed by a key that is neither a digit nor Esc (say Esc, 'a', or

@@ -159,8 +159,8 @@ loop_dispatch(struct app *app, const struct key_event *ev)
 		app->screen->key(app, ev);
 }
 
-/* Read every key waiting (*nread of them); returns whether an Esc is
- * now held. */
+/* Read every key waiting (*nread of them); returns whether an Esc (or a
+ * sequence being swallowed) is now held. */
 static bool
 loop_read_keys(struct app *app, struct keymap *km, int *nread)
 {
@@ -176,7 +176,7 @@ loop_read_keys(struct app *app, struct keymap *km, int *nread)
 		while (!app->quit && keymap_next(km, &ev))
 			loop_dispatch(app, &ev);
 	}
-	return km->after_esc;
+	return keymap_waiting(km);
 }
 
 int
@@ -227,6 +227,10 @@ loop_run(struct app *app, char *err, size_t errlen)
 		    LOOP_IDLE_MS;
 		if (esc_held)
 			timeout = LOOP_ESC_MS;
+		/* A SIGWINCH that came while drawing did not interrupt any
+		 * wait: do not sleep on it. */
+		if (loop_winch)
+			timeout = 0;
 		if (api_wait(app->api, STDIN_FILENO, timeout, &ready) != 0 &&
 		    errno != EINTR) {
 			app_free(app);

@@ -157,6 +157,13 @@ identity_done(void *arg, const struct api_error *err,
 
 	app_idle(app);
 	if (err == NULL || err->result == API_OK) {
+		/* Another person than the one checked before (the clerk
+		 * corrected the number): the medical form, its key and the
+		 * receipt were theirs.  The same person checked again keeps
+		 * what was typed. */
+		if (strcmp(res->person.person_id,
+		    app->identity.person.person_id) != 0)
+			app_drop_services(app);
 		app->identity = *res;
 		app->have_identity = true;
 		app->notice[0] = '\0';

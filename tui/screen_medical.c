@@ -117,6 +117,27 @@ medical_at_field(struct app *app, const char *field, const char *text)
 		form_view_focus(app->fv, idx);
 }
 
+/* A refusal about the card itself: what it says of the card's state. */
+static void
+medical_card_refused(struct app *app, const char *code)
+{
+	struct card *c;
+
+	if (!app->have_identity || app->card < 0 ||
+	    (size_t)app->card >= app->identity.person.ncards)
+		return;
+	c = &app->identity.person.cards[app->card];
+	if (strcmp(code, "already_active") == 0)
+		c->ss = FN_ACTIVE;
+	else if (strcmp(code, "card_lost") == 0)
+		c->state = CARD_LOST;
+	else if (strcmp(code, "deadline_passed") == 0)
+		c->ss = FN_REPORTED_LOST;
+	else
+		return;
+	app_drop_services(app);
+}
+
 static void
 medical_done(void *arg, const struct api_error *err,
     const struct application *res)
@@ -164,6 +185,12 @@ medical_done(void *arg, const struct api_error *err,
 	    strcmp(err->code, "card_unknown") == 0) {
 		if (strcmp(err->code, "deadline_passed") == 0 && c != NULL)
 			app_deadline_remedy(text, sizeof text, c);
+		/* The service knows better than the cards shown: make them
+		 * agree with its answer, so the person screen does not say
+		 * "not active" under "already active", and its pre-check
+		 * stops a second try.  The form for this card is of no more
+		 * use: wipe the bank card number. */
+		medical_card_refused(app, err->code);
 		app->notice_kind = APP_MSG_WARN;
 		snprintf(notice, sizeof notice, "%s: %s",
 		    _("The service refused"), text);

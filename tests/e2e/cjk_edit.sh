@@ -59,3 +59,16 @@ e2e_keys Left
 e2e_type 秀
 e2e_wait "[吴秀英 "
 name_then_submit
+
+# 5. End (and Ctrl-E) after Home: libform's REQ_END_FIELD counts
+# characters, not columns, and left the cursor inside 秀 ("吴秀秀英"
+# after typing one character).  End goes after the last character.
+start_name
+e2e_type 吴秀
+e2e_keys Home; e2e_keys End
+e2e_wait_cursor 30,5
+e2e_type 英
+e2e_wait "[吴秀英 "
+e2e_keys Home; e2e_keys C-e
+e2e_wait_cursor 32,5
+name_then_submit

@@ -64,6 +64,19 @@ e2e_absent() {
 	fi
 }
 
+# e2e_cursor [session]: where the terminal cursor is, as "x,y".
+e2e_cursor() { tm display-message -p -t "${1:-$E2E_SESSION}" '#{cursor_x},#{cursor_y}'; }
+
+# e2e_wait_cursor X,Y [seconds]: until the cursor is there.
+e2e_wait_cursor() {
+	want=$1 limit=${2:-10} i=0
+	while [ "$i" -lt $((limit * 20)) ]; do
+		[ "$(e2e_cursor)" = "$want" ] && return 0
+		sleep 0.05; i=$((i + 1))
+	done
+	echo "cursor at $(e2e_cursor), expected $want"; e2e_screen; exit 1
+}
+
 e2e_keys() { tm send-keys -t "$E2E_SESSION" "$@"; sleep 0.05; }
 e2e_type() { tm send-keys -t "$E2E_SESSION" -l "$1"; sleep 0.05; }
 
