@@ -426,7 +426,9 @@ int form_ready(struct form_state *st, int *first)
 			*first = i;
 			if (fd->kind == FIELD_BANKCARD)
 				say(st->form_msg, "%s",
-				    _("Re-enter the bank card number to confirm it."));
+				    _("The card number fails its check digit. "
+				    "Re-enter the bank card number to confirm it, "
+				    "or correct it."));
 			else
 				say(st->form_msg, _("Re-enter \xE2\x80\x9C%s\xE2\x80\x9D to confirm it."),
 				    _(fd->label));

@@ -273,14 +273,17 @@ app_error_text(char *out, size_t outsz, const struct api_error *err)
 				snprintf(out, outsz, "%s", _(app_codes[i].text));
 				return;
 			}
-		if (err->message[0] != '\0') {
+		/* An "http_NNN" code means the reply was not in the error
+		 * shape: its message is net/'s placeholder, not the service's. */
+		if (err->message[0] != '\0' &&
+		    strncmp(err->code, "http_", 5) != 0) {
 			/* Untrusted: sanitised here and again when drawn. */
 			text_sanitize(out, outsz, err->message,
 			    strlen(err->message));
 			return;
 		}
 	}
-	snprintf(out, outsz, "%s", _(api_strerror(err->result)));
+	snprintf(out, outsz, "%s", api_strerror(err->result));
 }
 
 void
