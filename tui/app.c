@@ -174,6 +174,62 @@ app_open_form(struct app *app, struct form_state *st, int y)
 	app->fv_col = -1;
 }
 
+static void
+app_person_refreshed(void *arg, const struct api_error *err,
+    const struct person *p)
+{
+	struct app *app = arg;
+	char text[APP_MSG_MAX];
+
+	app_idle(app);
+	if (err == NULL || err->result == API_OK) {
+		app->identity.person = *p;
+		app->notice[0] = '\0';
+		if (app->card < 0 || (size_t)app->card >= p->ncards)
+			app->card = p->ncards > 0 ? 0 : -1;
+		if (app->screen != &screen_person)
+			app_goto(app, &screen_person);
+		app_msg(app, APP_MSG_INFO, "%s", _("Cards refreshed."));
+		return;
+	}
+	if (app_session_expired(app, err))
+		return;
+	if (err->result == API_CANCELLED) {
+		app_msg(app, APP_MSG_INFO, "%s", _("Cancelled."));
+		return;
+	}
+	app_error_text(text, sizeof text, err);
+	app_msg(app, APP_MSG_ERROR, "%s %s", text, app->refresh_retry);
+}
+
+void
+app_refresh_person(struct app *app, const char *retry)
+{
+	if (app->busy)
+		return;
+	app->refresh_retry = retry;
+	app_busy(app, _("Refreshing the cards… Esc cancels"));
+	api_person_get(app->api, app->identity.person.person_id,
+	    app_person_refreshed, app);
+}
+
+void
+app_field_refused(struct app *app, struct form_state *st, int idx,
+    const char *text)
+{
+	struct field_status *fs;
+
+	if (idx < 0 || st->def == NULL || idx >= st->def->nfields)
+		return;
+	fs = &st->status[idx];
+	fs->verdict = VERDICT_BAD;
+	/* Untrusted (the service's words): sanitised before it is kept. */
+	text_sanitize(fs->msg, sizeof fs->msg, text, strlen(text));
+	app->fv_focus = idx;
+	if (app->fv != NULL)
+		form_view_focus(app->fv, idx);
+}
+
 void
 app_close_walkin(struct app *app)
 {

@@ -87,6 +87,7 @@ struct app {
 	/* The person screen's notice (a refusal and its remedy). */
 	enum app_msg_kind notice_kind;
 	char notice[APP_MSG_MAX];
+	const char *refresh_retry; /* the key that asks again, translated */
 
 	/* Demo accounts, listed on the sign-in screen in --demo only. */
 	int ndemo;
@@ -123,6 +124,14 @@ void app_end_walkin(struct app *app);
 /* Wipe what the walk-in holds beyond the identity check: the medical
  * form (bank card number), its Idempotency-Key, the last application. */
 void app_drop_services(struct app *app);
+/* Put a refusal from the service at field idx of st (-1: nowhere) and
+ * move the focus there. */
+void app_field_refused(struct app *app, struct form_state *st, int idx,
+    const char *text);
+/* Ask the service for the person and cards again; on success show them
+ * on the person screen.  retry (translated) says which key asks again
+ * if it fails.  Nothing happens while another request is in flight. */
+void app_refresh_person(struct app *app, const char *retry);
 /* End the walk-in, go Home and say its data is wiped; while a request is
  * in flight, only say how to cancel it. */
 void app_close_walkin(struct app *app);

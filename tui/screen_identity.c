@@ -19,7 +19,6 @@
 
 #include "forms/check.h"
 #include "forms/i18n.h"
-#include "forms/text.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
 
@@ -106,22 +105,6 @@ identity_draw(struct app *app)
 	app->cursor_win = w;  /* the form view places it */
 }
 
-/* Put a refusal at the field it concerns. */
-static void
-identity_at_field(struct app *app, int idx, const char *text)
-{
-	struct field_status *fs;
-
-	if (idx < 0)
-		return;
-	fs = &app->idform.status[idx];
-	fs->verdict = VERDICT_BAD;
-	text_sanitize(fs->msg, sizeof fs->msg, text, strlen(text));
-	app->fv_focus = idx;
-	if (app->fv != NULL)
-		form_view_focus(app->fv, idx);
-}
-
 static int
 identity_field_of(const struct app *app, const char *field)
 {
@@ -197,15 +180,16 @@ identity_done(void *arg, const struct api_error *err,
 				stop.shown = true;
 				snprintf(stop.title, sizeof stop.title, " %s ",
 				    _(identity_stops[i].title));
-				identity_at_field(app, identity_field_of(app,
-				    err->field), text);
+				app_field_refused(app, &app->idform,
+				    identity_field_of(app, err->field), text);
 				snprintf(stop.text, sizeof stop.text, "%s", text);
 				app_msg(app, APP_MSG_ERROR, "%s",
 				    _("The walk-in cannot go on; see the "
 				    "reason below."));
 				return;
 			}
-		identity_at_field(app, identity_field_of(app, err->field), text);
+		app_field_refused(app, &app->idform,
+		    identity_field_of(app, err->field), text);
 		app_msg(app, APP_MSG_ERROR, "%s", text);
 		return;
 	}

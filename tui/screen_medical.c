@@ -101,22 +101,6 @@ medical_draw(struct app *app)
 	app->cursor_win = w;
 }
 
-static void
-medical_at_field(struct app *app, const char *field, const char *text)
-{
-	int idx = field != NULL && field[0] ? form_find(&form_medical, field) :
-	    -1;
-
-	if (idx < 0)
-		return;
-	app->medform.status[idx].verdict = VERDICT_BAD;
-	text_sanitize(app->medform.status[idx].msg,
-	    sizeof app->medform.status[idx].msg, text, strlen(text));
-	app->fv_focus = idx;
-	if (app->fv != NULL)
-		form_view_focus(app->fv, idx);
-}
-
 /* A refusal about the card itself: what it says of the card's state. */
 static void
 medical_card_refused(struct app *app, const char *code)
@@ -203,7 +187,8 @@ medical_done(void *arg, const struct api_error *err,
 	}
 	if (strcmp(err->code, "idempotency_conflict") == 0)
 		api_idempotency_key(app->medical_idem);
-	medical_at_field(app, err->field, text);
+	app_field_refused(app, &app->medform, err->field[0] != '\0' ?
+	    form_find(&form_medical, err->field) : -1, text);
 	app_msg(app, APP_MSG_ERROR, "%s", text);
 }
 

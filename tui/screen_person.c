@@ -201,27 +201,6 @@ person_activate(struct app *app)
 }
 
 static void
-person_refreshed(void *arg, const struct api_error *err,
-    const struct person *p)
-{
-	struct app *app = arg;
-	char text[APP_MSG_MAX];
-
-	app_idle(app);
-	if (err == NULL || err->result == API_OK) {
-		app->identity.person = *p;
-		if ((size_t)app->card >= p->ncards)
-			app->card = p->ncards > 0 ? 0 : -1;
-		app_msg(app, APP_MSG_INFO, "%s", _("Cards refreshed."));
-		return;
-	}
-	if (app_session_expired(app, err))
-		return;
-	app_error_text(text, sizeof text, err);
-	app_msg(app, APP_MSG_ERROR, "%s", text);
-}
-
-static void
 person_key(struct app *app, const struct key_event *ev)
 {
 	int n = (int)app->identity.person.ncards;
@@ -247,11 +226,7 @@ person_key(struct app *app, const struct key_event *ev)
 			person_activate(app);
 		break;
 	case ACT_F5:
-		if (app->busy)
-			break;
-		app_busy(app, _("Refreshing the cards… Esc cancels"));
-		api_person_get(app->api, app->identity.person.person_id,
-		    person_refreshed, app);
+		app_refresh_person(app, _("F5 asks again."));
 		break;
 	case ACT_BACK:
 		app_goto(app, &screen_identity);

@@ -132,42 +132,11 @@ receipt_draw(struct app *app)
 }
 
 static void
-receipt_refreshed(void *arg, const struct api_error *err,
-    const struct person *p)
-{
-	struct app *app = arg;
-	char text[APP_MSG_MAX];
-
-	app_idle(app);
-	if (err == NULL || err->result == API_OK) {
-		app->identity.person = *p;
-		app->notice[0] = '\0';
-		if (app->card < 0 || (size_t)app->card >= p->ncards)
-			app->card = p->ncards > 0 ? 0 : -1;
-		app_goto(app, &screen_person);
-		return;
-	}
-	if (app_session_expired(app, err))
-		return;
-	if (err->result == API_CANCELLED) {
-		app_msg(app, APP_MSG_INFO, "%s", _("Cancelled."));
-		return;
-	}
-	app_error_text(text, sizeof text, err);
-	app_msg(app, APP_MSG_ERROR, "%s %s", text,
-	    _("Press Enter to try again."));
-}
-
-static void
 receipt_key(struct app *app, const struct key_event *ev)
 {
 	switch (ev->act) {
 	case ACT_ENTER:
-		if (app->busy)
-			break;
-		app_busy(app, _("Refreshing the person… Esc cancels"));
-		api_person_get(app->api, app->identity.person.person_id,
-		    receipt_refreshed, app);
+		app_refresh_person(app, _("Enter asks again."));
 		break;
 	case ACT_BACK:
 	case ACT_QUIT:
