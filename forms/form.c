@@ -70,47 +70,51 @@ static void remove_spaces(char *s)
 {
 	char *w = s;
 
-	for (const char *r = s; *r != '\0';) {
-		if (*r == ' ' || *r == '\t') {
-			r++;
-		} else if (r[0] == '\xE3' && r[1] == '\x80' && r[2] == '\x80') {
-			r += 3; /* U+3000, the full-width space of a CJK input method */
-		} else {
-			*w++ = *r++;
-		}
-	}
+	for (const char *r = s; *r != '\0'; r++)
+		if (*r != ' ' && *r != '\t')
+			*w++ = *r;
 	*w = '\0';
 }
 
-/*
- * A CJK input method in full-width mode types digits as U+FF10-FF19, and
- * so does a number pasted from a Chinese document; they look like digits
- * to the clerk, so numbers take them as digits.  With letter_x, the
- * full-width X and x (U+FF38, U+FF58) become X; with dash, the full-width
- * hyphen-minus U+FF0D becomes '-'.  In place: the result is never longer.
- */
-static void ascii_digits(char *s, bool letter_x, bool dash)
+long form_fold_char(const struct field_def *fd, long cp)
 {
-	char *w = s;
-
-	for (const char *r = s; *r != '\0';) {
-		const unsigned char *u = (const unsigned char *)r;
-
-		if (u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99) {
-			*w++ = (char)('0' + (u[2] - 0x90));
-			r += 3;
-		} else if (letter_x && u[0] == 0xEF &&
-		    ((u[1] == 0xBC && u[2] == 0xB8) || (u[1] == 0xBD && u[2] == 0x98))) {
-			*w++ = 'X';
-			r += 3;
-		} else if (dash && u[0] == 0xEF && u[1] == 0xBC && u[2] == 0x8D) {
-			*w++ = '-';
-			r += 3;
-		} else {
-			*w++ = *r++;
-		}
+	switch (fd->kind) {
+	case FIELD_IDNUM:
+	case FIELD_BANKCARD:
+	case FIELD_MOBILE:
+	case FIELD_VALIDITY:
+		if (cp >= 0xFF01 && cp <= 0xFF5E)
+			return cp - 0xFEE0;     /* FULLWIDTH '!'..'~' */
+		if (cp == 0x3000)
+			return ' ';             /* IDEOGRAPHIC SPACE */
+		return cp;
+	default:
+		return cp;
 	}
-	*w = '\0';
+}
+
+/* form_fold_char() over a whole value, in place: a folded character is
+ * one byte where it was three, so the result is never longer. */
+static void fold_value(const struct field_def *fd, char *s)
+{
+	size_t n = strlen(s), r = 0, w = 0;
+
+	while (r < n) {
+		long cp, f;
+		size_t len = text_decode(s + r, n - r, &cp);
+
+		if (len == 0)
+			break;
+		f = cp >= 0 ? form_fold_char(fd, cp) : cp;
+		if (f != cp && f < 0x80) {
+			s[w++] = (char)f;
+		} else {
+			memmove(s + w, s + r, len);
+			w += len;
+		}
+		r += len;
+	}
+	s[w] = '\0';
 }
 
 /* Cut s to at most max bytes without splitting a UTF-8 character. */
@@ -345,12 +349,10 @@ enum field_verdict form_set(struct form_state *st, int idx, const char *value)
 		memmove(v, value, n);
 		v[n] = '\0';
 	}
+	fold_value(fd, v);
 	text_trim(v);
 	if (fd->kind == FIELD_BANKCARD || fd->kind == FIELD_MOBILE)
 		remove_spaces(v);
-	if (fd->kind == FIELD_IDNUM || fd->kind == FIELD_BANKCARD ||
-	    fd->kind == FIELD_MOBILE || fd->kind == FIELD_VALIDITY)
-		ascii_digits(v, fd->kind == FIELD_IDNUM, fd->kind == FIELD_VALIDITY);
 	if (fd->kind == FIELD_IDNUM) {
 		char *x = strchr(v, 'x');
 

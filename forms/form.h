@@ -106,10 +106,16 @@ void form_start(struct form_state *st, const struct form_def *def,
 /* Index of the field with this key, or -1. */
 int form_find(const struct form_def *def, const char *key);
 
-/* Set a field's value (trimmed, truncated to max_bytes on a character
- * boundary) and re-check it.  Number fields (ID number, bank card, mobile,
- * validity) take full-width digits as ASCII digits; bank card and mobile
- * drop spaces.  Returns the new verdict. */
+/* What a character typed into a field of def's kind stands for.  A CJK
+ * input method in full-width mode (or a paste from a Chinese document)
+ * types "１２３", "Ｘ", "－" and U+3000: in number fields (ID number, bank
+ * card, mobile, validity) they are the ASCII characters they look like.
+ * Other kinds keep cp as it is. */
+long form_fold_char(const struct field_def *def, long cp);
+
+/* Set a field's value (folded with form_fold_char, trimmed, truncated to
+ * max_bytes on a character boundary) and re-check it.  Bank card and
+ * mobile drop spaces.  Returns the new verdict. */
 enum field_verdict form_set(struct form_state *st, int idx, const char *value);
 const char *form_get(const struct form_state *st, int idx);
 const char *form_get_key(const struct form_state *st, const char *key);

@@ -629,28 +629,6 @@ fv_on_last_cell(struct form_view *fv, int i)
 }
 
 /*
- * A Chinese input method left in full-width mode types "１１０１０５…" and
- * "Ｘ": in a field of digits (ID number, bank card, mobile, dates) they
- * can only mean the ASCII characters, and as typed they filled an
- * 18-column field after nine and were refused as "digits only".
- */
-static wchar_t
-fv_fold(const struct field_def *fd, wchar_t ch)
-{
-	switch (fd->kind) {
-	case FIELD_IDNUM: case FIELD_BANKCARD: case FIELD_MOBILE:
-	case FIELD_VALIDITY:
-		if (ch >= 0xFF01 && ch <= 0xFF5E)
-			return ch - 0xFEE0;   /* FULLWIDTH "!".."~" */
-		if (ch == 0x3000)
-			return L' ';          /* IDEOGRAPHIC SPACE */
-		return ch;
-	default:
-		return ch;
-	}
-}
-
-/*
  * End of the value.  libform's REQ_END_FIELD counts characters, not
  * columns: after "吴秀" it put the cursor on the right half of 秀, and the
  * next character typed was garbled ("吴秀秀英").  Walk there by columns.
@@ -675,7 +653,10 @@ fv_key_text(struct form_view *fv, int i, const struct key_event *ev)
 
 	switch (ev->act) {
 	case ACT_CHAR:
-		ch = fv_fold(fv_def(fv, i), ev->ch);
+		/* Folded at the key, not only in form_set(): typed as they
+		 * are, full-width digits (a CJK input method in full-width
+		 * mode) filled an 18-column field after nine. */
+		ch = (wchar_t)form_fold_char(fv_def(fv, i), (long)ev->ch);
 		if (fv_too_long(fv, i, ch) || !fv_fits(fv, i, ch)) {
 			beep();
 			return FV_NONE;
