@@ -22,6 +22,7 @@
 #include <sodium.h>
 
 #include "forms/i18n.h"
+#include "net/api_internal.h"
 #include "net/apijson.h"
 
 #define API_TOKEN_BYTES 129   /* docs/api.md: at most 128 characters */
@@ -32,6 +33,7 @@ enum api_call {
 	CALL_IDENTITY,
 	CALL_PERSON,
 	CALL_MEDICAL,
+	CALL_GENERIC,            /* described by an api_call_def */
 };
 
 /* Whom to tell, for any call. */
@@ -46,6 +48,7 @@ struct api_pending {
 		void (*any)(void);
 	} cb;
 	void *arg;
+	const struct api_call_def *def;    /* CALL_GENERIC */
 };
 
 /* An error found before anything was sent, delivered by the next perform. */
@@ -95,6 +98,9 @@ api_deliver(const struct api_pending *who, const struct api_error *err,
 		break;
 	case CALL_MEDICAL:
 		who->cb.app(who->arg, err, res);
+		break;
+	case CALL_GENERIC:
+		who->def->deliver(who->cb.any, who->arg, err, res);
 		break;
 	}
 }
@@ -296,6 +302,7 @@ api_on_reply(void *arg, const struct transport_reply *reply)
 		struct application app;
 	} res;
 	const void *out = NULL;
+	void *gen = NULL;
 	int rc = 0;
 
 	/* api_free() from an earlier callback of this perform. */
@@ -350,6 +357,17 @@ api_on_reply(void *arg, const struct transport_reply *reply)
 		    reply->body_len, &err);
 		out = &res.app;
 		break;
+	case CALL_GENERIC:
+		if (who.def->decode == NULL)
+			break;
+		if ((gen = calloc(1, who.def->res_size)) == NULL) {
+			err.result = API_INTERNAL;
+			api_deliver(&who, &err, NULL);
+			return;
+		}
+		rc = who.def->decode(gen, reply->body, reply->body_len, &err);
+		out = gen;
+		break;
 	}
 	if (rc != 0) {
 		err.result = API_BAD_REPLY;
@@ -357,6 +375,10 @@ api_on_reply(void *arg, const struct transport_reply *reply)
 		out = NULL;
 	}
 	api_deliver(&who, &err, out);
+	if (gen != NULL) {
+		sodium_memzero(gen, who.def->res_size);
+		free(gen);
+	}
 }
 
 /* Send one call, or defer why it could not be sent (then false).  body may
@@ -401,7 +423,7 @@ api_start(struct api *a, const struct api_pending *who, const char *method,
 
 /* Free an encoded body after wiping it: it may hold a password or a card
  * number. */
-static void
+void
 api_wipe_free(char *body)
 {
 	if (body != NULL) {
@@ -454,7 +476,7 @@ api_identity_check(struct api *a, const struct identity_request *req,
 
 /* Identifiers from the service go into a path: only their documented
  * characters, so one can never add a path segment or a query. */
-static bool
+bool
 api_ref_ok(const char *s)
 {
 	size_t n = 0;
@@ -486,6 +508,21 @@ api_person_get(struct api *a, const char *person_id, api_person_cb *cb,
 	api_start(a, &who, "GET", path, NULL, false, true, NULL);
 }
 
+/* The Idempotency-Key a write goes with: the caller's, kept for retries,
+ * or a fresh one in key.  Without the caller's key a retry could not be
+ * recognised, but the write still needs one: a fresh key is the safe
+ * default.  A key that is not a plain token (a CR or LF would be a header
+ * of its own) is refused (NULL), not replaced: replacing it would lose
+ * the retry. */
+const char *
+api_idem_resolve(const char *given, char key[37])
+{
+	if (given && given[0])
+		return api_ref_ok(given) ? given : NULL;
+	api_idempotency_key(key);
+	return key;
+}
+
 void
 api_medical_activate(struct api *a, const struct medical_request *req,
     api_application_cb *cb, void *arg)
@@ -493,28 +530,62 @@ api_medical_activate(struct api *a, const struct medical_request *req,
 	struct api_pending who = { .call = CALL_MEDICAL, .cb.app = cb,
 	    .arg = arg };
 	char key[37];
-	const char *idem;
+	const char *idem = api_idem_resolve(req ? req->idem_key : NULL, key);
 	char *body = req ? apijson_encode_medical(req) : NULL;
 
-	/* Without the caller's key a retry could not be recognised, but the
-	 * write still needs one: a fresh key is the safe default.  A key that
-	 * is not a plain token (a CR or LF would be a header of its own) is
-	 * refused, not replaced: replacing it would lose the retry. */
-	if (req && req->idem_key && req->idem_key[0]) {
-		if (!api_ref_ok(req->idem_key)) {
-			api_wipe_free(body);
-			api_defer(a, &who, API_INTERNAL, NULL);
-			return;
-		}
-		idem = req->idem_key;
-	} else {
-		api_idempotency_key(key);
-		idem = key;
+	if (idem == NULL) {
+		api_wipe_free(body);
+		api_defer(a, &who, API_INTERNAL, NULL);
+		return;
 	}
 	api_start(a, &who, "POST", "/v1/applications/medical-activation", body,
 	    true, true, idem);
 	api_wipe_free(body);
 }
+
+bool
+api_call(struct api *a, const struct api_call_def *def, void (*cb)(void),
+    void *arg, const char *method, const char *path, char *body,
+    const char *idem_key)
+{
+	struct api_pending who = { .call = CALL_GENERIC, .cb.any = cb,
+	    .arg = arg, .def = def };
+	char key[37];
+	const char *idem = NULL;
+	bool ok = false;
+
+	if (def->write && (idem = api_idem_resolve(idem_key, key)) == NULL)
+		api_defer(a, &who, API_INTERNAL, NULL);
+	else if (path == NULL)
+		api_defer(a, &who, API_INTERNAL, NULL);
+	else
+		ok = api_start(a, &who, method, path, body, def->body, true,
+		    idem);
+	api_wipe_free(body);
+	return ok;
+}
+
+/* Calls whose answer is an application (the receipt). */
+static int
+api_decode_app(void *res, const char *body, size_t len, struct api_error *err)
+{
+	return apijson_decode_application(res, body, len, err);
+}
+
+static void
+api_deliver_app(void (*cb)(void), void *arg, const struct api_error *err,
+    const void *res)
+{
+	((api_application_cb *)cb)(arg, err, res);
+}
+
+const struct api_call_def api_def_application = {
+	.decode = api_decode_app,
+	.res_size = sizeof(struct application),
+	.deliver = api_deliver_app,
+	.write = true,
+	.body = true,
+};
 
 void
 api_idempotency_key(char out[37])

@@ -13,6 +13,7 @@
  * wipes.  cJSON never leaves this file.
  */
 #include "net/apijson.h"
+#include "net/apijson_internal.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -28,7 +29,7 @@
 
 #define TOKEN_MAX 128
 
-static void
+void
 apijson_fail(struct api_error *err, const char *fmt, ...)
 {
 	va_list ap;
@@ -91,7 +92,7 @@ apijson_parse_exact(const char *body, size_t len)
 	return root;
 }
 
-static cJSON *
+cJSON *
 apijson_parse(const char *body, size_t len, struct api_error *err)
 {
 	cJSON *root;
@@ -133,8 +134,8 @@ apijson_utf8_cut(const char *s, size_t len, size_t max)
 
 /* A string member that is an identifier: present, a string, fits in
  * outsz with its NUL (else a bad reply).  Empty allowed only if may_empty. */
-static int
-get_id(char *out, size_t outsz, const cJSON *obj, const char *name,
+int
+apijson_get_id(char *out, size_t outsz, const cJSON *obj, const char *name,
     bool may_empty, struct api_error *err)
 {
 	const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, name);
@@ -155,8 +156,8 @@ get_id(char *out, size_t outsz, const cJSON *obj, const char *name,
 
 /* A free-text member: present and a string; cut to fit on a character
  * boundary. */
-static int
-get_text(char *out, size_t outsz, const cJSON *obj, const char *name,
+int
+apijson_get_text(char *out, size_t outsz, const cJSON *obj, const char *name,
     struct api_error *err)
 {
 	const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, name);
@@ -173,8 +174,8 @@ get_text(char *out, size_t outsz, const cJSON *obj, const char *name,
 	return 0;
 }
 
-static int
-get_date(struct date *out, const cJSON *obj, const char *name,
+int
+apijson_get_date(struct date *out, const cJSON *obj, const char *name,
     struct api_error *err)
 {
 	const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, name);
@@ -189,8 +190,8 @@ get_date(struct date *out, const cJSON *obj, const char *name,
 }
 
 /* One of the documented words; its index in words[] goes to *out. */
-static int
-get_enum(int *out, const cJSON *obj, const char *name,
+int
+apijson_get_enum(int *out, const cJSON *obj, const char *name,
     const char *const *words, struct api_error *err)
 {
 	const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, name);
@@ -209,8 +210,8 @@ get_enum(int *out, const cJSON *obj, const char *name,
 	return -1;
 }
 
-static const cJSON *
-get_object(const cJSON *obj, const char *name, struct api_error *err)
+const cJSON *
+apijson_get_object(const cJSON *obj, const char *name, struct api_error *err)
 {
 	const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, name);
 
@@ -228,8 +229,8 @@ static const char *const fin_words[] = { "inactive", "active", NULL };
 static const char *const card_state_words[] = { "normal", "lost", NULL };
 static const char *const sex_words[] = { "female", "male", NULL };
 
-static int
-decode_card(struct card *c, const cJSON *o, struct api_error *err)
+int
+apijson_card(struct card *c, const cJSON *o, struct api_error *err)
 {
 	int state, ss, fin;
 
@@ -238,15 +239,15 @@ decode_card(struct card *c, const cJSON *o, struct api_error *err)
 		apijson_fail(err, "a card is not an object");
 		return -1;
 	}
-	if (get_id(c->card_id, sizeof c->card_id, o, "card_id", false, err) ||
-	    get_id(c->number_masked, sizeof c->number_masked, o,
+	if (apijson_get_id(c->card_id, sizeof c->card_id, o, "card_id", false, err) ||
+	    apijson_get_id(c->number_masked, sizeof c->number_masked, o,
 	    "number_masked", false, err) ||
-	    get_text(c->bank, sizeof c->bank, o, "bank", err) ||
-	    get_enum(&state, o, "state", card_state_words, err) ||
-	    get_enum(&ss, o, "ss", fn_words, err) ||
-	    get_enum(&fin, o, "fin", fin_words, err) ||
-	    get_date(&c->received_on, o, "received_on", err) ||
-	    get_date(&c->deadline, o, "deadline", err))
+	    apijson_get_text(c->bank, sizeof c->bank, o, "bank", err) ||
+	    apijson_get_enum(&state, o, "state", card_state_words, err) ||
+	    apijson_get_enum(&ss, o, "ss", fn_words, err) ||
+	    apijson_get_enum(&fin, o, "fin", fin_words, err) ||
+	    apijson_get_date(&c->received_on, o, "received_on", err) ||
+	    apijson_get_date(&c->deadline, o, "deadline", err))
 		return -1;
 	c->state = (enum card_state)state;
 	c->ss = (enum fn_state)ss;
@@ -254,26 +255,26 @@ decode_card(struct card *c, const cJSON *o, struct api_error *err)
 	return 0;
 }
 
-static int
-decode_person(struct person *p, const cJSON *o, struct api_error *err)
+int
+apijson_person(struct person *p, const cJSON *o, struct api_error *err)
 {
 	const cJSON *cards, *it, *phone;
 	int sex;
 
 	memset(p, 0, sizeof *p);
-	if (get_id(p->person_id, sizeof p->person_id, o, "person_id", false, err) ||
-	    get_text(p->name, sizeof p->name, o, "name", err) ||
-	    get_id(p->id_masked, sizeof p->id_masked, o, "id_number_masked",
+	if (apijson_get_id(p->person_id, sizeof p->person_id, o, "person_id", false, err) ||
+	    apijson_get_text(p->name, sizeof p->name, o, "name", err) ||
+	    apijson_get_id(p->id_masked, sizeof p->id_masked, o, "id_number_masked",
 	    false, err) ||
-	    get_date(&p->birth, o, "birth_date", err) ||
-	    get_enum(&sex, o, "sex", sex_words, err) ||
-	    get_date(&p->as_of, o, "as_of", err))
+	    apijson_get_date(&p->birth, o, "birth_date", err) ||
+	    apijson_get_enum(&sex, o, "sex", sex_words, err) ||
+	    apijson_get_date(&p->as_of, o, "as_of", err))
 		return -1;
 	p->sex = (enum sex)sex;
 	/* The phone may be unknown: absent, null or "" all mean none. */
 	phone = cJSON_GetObjectItemCaseSensitive(o, "phone_masked");
 	if (phone != NULL && !cJSON_IsNull(phone) &&
-	    get_id(p->phone_masked, sizeof p->phone_masked, o, "phone_masked",
+	    apijson_get_id(p->phone_masked, sizeof p->phone_masked, o, "phone_masked",
 	    true, err))
 		return -1;
 	cards = cJSON_GetObjectItemCaseSensitive(o, "cards");
@@ -286,7 +287,7 @@ decode_person(struct person *p, const cJSON *o, struct api_error *err)
 		return -1;
 	}
 	cJSON_ArrayForEach(it, cards) {
-		if (decode_card(&p->cards[p->ncards], it, err) != 0)
+		if (apijson_card(&p->cards[p->ncards], it, err) != 0)
 			return -1;
 		p->ncards++;
 	}
@@ -307,8 +308,8 @@ apijson_decode_error(struct api_error *out, int http_status, const char *body,
 	if (body != NULL && len > 0 && len <= APIJSON_MAX)
 		root = apijson_parse_exact(body, len);
 	if (cJSON_IsObject(root) &&
-	    get_id(out->code, sizeof out->code, root, "code", false, &tmp) == 0 &&
-	    get_text(out->message, sizeof out->message, root, "message",
+	    apijson_get_id(out->code, sizeof out->code, root, "code", false, &tmp) == 0 &&
+	    apijson_get_text(out->message, sizeof out->message, root, "message",
 	    &tmp) == 0) {
 		field = cJSON_GetObjectItemCaseSensitive(root, "field");
 		if (cJSON_IsString(field) && field->valuestring != NULL &&
@@ -369,12 +370,12 @@ apijson_decode_session(struct staff *staff, char *token, size_t tokensz,
 		goto out;
 	}
 	staff->expires_in = (long)exp->valuedouble;
-	if ((st = get_object(root, "staff", err)) == NULL ||
-	    get_id(staff->staff_id, sizeof staff->staff_id, st, "staff_id",
+	if ((st = apijson_get_object(root, "staff", err)) == NULL ||
+	    apijson_get_id(staff->staff_id, sizeof staff->staff_id, st, "staff_id",
 	    false, err) ||
-	    get_text(staff->name, sizeof staff->name, st, "name", err) ||
-	    get_enum(&role, st, "role", role_words, err) ||
-	    get_id(staff->counter, sizeof staff->counter, st, "counter",
+	    apijson_get_text(staff->name, sizeof staff->name, st, "name", err) ||
+	    apijson_get_enum(&role, st, "role", role_words, err) ||
+	    apijson_get_id(staff->counter, sizeof staff->counter, st, "counter",
 	    true, err))
 		goto out;
 	staff->role = (enum role)role;
@@ -399,10 +400,10 @@ apijson_decode_identity(struct identity_result *out, const char *body,
 	if (root == NULL)
 		return -1;
 	memset(out, 0, sizeof *out);
-	if (get_id(out->check_id, sizeof out->check_id, root, "check_id",
+	if (apijson_get_id(out->check_id, sizeof out->check_id, root, "check_id",
 	    false, err) == 0 &&
-	    (p = get_object(root, "person", err)) != NULL &&
-	    decode_person(&out->person, p, err) == 0)
+	    (p = apijson_get_object(root, "person", err)) != NULL &&
+	    apijson_person(&out->person, p, err) == 0)
 		rc = 0;
 	cJSON_Delete(root);
 	return rc;
@@ -417,7 +418,7 @@ apijson_decode_person(struct person *out, const char *body, size_t len,
 
 	if (root == NULL)
 		return -1;
-	rc = decode_person(out, root, err);
+	rc = apijson_person(out, root, err);
 	cJSON_Delete(root);
 	return rc;
 }
@@ -433,18 +434,18 @@ apijson_decode_application(struct application *out, const char *body,
 	if (root == NULL)
 		return -1;
 	memset(out, 0, sizeof *out);
-	if (get_id(out->application_id, sizeof out->application_id, root,
+	if (apijson_get_id(out->application_id, sizeof out->application_id, root,
 	    "application_id", false, err) == 0 &&
-	    get_id(out->service, sizeof out->service, root, "service",
+	    apijson_get_id(out->service, sizeof out->service, root, "service",
 	    false, err) == 0 &&
-	    get_id(out->status, sizeof out->status, root, "status",
+	    apijson_get_id(out->status, sizeof out->status, root, "status",
 	    false, err) == 0 &&
-	    get_id(out->created_at, sizeof out->created_at, root,
+	    apijson_get_id(out->created_at, sizeof out->created_at, root,
 	    "created_at", false, err) == 0 &&
-	    get_text(out->next_steps, sizeof out->next_steps, root,
+	    apijson_get_text(out->next_steps, sizeof out->next_steps, root,
 	    "next_steps", err) == 0 &&
-	    (c = get_object(root, "card", err)) != NULL &&
-	    decode_card(&out->card, c, err) == 0)
+	    (c = apijson_get_object(root, "card", err)) != NULL &&
+	    apijson_card(&out->card, c, err) == 0)
 		rc = 0;
 	cJSON_Delete(root);
 	return rc;
@@ -456,7 +457,7 @@ apijson_decode_application(struct application *out, const char *body,
  * takes at most 6 bytes per input byte (\u00XX), so strbytes * 6 plus room
  * for names and punctuation is enough and cJSON allocates nothing we could
  * not wipe.  Deletes root. */
-static char *
+char *
 apijson_print(cJSON *root, size_t strbytes)
 {
 	size_t cap = strbytes * 6 + 512;
@@ -478,8 +479,8 @@ apijson_print(cJSON *root, size_t strbytes)
 }
 
 /* Add a string by reference: cJSON neither copies nor frees it. */
-static bool
-add_ref(cJSON *obj, const char *name, const char *value, size_t *strbytes)
+bool
+apijson_add_ref(cJSON *obj, const char *name, const char *value, size_t *strbytes)
 {
 	cJSON *s;
 
@@ -499,9 +500,9 @@ apijson_encode_sign_in(const char *staff_id, const char *password,
 
 	if (root == NULL)
 		return NULL;
-	if (!add_ref(root, "staff_id", staff_id, &n) ||
-	    !add_ref(root, "password", password, &n) ||
-	    !add_ref(root, "counter", counter ? counter : "", &n)) {
+	if (!apijson_add_ref(root, "staff_id", staff_id, &n) ||
+	    !apijson_add_ref(root, "password", password, &n) ||
+	    !apijson_add_ref(root, "counter", counter ? counter : "", &n)) {
 		cJSON_Delete(root);
 		return NULL;
 	}
@@ -530,15 +531,15 @@ apijson_encode_identity(const struct identity_request *req)
 
 	if (root == NULL)
 		return NULL;
-	if (!add_ref(root, "id_number", req->id_number, &n) ||
-	    !add_ref(root, "name", req->name, &n) ||
-	    !add_ref(root, "id_valid_until", req->valid_until, &n) ||
+	if (!apijson_add_ref(root, "id_number", req->id_number, &n) ||
+	    !apijson_add_ref(root, "name", req->name, &n) ||
+	    !apijson_add_ref(root, "id_valid_until", req->valid_until, &n) ||
 	    (cl = cJSON_AddObjectToObject(root, "checklist")) == NULL ||
 	    cJSON_AddBoolToObject(cl, "original_sighted",
 	    req->original_sighted) == NULL ||
 	    cJSON_AddBoolToObject(cl, "photocopy_taken",
 	    req->photocopy_taken) == NULL ||
-	    !add_ref(cl, "face", face_word(req->face), &n) ||
+	    !apijson_add_ref(cl, "face", face_word(req->face), &n) ||
 	    cJSON_AddBoolToObject(cl, "fingerprint", req->fingerprint) == NULL) {
 		cJSON_Delete(root);
 		return NULL;
@@ -554,10 +555,10 @@ apijson_encode_medical(const struct medical_request *req)
 
 	if (root == NULL)
 		return NULL;
-	if (!add_ref(root, "check_id", req->check_id, &n) ||
-	    !add_ref(root, "card_id", req->card_id, &n) ||
-	    !add_ref(root, "bank_card", req->bank_card, &n) ||
-	    !add_ref(root, "phone", req->phone, &n) ||
+	if (!apijson_add_ref(root, "check_id", req->check_id, &n) ||
+	    !apijson_add_ref(root, "card_id", req->card_id, &n) ||
+	    !apijson_add_ref(root, "bank_card", req->bank_card, &n) ||
+	    !apijson_add_ref(root, "phone", req->phone, &n) ||
 	    cJSON_AddBoolToObject(root, "luhn_confirmed",
 	    req->luhn_confirmed) == NULL) {
 		cJSON_Delete(root);

@@ -26,88 +26,9 @@
 #include "forms/idnum.h"
 #include "sim/sim_data.h"
 
-#define SIM_TTL_DEFAULT (8L * 3600)
-#define SIM_CHECK_TTL 3600L          /* an identity check is good 60 minutes */
-#define SIM_IDEM_TTL (24L * 3600)    /* stored answers are kept 24 hours */
-#define SIM_TOKEN_BYTES 32
-#define SIM_TOKEN_HEX (SIM_TOKEN_BYTES * 2 + 1)
-#define SIM_KEY_MAX 128              /* Idempotency-Key */
-#define SIM_COUNTER_MAX 32
-#define SIM_PATH_MAX 256
-#define SIM_CHECKS_MAX 1024          /* live identity checks kept at most */
+#include "sim/sim_internal.h"
 
-struct sim_card {
-	const struct sim_data_card *d;
-	struct date received;
-	bool lost;
-	bool ss_active;
-	bool fin_active;
-};
-
-struct sim_person {
-	const struct sim_data_person *d;
-	char number[IDNUM_LEN + 1];
-	char masked[IDNUM_MASKED_LEN + 1];
-	struct date birth;
-	struct date id_valid_until;      /* unless d->id_long_term */
-	char phone[16];                  /* digits, or empty */
-	size_t ncards;
-	struct sim_card cards[SIM_DATA_CARDS_MAX];
-};
-
-struct sim_session {
-	char token[SIM_TOKEN_HEX];
-	size_t staff;
-	char counter[SIM_COUNTER_MAX + 1];
-	long expires;
-};
-
-struct sim_check {
-	unsigned long no;
-	size_t staff;
-	size_t person;
-	long expires;
-};
-
-struct sim_idem {
-	size_t staff;
-	char key[SIM_KEY_MAX + 1];
-	unsigned char hash[crypto_generichash_BYTES];
-	long created;
-	int status;
-	char *body;
-	size_t body_len;
-};
-
-struct sim {
-	struct sim_opts opts;
-	long ttl;
-	long clock_offset;
-
-	struct sim_person *people;
-	size_t npeople;
-	char unknown_number[IDNUM_LEN + 1];
-	char unknown_masked[IDNUM_MASKED_LEN + 1];
-
-	struct sim_session *sessions;
-	size_t nsessions, csessions;
-	struct sim_check *checks;
-	size_t nchecks, cchecks;
-	unsigned long next_check;
-	struct sim_idem *idem;
-	size_t nidem, cidem;
-	unsigned long next_app;
-};
-
-/* One answer under construction: JSON, or raw bytes for a replay. */
-struct sim_answer {
-	cJSON *json;
-	char *raw;
-	size_t raw_len;
-	bool replayed;
-};
-
-static long
+long
 sim_now(const struct sim *s)
 {
 	struct timespec ts;
@@ -117,7 +38,7 @@ sim_now(const struct sim *s)
 }
 
 /* Make room for one more element of size in *arr; 0 or -1. */
-static int
+int
 sim_grow(void **arr, size_t *cap, size_t n, size_t size)
 {
 	size_t ncap;
@@ -293,7 +214,7 @@ sim_list_people(const struct sim *s, struct sim_listing *out, size_t max)
 /* ---- answers ---------------------------------------------------------- */
 
 /* A refusal in the one error shape; returns status. */
-static int
+int
 sim_fail(struct sim_answer *a, int status, const char *code,
     const char *field, const char *message)
 {
@@ -312,7 +233,7 @@ sim_fail(struct sim_answer *a, int status, const char *code,
 	return status;
 }
 
-static int
+int
 sim_bad_request(struct sim_answer *a, const char *field)
 {
 	return sim_fail(a, 400, "bad_request", field,
@@ -320,7 +241,7 @@ sim_bad_request(struct sim_answer *a, const char *field)
 	    "This is a fault of the terminal: report it.");
 }
 
-static int
+int
 sim_oom(struct sim_answer *a)
 {
 	return sim_fail(a, 500, "internal",
@@ -329,7 +250,7 @@ sim_oom(struct sim_answer *a)
 
 /* ---- request bodies ---------------------------------------------------- */
 
-static cJSON *
+cJSON *
 sim_parse_object(const struct sim_request *req)
 {
 	cJSON *o;
@@ -354,7 +275,7 @@ sim_parse_object(const struct sim_request *req)
 
 /* A string member of at most max bytes; absent is an error if required.
  * 0, or -1 for a wrong type, length or a missing required member. */
-static int
+int
 sim_get_string(const cJSON *o, const char *name, size_t max, bool required,
     const char **out)
 {
@@ -370,7 +291,7 @@ sim_get_string(const cJSON *o, const char *name, size_t max, bool required,
 	return 0;
 }
 
-static int
+int
 sim_get_bool(const cJSON *o, const char *name, bool required, bool *out)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
@@ -386,7 +307,7 @@ sim_get_bool(const cJSON *o, const char *name, bool required, bool *out)
 
 /* ---- people and cards -------------------------------------------------- */
 
-static struct sim_person *
+struct sim_person *
 sim_person_by_number(struct sim *s, const char *number)
 {
 	for (size_t i = 0; i < s->npeople; i++)
@@ -395,7 +316,7 @@ sim_person_by_number(struct sim *s, const char *number)
 	return NULL;
 }
 
-static struct sim_person *
+struct sim_person *
 sim_person_by_id(struct sim *s, const char *id)
 {
 	for (size_t i = 0; i < s->npeople; i++)
@@ -405,7 +326,7 @@ sim_person_by_id(struct sim *s, const char *id)
 }
 
 /* The medical function as the service reports it today. */
-static const char *
+const char *
 sim_card_ss(const struct sim *s, const struct sim_card *c)
 {
 	if (c->ss_active)
@@ -415,7 +336,7 @@ sim_card_ss(const struct sim *s, const struct sim_card *c)
 	return "inactive";
 }
 
-static cJSON *
+cJSON *
 sim_card_json(const struct sim *s, const struct sim_card *c)
 {
 	char rec[DATE_STR], dl[DATE_STR];
@@ -442,7 +363,7 @@ sim_card_json(const struct sim *s, const struct sim_card *c)
 	return o;
 }
 
-static void
+void
 sim_mask_phone(char out[16], const char *phone)
 {
 	size_t n = strlen(phone);
@@ -454,7 +375,7 @@ sim_mask_phone(char out[16], const char *phone)
 	snprintf(out, 16, "%.3s****%s", phone, phone + n - 4);
 }
 
-static cJSON *
+cJSON *
 sim_person_json(const struct sim *s, const struct sim_person *p)
 {
 	char birth[DATE_STR], asof[DATE_STR], phone[16];
@@ -512,7 +433,7 @@ sim_dot_len(const char *p)
 	return 0;
 }
 
-static bool
+bool
 sim_name_matches(const char *reg, const char *typed)
 {
 	while (*reg != '\0' && *typed != '\0') {
@@ -574,8 +495,6 @@ sim_sessions_purge(struct sim *s)
 
 /* ---- handlers ---------------------------------------------------------- */
 
-typedef int sim_handler(struct sim *, const struct sim_request *,
-    struct sim_session *, struct sim_answer *);
 
 static int
 sim_h_signin(struct sim *s, const struct sim_request *req,
@@ -856,7 +775,7 @@ out:
 }
 
 /* The live check "IC-nnnnnn" of this staff member, or NULL. */
-static struct sim_check *
+struct sim_check *
 sim_check_find(struct sim *s, const char *id, size_t staff)
 {
 	char *end;
@@ -874,7 +793,7 @@ sim_check_find(struct sim *s, const char *id, size_t staff)
 	return NULL;
 }
 
-static void
+void
 sim_created_at(char out[32], struct date today)
 {
 	struct timespec ts;
@@ -1033,7 +952,7 @@ sim_key_ok(const char *key)
 /* Every write that creates something goes through here: the answer that
  * created something is stored under (staff, key) with the body's hash and
  * given again for the same body; refusals are not stored. */
-static int
+int
 sim_idempotent(struct sim *s, const struct sim_request *req,
     struct sim_session *ss, struct sim_answer *a, sim_handler *fn)
 {

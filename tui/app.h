@@ -50,6 +50,7 @@ struct app {
 	bool have_identity;        /* the service confirmed it */
 	struct identity_result identity;
 	int card;                  /* index into identity.person.cards */
+	int service_sel;           /* the highlighted service (tui/services.h) */
 	struct form_state idform;
 	bool medical_ready;        /* medform is filled for medical_card */
 	int medical_card;

@@ -16,6 +16,7 @@
 #include "forms/deadline.h"
 #include "forms/i18n.h"
 #include "tui/draw.h"
+#include "tui/services.h"
 
 #define PERSON_CARDS_Y 2
 #define PERSON_CARD_ROWS 3
@@ -37,6 +38,18 @@ person_leave(struct app *app)
 static void
 person_resize(struct app *app)
 {
+}
+
+/* The services offered to this staff member, in table order. */
+static int
+person_offered(const struct app *app, int *idx, int max)
+{
+	int n = 0;
+
+	for (int i = 0; i < nservices && n < max; i++)
+		if (services[i].shown == NULL || services[i].shown(app))
+			idx[n++] = i;
+	return n;
 }
 
 static void
@@ -113,6 +126,7 @@ person_draw(struct app *app)
 	const struct person *p = &app->identity.person;
 	char line[TEXT_MAX + 128], birth[DATE_STR];
 	int y, x, cols = getmaxx(w), rows = getmaxy(w);
+	int idx[9], nsvc;
 	size_t i;
 
 	date_format(birth, p->birth);
@@ -141,12 +155,23 @@ person_draw(struct app *app)
 	}
 	y++;
 	wattrset(w, A_BOLD);
-	draw_text(w, y++, 2, _("Services for the chosen card"), cols - 4);
+	draw_text(w, y++, 2, _("Services"), cols - 4);
 	wattrset(w, A_NORMAL);
-	snprintf(line, sizeof line, " 1  %s ",
-	    _("Activate medical-insurance account"));
-	wattrset(w, A_REVERSE);
-	draw_text(w, y++, 2, line, cols - 4);
+	nsvc = person_offered(app, idx, 9);
+	if (app->service_sel >= nsvc)
+		app->service_sel = 0;
+	/* Two columns of numbered services; the highlighted one is what
+	 * Enter starts. */
+	for (int k = 0; k < nsvc; k++) {
+		int col = k % 2, half = (cols - 4) / 2;
+
+		snprintf(line, sizeof line, " %d  %s ", k + 1,
+		    _(services[idx[k]].label));
+		wattrset(w, k == app->service_sel ? A_REVERSE : A_NORMAL);
+		draw_text(w, y, 2 + col * half, line, half - 1);
+		if (col == 1 || k == nsvc - 1)
+			y++;
+	}
 	wattrset(w, A_NORMAL);
 	if (app->notice[0] != '\0' && y < rows) {
 		wattrset(w, app->notice_kind == APP_MSG_ERROR ?
@@ -160,50 +185,21 @@ person_draw(struct app *app)
 }
 
 static void
-person_notice(struct app *app, enum app_msg_kind kind, const char *text)
+person_start(struct app *app, int k)
 {
-	app->notice_kind = kind;
-	snprintf(app->notice, sizeof app->notice, "%s", text);
-	app->dirty = true;
-}
+	int idx[9], n = person_offered(app, idx, 9);
 
-/* The client's own pre-check; the service checks again. */
-static void
-person_activate(struct app *app)
-{
-	const struct card *c = app_card(app);
-	char text[APP_MSG_MAX];
-
-	if (c == NULL) {
-		person_notice(app, APP_MSG_WARN, _("Choose a card first."));
+	if (app->busy || k < 0 || k >= n)
 		return;
-	}
-	if (c->state == CARD_LOST) {
-		person_notice(app, APP_MSG_WARN, _("This card was reported lost "
-		    "by its holder; it cannot be activated. Apply for a "
-		    "replacement card."));
-		return;
-	}
-	if (c->ss == FN_ACTIVE) {
-		person_notice(app, APP_MSG_INFO, _("The medical function of "
-		    "this card is already active. Nothing to do."));
-		return;
-	}
-	if (c->ss == FN_REPORTED_LOST || (c->fin != FN_ACTIVE &&
-	    deadline_days_left(c->received_on,
-	    app->identity.person.as_of) < 0)) {
-		app_deadline_remedy(text, sizeof text, c);
-		person_notice(app, APP_MSG_WARN, text);
-		return;
-	}
-	app->notice[0] = '\0';
-	app_goto(app, &screen_medical);
+	app->service_sel = k;
+	services[idx[k]].start(app);
 }
 
 static void
 person_key(struct app *app, const struct key_event *ev)
 {
 	int n = (int)app->identity.person.ncards;
+	int idx[9], nsvc;
 
 	switch (ev->act) {
 	case ACT_NEXT_FIELD:
@@ -216,14 +212,21 @@ person_key(struct app *app, const struct key_event *ev)
 			app->card = (app->card + n - 1) % n;
 		app->notice[0] = '\0';
 		break;
+	case ACT_LEFT:
+	case ACT_RIGHT:
+		nsvc = person_offered(app, idx, 9);
+		if (nsvc > 0)
+			app->service_sel = (app->service_sel + nsvc +
+			    (ev->act == ACT_LEFT ? -1 : 1)) % nsvc;
+		app->notice[0] = '\0';
+		break;
 	case ACT_ENTER:
 	case ACT_SUBMIT:
-		if (!app->busy)
-			person_activate(app);
+		person_start(app, app->service_sel);
 		break;
 	case ACT_CHAR:
-		if (ev->ch == L'1' && !app->busy)
-			person_activate(app);
+		if (ev->ch >= L'1' && ev->ch <= L'9')
+			person_start(app, (int)(ev->ch - L'1'));
 		break;
 	case ACT_F5:
 		app_refresh_person(app, _("F5 asks again."));
@@ -243,8 +246,8 @@ person_key(struct app *app, const struct key_event *ev)
 const struct screen screen_person = {
 	.name = N_("Person and cards"),
 	.help = N_("The person the identity check confirmed, and their "
-	    "social-security cards. Up and Down choose a card; Enter (or 1) "
-	    "starts the medical-insurance activation for it. A card must have "
+	    "social-security cards. Up and Down choose a card; Left and Right "
+	    "choose a service, Enter (or its number) starts it. A card must have "
 	    "its financial application enabled within 300 days of being "
 	    "received, or its social-security application is reported lost: "
 	    "fewer than 30 days left is underlined, a passed deadline is bold. "
@@ -257,7 +260,7 @@ const struct screen screen_person = {
 	.resize = person_resize,
 	.fkeys = {
 		{ "F1", N_("Help") },
-		{ "Enter", N_("Activate medical") },
+		{ "Enter", N_("Start service") },
 		{ "F5", N_("Refresh") },
 		{ "Esc", N_("Back") },
 		{ "F10", N_("End walk-in") },

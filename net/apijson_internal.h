@@ -1,0 +1,48 @@
+/*
+ * apijson_internal.h -- the JSON helpers the decoders and encoders of net/
+ * share (net/apijson.c and each area's net/apijson_*.c).  cJSON appears
+ * here and must not leave net/.
+ *
+ * Every getter type-checks one member, bounds it, and on failure fills
+ * err (API_BAD_REPLY, with what was wrong in err->detail) and returns -1.
+ */
+#ifndef SSDESK_APIJSON_INTERNAL_H
+#define SSDESK_APIJSON_INTERNAL_H
+
+#include <cjson/cJSON.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "forms/person.h"
+#include "net/api.h"
+
+void apijson_fail(struct api_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* One JSON object of exactly len bytes, at most APIJSON_MAX, with no
+ * \u0000 in any string; NULL (and err) otherwise.  Caller deletes. */
+cJSON *apijson_parse(const char *body, size_t len, struct api_error *err);
+/* An identifier: a string shorter than outsz (may_empty: "" allowed).
+ * Check its characters with api_ref_ok() before it goes into a path. */
+int apijson_get_id(char *out, size_t outsz, const cJSON *obj,
+    const char *name, bool may_empty, struct api_error *err);
+/* Untrusted text, cut at a character boundary to fit outsz. */
+int apijson_get_text(char *out, size_t outsz, const cJSON *obj,
+    const char *name, struct api_error *err);
+int apijson_get_date(struct date *out, const cJSON *obj, const char *name,
+    struct api_error *err);
+/* A string that must be one of words (NULL-terminated); *out its index. */
+int apijson_get_enum(int *out, const cJSON *obj, const char *name,
+    const char *const *words, struct api_error *err);
+const cJSON *apijson_get_object(const cJSON *obj, const char *name,
+    struct api_error *err);
+int apijson_card(struct card *c, const cJSON *o, struct api_error *err);
+int apijson_person(struct person *p, const cJSON *o, struct api_error *err);
+
+/* Print root (deleted here) into one buffer of our own that the caller
+ * can wipe; strbytes is the sum of the string values' lengths. */
+char *apijson_print(cJSON *root, size_t strbytes);
+/* Add a string by reference (not copied), counting it in *strbytes. */
+bool apijson_add_ref(cJSON *obj, const char *name, const char *value,
+    size_t *strbytes);
+
+#endif
