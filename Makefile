@@ -71,6 +71,8 @@ TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
             tui/form_view.c tui/screens.c tui/screen_signin.c \
             tui/screen_home.c tui/screen_identity.c tui/screen_person.c \
             tui/screen_medical.c tui/screen_receipt.c tui/services.c
+TUI_SRC  += tui/statedir.c tui/draft.c tui/audit_log.c tui/lock.c \
+            tui/screen_draft.c
 
 # Unit tests link only the layers they test, so each layer builds alone.
 FORMS_TESTS = date idnum text check form
