@@ -8,7 +8,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <wchar.h>
 
 #include <sodium.h>
@@ -17,6 +16,7 @@
 #include "tui/audit_log.h"
 #include "tui/draft.h"
 #include "tui/draw.h"
+#include "tui/loop.h"
 
 #define LOCK_PW_MAX 128
 
@@ -31,15 +31,6 @@ static struct {
 	char msg[APP_MSG_MAX];
 } lock;
 
-static long long
-lock_now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static void
 lock_wipe_pw(void)
 {
@@ -53,20 +44,20 @@ void
 lock_setup(long idle_s)
 {
 	lock.idle_ms = idle_s * 1000;
-	lock.last_key = lock_now_ms();
+	lock.last_key = loop_now_ms();
 }
 
 void
 lock_session_started(const struct app *app)
 {
 	lock.session_end = app->staff.expires_in > 0 ?
-	    lock_now_ms() + app->staff.expires_in * 1000LL : 0;
+	    loop_now_ms() + app->staff.expires_in * 1000LL : 0;
 }
 
 void
 lock_activity(void)
 {
-	lock.last_key = lock_now_ms();
+	lock.last_key = loop_now_ms();
 }
 
 void
@@ -88,7 +79,7 @@ void
 lock_tick(struct app *app)
 {
 	if (lock.idle_ms > 0 && app->signed_in && !app->locked &&
-	    lock_now_ms() - lock.last_key >= lock.idle_ms)
+	    loop_now_ms() - lock.last_key >= lock.idle_ms)
 		lock_now(app);
 }
 
@@ -113,7 +104,7 @@ lock_session_over(const struct app *app)
 
 	if (margin > 60000)
 		margin = 60000;
-	return lock.session_end != 0 && lock_now_ms() >= lock.session_end -
+	return lock.session_end != 0 && loop_now_ms() >= lock.session_end -
 	    margin;
 }
 
@@ -203,12 +194,12 @@ lock_key(struct app *app, const struct key_event *ev)
 	case ACT_CHAR:
 		memset(&ps, 0, sizeof ps);
 		k = wcrtomb(mb, ev->ch, &ps);
-		if (lock.pw == NULL || k == (size_t)-1 ||
-		    lock.pwlen + k > LOCK_PW_MAX)
-			break;
-		memcpy(lock.pw + lock.pwlen, mb, k);
-		lock.pwlen += k;
-		lock.pwchars++;
+		if (lock.pw != NULL && k != (size_t)-1 &&
+		    lock.pwlen + k <= LOCK_PW_MAX) {
+			memcpy(lock.pw + lock.pwlen, mb, k);
+			lock.pwlen += k;
+			lock.pwchars++;
+		}
 		sodium_memzero(mb, sizeof mb);
 		break;
 	case ACT_BACKSPACE:

@@ -79,7 +79,7 @@ loop_check_winch(void)
 		resizeterm(ws.ws_row, ws.ws_col);
 }
 
-static long long
+long long
 loop_now_ms(void)
 {
 	struct timespec ts;
