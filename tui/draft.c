@@ -39,13 +39,51 @@ draft_medform(struct app *app)
 	return &app->medform;
 }
 
+static void draft_put_int(struct journal_doc *d, const char *name, int v);
+
+/* The medical form is for one card, with its Idempotency-Key (so a send
+ * that was answered before the crash is answered the same again). */
+static void
+draft_medical_save(struct app *app, struct journal_doc *d)
+{
+	if (!app->medical_ready)
+		return;
+	draft_put_int(d, "medical_card", app->medical_card);
+	journal_put(d, "medical_idem", app->medical_idem);
+}
+
+static void
+draft_medical_load(struct app *app, const struct journal_doc *d)
+{
+	const char *v = journal_get(d, "medical_card");
+
+	if (v == NULL || app->medform.def == NULL)
+		return;
+	app->medical_card = atoi(v);
+	app->medical_ready = true;
+	v = journal_get(d, "medical_idem");
+	if (v != NULL && strlen(v) == sizeof app->medical_idem - 1)
+		memcpy(app->medical_idem, v, sizeof app->medical_idem);
+	else
+		api_idempotency_key(app->medical_idem);
+}
+
+/*
+ * slot: the prefix of its pairs; def and state: the form and where the
+ * app keeps it; save and load (or NULL): what else the form's screen
+ * needs to take it up again, as pairs (names unique to the slot), loaded
+ * after the form itself.
+ */
 static const struct draft_slot {
 	const char *slot;
 	const struct form_def *def;
 	struct form_state *(*state)(struct app *);
+	void (*save)(struct app *, struct journal_doc *);
+	void (*load)(struct app *, const struct journal_doc *);
 } draft_slots[] = {
-	{ "identity", &form_identity, draft_idform },
-	{ "medical", &form_medical, draft_medform },
+	{ "identity", &form_identity, draft_idform, NULL, NULL },
+	{ "medical", &form_medical, draft_medform, draft_medical_save,
+	    draft_medical_load },
 };
 #define DRAFT_NSLOTS (sizeof draft_slots / sizeof draft_slots[0])
 
@@ -221,16 +259,9 @@ draft_restore(struct app *app)
 	if ((v = journal_get(draft.offer, "person_id")) != NULL)
 		snprintf(app->identity.person.person_id,
 		    sizeof app->identity.person.person_id, "%s", v);
-	if ((v = journal_get(draft.offer, "medical_card")) != NULL &&
-	    app->medform.def != NULL) {
-		app->medical_card = atoi(v);
-		app->medical_ready = true;
-		v = journal_get(draft.offer, "medical_idem");
-		if (v != NULL && strlen(v) == sizeof app->medical_idem - 1)
-			memcpy(app->medical_idem, v, sizeof app->medical_idem);
-		else
-			api_idempotency_key(app->medical_idem);
-	}
+	for (i = 0; i < DRAFT_NSLOTS; i++)
+		if (draft_slots[i].load != NULL)
+			draft_slots[i].load(app, draft.offer);
 	v = journal_get(draft.offer, "focus");
 	app->fv_focus = -1;
 	if (strcmp(scr, screen_identity.name) == 0 && v != NULL)
@@ -274,6 +305,25 @@ draft_put_int(struct journal_doc *d, const char *name, int v)
 	journal_put(d, name, buf);
 }
 
+/* Whether the clerk has typed anything worth keeping into any form (the
+ * read-only fields are the service's, filled in, not typed). */
+static bool
+draft_typed(struct app *app)
+{
+	for (size_t i = 0; i < DRAFT_NSLOTS; i++) {
+		struct form_state *st = draft_slots[i].state(app);
+
+		if (st->def != draft_slots[i].def)
+			continue;
+		for (int f = 0; f < st->def->nfields; f++)
+			if (!(st->def->fields[f].flags &
+			    (FIELD_NOJOURNAL | FIELD_READONLY)) &&
+			    st->value[f][0] != '\0')
+				return true;
+	}
+	return false;
+}
+
 /* The walk-in as a draft; len 0 if there is nothing to keep. */
 static void
 draft_build(struct app *app, struct journal_doc *d)
@@ -286,7 +336,8 @@ draft_build(struct app *app, struct journal_doc *d)
 	size_t i;
 
 	d->len = 0;
-	if (!app->walkin || s == &screen_receipt || s == NULL)
+	if (!app->walkin || s == &screen_receipt || s == NULL ||
+	    !draft_typed(app))
 		return;
 	journal_put(d, "v", "1");
 	journal_put(d, "screen", s->name);
@@ -294,15 +345,14 @@ draft_build(struct app *app, struct journal_doc *d)
 	    form_view_current(app->fv) : app->fv_focus);
 	if (app->identity.person.person_id[0] != '\0')
 		journal_put(d, "person_id", app->identity.person.person_id);
-	if (app->medical_ready) {
-		draft_put_int(d, "medical_card", app->medical_card);
-		journal_put(d, "medical_idem", app->medical_idem);
-	}
 	for (i = 0; i < DRAFT_NSLOTS; i++) {
 		struct form_state *st = draft_slots[i].state(app);
 
-		if (st->def == draft_slots[i].def)
-			journal_put_form(d, draft_slots[i].slot, st);
+		if (st->def != draft_slots[i].def)
+			continue;
+		journal_put_form(d, draft_slots[i].slot, st);
+		if (draft_slots[i].save != NULL)
+			draft_slots[i].save(app, d);
 	}
 	/* Last, and not hashed: the time alone is no change. */
 	now = time(NULL);

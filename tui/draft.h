@@ -11,7 +11,8 @@
  * file and another key.  Fields marked FIELD_NOJOURNAL never reach it.
  *
  * A new form is one row of draft_slots[] in draft.c: its slot name, its
- * form_def and where the app keeps its form_state.
+ * form_def, where the app keeps its form_state, and optionally what else
+ * its screen needs to take it up again (save/load of extra pairs).
  */
 #ifndef SSDESK_DRAFT_H
 #define SSDESK_DRAFT_H
