@@ -246,6 +246,7 @@ draft_restore(struct app *app)
 	const char *v;
 	char scr[64] = "";
 	size_t i;
+	int focus;
 
 	if (!draft.offering)
 		return;
@@ -263,14 +264,19 @@ draft_restore(struct app *app)
 		if (draft_slots[i].load != NULL)
 			draft_slots[i].load(app, draft.offer);
 	v = journal_get(draft.offer, "focus");
-	app->fv_focus = -1;
-	if (strcmp(scr, screen_identity.name) == 0 && v != NULL)
-		app->fv_focus = atoi(v);
+	focus = v != NULL && strcmp(scr, screen_identity.name) == 0 ?
+	    atoi(v) : -1;
 	journal_doc_wipe(draft.offer);
 	draft.offering = false;
 	draft.written = false;
 	app_audit(app, "draft_restored", "%s", scr);
 	app_goto(app, &screen_identity);
+	/* The field the clerk was in (the view lands on the first empty). */
+	if (app->fv != NULL && focus >= 0 && focus < form_identity.nfields) {
+		form_view_focus(app->fv, focus);
+		form_view_key(app->fv, &(struct key_event){ .act = ACT_END });
+		app->fv_focus = focus;
+	}
 	if (scr[0] != '\0' && strcmp(scr, screen_identity.name) != 0)
 		app_msg(app, APP_MSG_INFO, _("Draft restored. You were at: %s. "
 		    "Check the ID card again and press F2 to repeat the "

@@ -20,6 +20,10 @@ fill_and_kill() {
 	e2e_type L; e2e_keys Enter
 	e2e_type y
 	e2e_wait "sighted [x]"
+	# Back up to the name: the draft keeps the field the clerk is in.
+	e2e_keys Up; e2e_keys Up; e2e_keys Up; e2e_keys End
+	sleep 0.2
+	at=$(e2e_cursor "$1")
 	pid=$(ssdesk_pid "$1")
 	[ -n "$pid" ] || { echo "no ssdesk pid"; exit 1; }
 	kill -9 "$pid"
@@ -66,6 +70,8 @@ e2e_wait "$id"
 e2e_wait "吴秀英"
 e2e_wait "sighted [x]"
 e2e_wait "taken [ ]"
+e2e_wait_cursor "$at"               # in the name field, as left
+e2e_keys Down; e2e_keys Down; e2e_keys Down
 e2e_type y; e2e_type p; e2e_type y
 e2e_keys F2
 e2e_wait "Person and cards"
