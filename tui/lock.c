@@ -17,6 +17,7 @@
 #include "tui/draft.h"
 #include "tui/draw.h"
 #include "tui/loop.h"
+#include "tui/screens.h"
 
 #define LOCK_PW_MAX 128
 
@@ -123,6 +124,14 @@ lock_signed_in(void *arg, const struct api_error *err,
 		lock_session_started(app);
 		if (app->locked)
 			lock_open(app, "service");
+		/* The session ended under the lock (a request was told so):
+		 * back to the screen the clerk was on. */
+		if (app->screen == &screen_signin && app->resume != NULL) {
+			const struct screen *back = app->resume;
+
+			app->resume = NULL;
+			app_goto(app, back);
+		}
 		app_audit(app, "signin", "%s", "renewed at unlock");
 		app_msg(app, APP_MSG_INFO, "%s", _("Unlocked; your session was "
 		    "renewed. The form is as you left it."));
@@ -156,7 +165,7 @@ lock_submit(struct app *app)
 		app->dirty = true;
 		return;
 	}
-	if (rc == 1 && !lock_session_over(app)) {
+	if (rc == 1 && app->signed_in && !lock_session_over(app)) {
 		lock_open(app, "password");
 		return;
 	}
