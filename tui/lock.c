@@ -20,6 +20,7 @@
 #include "tui/screens.h"
 
 #define LOCK_PW_MAX 128
+#define LOCK_TRIES 5   /* wrong passwords before the service must judge */
 
 static struct {
 	long idle_ms;
@@ -29,6 +30,7 @@ static struct {
 	size_t pwlen;
 	int pwchars;
 	bool asking;                /* a sign-in of ours is in flight */
+	int fails;                  /* wrong passwords under this lock */
 	char msg[APP_MSG_MAX];
 } lock;
 
@@ -70,6 +72,7 @@ lock_now(struct app *app)
 		lock.pw = sodium_malloc(LOCK_PW_MAX + 1);
 	lock_wipe_pw();
 	lock.msg[0] = '\0';
+	lock.fails = 0;
 	app->locked = true;
 	app->help = false;
 	app->dirty = true;
@@ -157,6 +160,25 @@ lock_submit(struct app *app)
 		return;
 	lock.pw[lock.pwlen] = '\0';
 	rc = draft_check_password(lock.pw, lock.pwlen);
+	if (rc == 0 && ++lock.fails >= LOCK_TRIES) {
+		/* Guessing here would never meet the service's lockout: after
+		 * a few tries, only a sign-in (which the service counts)
+		 * opens the terminal again.  The walk-in waits, as after an
+		 * expired session; nothing of it shows on the sign-in screen. */
+		lock_wipe_pw();
+		app_audit(app, "unlock_refused", "%s", "too many wrong passwords");
+		app->locked = false;
+		lock.msg[0] = '\0';
+		clearok(curscr, TRUE);
+		if (app->screen != &screen_signin)
+			app->resume = app->screen;
+		app->signed_in = false;
+		app_goto(app, &screen_signin);
+		app_msg(app, APP_MSG_WARN, "%s", _("Too many wrong passwords at "
+		    "the lock: sign in again. The walk-in is kept for the same "
+		    "clerk."));
+		return;
+	}
 	if (rc == 0) {
 		lock_wipe_pw();
 		snprintf(lock.msg, sizeof lock.msg, "%s", _("That is not your "
