@@ -5,7 +5,10 @@
  * unlocks it, checked here against the draft key (tui/draft.h), or by the
  * service if there is none; the screen and the forms are as they were.
  * If the service session has run out meanwhile, it is renewed with the
- * same password.  Requests in flight go on while locked.
+ * same password.  Requests in flight go on while locked.  Five wrong
+ * passwords send the terminal to the sign-in screen (the service counts
+ * failed sign-ins; the lock cannot), the walk-in kept as after an
+ * expired session.
  */
 #ifndef SSDESK_LOCK_H
 #define SSDESK_LOCK_H
