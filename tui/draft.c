@@ -100,7 +100,7 @@ static struct {
 	struct draft_keys *k;       /* sodium_malloc'd */
 	struct journal_doc *doc;    /* sodium_malloc'd: the clear draft */
 	struct journal_doc *offer;  /* sodium_malloc'd: the one on offer */
-	bool have_key, have_pending, pending_new_salt, offering;
+	bool have_key, have_pending, offering;
 	char staff[DRAFT_NAME_MAX];         /* file-name part of the owner */
 	char pending_staff[DRAFT_NAME_MAX];
 	unsigned char last[crypto_generichash_BYTES];
@@ -140,9 +140,9 @@ draft_prepare(const char *staff_id, const char *pw, size_t pwlen)
 	statedir_staff_name(draft.pending_staff, sizeof draft.pending_staff,
 	    staff_id);
 	draft_file(name, sizeof name, "key", draft.pending_staff);
-	draft.pending_new_salt = statedir_read(name, kf, sizeof kf, &n) != 0 ||
-	    journal_keyfile_salt(kf, n, draft.k->pending_salt) != 0;
-	if (draft.pending_new_salt)
+	/* The clerk's salt, or a new one (first sign-in here). */
+	if (statedir_read(name, kf, sizeof kf, &n) != 0 ||
+	    journal_keyfile_salt(kf, n, draft.k->pending_salt) != 0)
 		randombytes_buf(draft.k->pending_salt, JOURNAL_SALTBYTES);
 	draft.have_pending = journal_derive_key(draft.k->pending, pw, pwlen,
 	    draft.k->pending_salt) == 0;
