@@ -45,21 +45,50 @@ audit_field(char *out, size_t *n, const char *s, char sep)
 	return 0;
 }
 
+/*
+ * A long run of digits in the detail is an ID, card or bank card number
+ * someone forgot to mask: keep its first 6 and last 4 characters, stars
+ * between (the shape of idnum_mask), so the log never holds one whole.
+ */
+#define AUDIT_RUN_MASK 12
+
+static void
+audit_mask_runs(char *s, size_t from, size_t to)
+{
+	size_t i = from;
+
+	while (i < to) {
+		size_t j = i;
+
+		while (j < to && ((s[j] >= '0' && s[j] <= '9') ||
+		    ((s[j] == 'X' || s[j] == 'x') && j > i)))
+			j++;
+		if (j - i >= AUDIT_RUN_MASK)
+			for (size_t k = i + 6; k < j - 4; k++)
+				s[k] = '*';
+		i = j > i ? j : i + 1;
+	}
+}
+
 int
 audit_format(char *out, struct audit_chain *c, const char *time,
     const char *event, const char *staff, const char *counter,
     const char *detail)
 {
 	char seq[32], hash[AUDIT_HASH_HEX];
-	size_t n = 0;
+	size_t n = 0, d;
 
 	snprintf(seq, sizeof seq, "%lu", c->seq + 1);
 	if (audit_field(out, &n, seq, '\t') || audit_field(out, &n, time, '\t') ||
 	    audit_field(out, &n, event, '\t') ||
 	    audit_field(out, &n, staff, '\t') ||
-	    audit_field(out, &n, counter, '\t') ||
-	    audit_field(out, &n, detail, '\t') ||
-	    audit_field(out, &n, c->last, '\t'))
+	    audit_field(out, &n, counter, '\t'))
+		return -1;
+	d = n;
+	if (audit_field(out, &n, detail, '\t'))
+		return -1;
+	audit_mask_runs(out, d, n);
+	if (audit_field(out, &n, c->last, '\t'))
 		return -1;
 	audit_hash(hash, out, n);
 	if (n + AUDIT_HASH_HEX + 1 > AUDIT_LINE_MAX)

@@ -13,8 +13,9 @@
  * `ssdesk --verify-audit` is what to compare with a copy kept elsewhere.)
  *
  * Identifiers in detail are the caller's to mask (idnum_mask, the
- * service's masked card numbers); tabs and control characters in any
- * field become spaces here.  Pure: no files.
+ * service's masked card numbers); as a safety net, a run of 12 or more
+ * digits in detail keeps only its first 6 and last 4.  Tabs and control
+ * characters in any field become spaces.  Pure: no files.
  */
 #ifndef SSDESK_AUDIT_H
 #define SSDESK_AUDIT_H

@@ -146,6 +146,25 @@ test_renumbered(void **state)
 }
 
 static void
+test_unmasked_detail(void **state)
+{
+	struct audit_chain c;
+	char line[AUDIT_LINE_MAX];
+	struct audit_verdict v;
+	int n;
+
+	audit_chain_start(&c);
+	n = audit_format(line, &c, "t", "submit", "clerk01", "C-01",
+	    "id 11010519491231002X bank 6222020200112233446 app MA-20261122-0001");
+	assert_true(n > 0);
+	assert_null(strstr(line, "11010519491231002X"));
+	assert_null(strstr(line, "6222020200112233446"));
+	assert_non_null(strstr(line, "id 110105********002X bank "
+	    "622202*********3446 app MA-20261122-0001"));
+	assert_int_equal(audit_verify(line, (size_t)n, &v), 0);
+}
+
+static void
 test_cut(void **state)
 {
 	struct audit_verdict v;
@@ -166,6 +185,7 @@ main(void)
 		cmocka_unit_test(test_deleted),
 		cmocka_unit_test(test_reordered),
 		cmocka_unit_test(test_renumbered),
+		cmocka_unit_test(test_unmasked_detail),
 		cmocka_unit_test(test_cut),
 	};
 
