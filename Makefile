@@ -61,20 +61,26 @@ ALL_LDFLAGS = -pie -Wl,-z,relro,-z,now $(LDSAN) $(LDFLAGS)
 FORMS_SRC = forms/date.c forms/idnum.c forms/text.c forms/check.c \
             forms/deadline.c forms/person.c forms/form.c \
             forms/form_identity.c forms/form_medical.c
+FORMS_SRC += forms/journal.c forms/audit.c
 NET_SRC   = net/transport.c net/transport_https.c net/transport_local.c \
             net/api.c net/apijson.c
 SIM_SRC   = sim/sim.c sim/sim_data.c
+SIM_SRC  += sim/sim_lockout.c
 SIMSRV_SRC = sim/server.c
 TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
             tui/form_view.c tui/screens.c tui/screen_signin.c \
             tui/screen_home.c tui/screen_identity.c tui/screen_person.c \
             tui/screen_medical.c tui/screen_receipt.c tui/services.c
+TUI_SRC  += tui/statedir.c tui/draft.c tui/audit_log.c tui/lock.c \
+            tui/screen_draft.c
 
 # Unit tests link only the layers they test, so each layer builds alone.
 FORMS_TESTS = date idnum text check form
 NET_TESTS   = apijson transport_local
 SIM_TESTS   = sim
 INTEG_TESTS = https
+# forms/ tests that need libsodium (journal sealing, audit hashes).
+SODIUM_TESTS = journal audit
 
 FORMS_OBJ = $(FORMS_SRC:%.c=$(BUILD)/%.o)
 NET_OBJ   = $(NET_SRC:%.c=$(BUILD)/%.o)
@@ -87,6 +93,8 @@ FORMS_TBIN = $(FORMS_TESTS:%=$(BUILD)/tests/test_%)
 NET_TBIN   = $(NET_TESTS:%=$(BUILD)/tests/test_%)
 SIM_TBIN   = $(SIM_TESTS:%=$(BUILD)/tests/test_%)
 UNIT_BIN   = $(FORMS_TBIN) $(NET_TBIN) $(SIM_TBIN)
+SODIUM_TBIN = $(SODIUM_TESTS:%=$(BUILD)/tests/test_%)
+UNIT_BIN  += $(SODIUM_TBIN)
 INTEG_BIN  = $(INTEG_TESTS:%=$(BUILD)/tests/itest_%)
 TEST_CC    = $(CC) $(ALL_CFLAGS) $(APP_CFLAGS) $(SIM_CFLAGS) $(TEST_CFLAGS) \
              $(ALL_LDFLAGS)
@@ -144,6 +152,10 @@ $(BUILD)/ssdesk-sim: $(SIMSRV_OBJ) $(BUILD)/libsim.a $(BUILD)/libforms.a
 $(FORMS_TBIN): $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libforms.a
 	@mkdir -p $(dir $@)
 	$(call say,LD,$@)$(TEST_CC) -o $@ $^ $(TEST_LIBS)
+
+$(SODIUM_TBIN): $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libforms.a
+	@mkdir -p $(dir $@)
+	$(call say,LD,$@)$(TEST_CC) -o $@ $^ $(SIM_LIBS) $(TEST_LIBS)
 
 $(NET_TBIN): $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libnet.a $(BUILD)/libforms.a
 	@mkdir -p $(dir $@)

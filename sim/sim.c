@@ -115,6 +115,7 @@ sim_clear_work(struct sim *s)
 	s->nchecks = 0;
 	s->next_check = 1;
 	s->next_app = 1;
+	s->nlockouts = 0;
 }
 
 struct sim *
@@ -155,6 +156,7 @@ sim_free(struct sim *s)
 	free(s->sessions);
 	free(s->checks);
 	free(s->idem);
+	free(s->lockouts);
 	free(s->people);
 	free(s);
 }
@@ -530,6 +532,19 @@ sim_h_signin(struct sim *s, const struct sim_request *req,
 	/* The same work whether or not the staff ID exists. */
 	ok = crypto_pwhash_str_verify(st ? st->pwhash : sim_data_dummy_hash,
 	    password, strlen(password)) == 0 && st != NULL;
+	/* Locked (sim_lockout.c): refused whatever the password, after the
+	 * same work, for known and unknown staff IDs alike. */
+	if (sim_lockout_locked(s, staff_id)) {
+		cJSON_Delete(o);
+		return sim_fail(a, 429, "locked_out", NULL,
+		    "Too many failed sign-ins with this staff ID: sign-in is "
+		    "refused for 15 minutes. Ask a supervisor if you have "
+		    "forgotten the password.");
+	}
+	if (!ok)
+		sim_lockout_failed(s, staff_id);
+	else
+		sim_lockout_clear(s, staff_id);
 	if (!ok) {
 		cJSON_Delete(o);
 		return sim_fail(a, 401, "bad_credentials", NULL,

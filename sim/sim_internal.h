@@ -26,6 +26,10 @@
 #define SIM_COUNTER_MAX 32
 #define SIM_PATH_MAX 256
 #define SIM_CHECKS_MAX 1024          /* live identity checks kept at most */
+#define SIM_LOCKOUT_FAILS 5          /* refused sign-ins for one staff ID... */
+#define SIM_LOCKOUT_WINDOW 900L      /* ...within 15 minutes... */
+#define SIM_LOCKOUT_S 900L           /* ...lock it for 15 minutes */
+#define SIM_LOCKOUTS_MAX 4096        /* staff IDs counted at most */
 
 struct sim_card {
 	const struct sim_data_card *d;
@@ -51,6 +55,13 @@ struct sim_session {
 	size_t staff;
 	char counter[SIM_COUNTER_MAX + 1];
 	long expires;
+};
+
+struct sim_lockout {
+	char staff_id[65];
+	int fails;
+	long first;                      /* start of the counting window */
+	long locked_until;
 };
 
 struct sim_check {
@@ -88,6 +99,8 @@ struct sim {
 	struct sim_idem *idem;
 	size_t nidem, cidem;
 	unsigned long next_app;
+	struct sim_lockout *lockouts;
+	size_t nlockouts, clockouts;
 };
 
 /* One answer under construction: JSON, or raw bytes for a replay. */
@@ -122,5 +135,10 @@ struct sim_check *sim_check_find(struct sim *s, const char *id, size_t staff);
 void sim_created_at(char out[32], struct date today);
 int sim_idempotent(struct sim *s, const struct sim_request *req,
     struct sim_session *ss, struct sim_answer *a, sim_handler *fn);
+
+/* Sign-in lockout (sim_lockout.c). */
+bool sim_lockout_locked(struct sim *s, const char *staff_id);
+void sim_lockout_failed(struct sim *s, const char *staff_id);
+void sim_lockout_clear(struct sim *s, const char *staff_id);
 
 #endif

@@ -311,7 +311,7 @@ static const struct {
 	{ "bank_card_invalid", N_("The bank card number must be 16 to 19 digits starting with 62. Check the card and type it again.") },
 	{ "bank_card_luhn", N_("The bank card number fails its check digit. Type it again to confirm it is exactly as printed.") },
 	{ "phone_invalid", N_("The mobile number must be 11 digits starting 13 to 19.") },
-	{ "locked_out", N_("Too many failed sign-ins: this staff ID is locked for a while. Ask a supervisor.") },
+	{ "locked_out", N_("Too many failed sign-ins: sign-in with this staff ID is refused for 15 minutes. Ask a supervisor if you have forgotten the password.") },
 };
 
 void

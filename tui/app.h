@@ -90,6 +90,9 @@ struct app {
 	char notice[APP_MSG_MAX];
 	const char *refresh_retry; /* the key that asks again, translated */
 
+	/* The idle lock covers everything (tui/lock.h). */
+	bool locked;
+
 	/* Demo accounts, listed on the sign-in screen in --demo only. */
 	int ndemo;
 	char demo_lines[APP_DEMO_LINES][APP_DEMO_LINE_MAX];

@@ -27,7 +27,9 @@
 #include "forms/i18n.h"
 #include "net/api.h"
 #include "tui/draw.h"
+#include "tui/draft.h"
 #include "tui/form_view.h"
+#include "tui/lock.h"
 #include "tui/screens.h"
 
 #define LOOP_BUSY_MS 100
@@ -77,7 +79,7 @@ loop_check_winch(void)
 		resizeterm(ws.ws_row, ws.ws_col);
 }
 
-static long long
+long long
 loop_now_ms(void)
 {
 	struct timespec ts;
@@ -90,6 +92,11 @@ static void
 loop_draw(struct app *app)
 {
 	app->dirty = false;
+	if (app->locked) {
+		lock_draw(app);
+		doupdate();
+		return;
+	}
 	if (app->too_small) {
 		curs_set(0);
 		draw_too_small(app);
@@ -128,8 +135,13 @@ loop_draw(struct app *app)
 void
 loop_dispatch(struct app *app, const struct key_event *ev)
 {
+	lock_activity();
 	if (ev->act == ACT_RESIZE) {
 		app_resize(app);
+		return;
+	}
+	if (app->locked) {
+		lock_key(app, ev);
 		return;
 	}
 	if (ev->act == ACT_REDRAW) {
@@ -266,6 +278,9 @@ loop_run(struct app *app, char *err, size_t errlen)
 				loop_dispatch(app, &ev);
 		}
 		api_perform(app->api);
+		/* What was typed is on disk before it is on screen. */
+		draft_sync(app);
+		lock_tick(app);
 	}
 	app_free(app);
 	endwin();

@@ -19,4 +19,7 @@ int loop_run(struct app *app, char *err, size_t errlen);
  * during a request are handled here first).  Exposed for tests. */
 void loop_dispatch(struct app *app, const struct key_event *ev);
 
+/* The monotonic clock in milliseconds. */
+long long loop_now_ms(void);
+
 #endif

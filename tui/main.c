@@ -30,7 +30,11 @@
 #include "net/transport_local.h"
 #include "sim/sim.h"
 #include "tui/app.h"
+#include "tui/audit_log.h"
+#include "tui/draft.h"
+#include "tui/lock.h"
 #include "tui/loop.h"
+#include "tui/statedir.h"
 #include "tui/screens.h"
 
 #ifndef SSDESK_VERSION
@@ -50,6 +54,8 @@ struct main_opts {
 	const char *today;
 	long latency;
 	bool ascii;
+	const char *state_dir;
+	long idle_lock;
 };
 
 static void
@@ -74,6 +80,11 @@ main_usage(FILE *f)
 	    "  --latency MS        --demo: answer after MS milliseconds\n"
 	    "                      (default 120)\n"
 	    "  --ascii             draw borders with ASCII characters\n"
+	    "  --state-dir DIR     keep drafts and the audit log in DIR\n"
+	    "                      (default $XDG_STATE_HOME/ssdesk)\n"
+	    "  --idle-lock SECONDS lock the screen after SECONDS without a\n"
+	    "                      key (default 300; 0 never)\n"
+	    "  --verify-audit FILE check an audit log's chain and exit\n"
 	    "  --help              show this help and exit\n"
 	    "  --version           show the version and exit\n"
 	    "\n"
@@ -94,7 +105,8 @@ static void
 main_parse(struct main_opts *o, int argc, char **argv)
 {
 	enum { O_DEMO = 256, O_SERVICE, O_CA, O_PIN, O_CERT, O_KEY, O_COUNTER,
-	    O_TODAY, O_LATENCY, O_ASCII, O_HELP, O_VERSION };
+	    O_TODAY, O_LATENCY, O_ASCII, O_HELP, O_VERSION, O_STATE_DIR,
+	    O_IDLE_LOCK, O_VERIFY_AUDIT };
 	static const struct option longopts[] = {
 		{ "demo", no_argument, NULL, O_DEMO },
 		{ "service", required_argument, NULL, O_SERVICE },
@@ -108,6 +120,9 @@ main_parse(struct main_opts *o, int argc, char **argv)
 		{ "ascii", no_argument, NULL, O_ASCII },
 		{ "help", no_argument, NULL, O_HELP },
 		{ "version", no_argument, NULL, O_VERSION },
+		{ "state-dir", required_argument, NULL, O_STATE_DIR },
+		{ "idle-lock", required_argument, NULL, O_IDLE_LOCK },
+		{ "verify-audit", required_argument, NULL, O_VERIFY_AUDIT },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -116,6 +131,7 @@ main_parse(struct main_opts *o, int argc, char **argv)
 	memset(o, 0, sizeof *o);
 	o->counter = "C-01";
 	o->latency = MAIN_LATENCY_DEFAULT;
+	o->idle_lock = LOCK_IDLE_DEFAULT;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case O_DEMO:
@@ -156,6 +172,21 @@ main_parse(struct main_opts *o, int argc, char **argv)
 		case O_ASCII:
 			o->ascii = true;
 			break;
+		case O_STATE_DIR:
+			o->state_dir = optarg;
+			break;
+		case O_IDLE_LOCK:
+			errno = 0;
+			o->idle_lock = strtol(optarg, &end, 10);
+			if (errno != 0 || *end != '\0' || end == optarg ||
+			    o->idle_lock < 0 || o->idle_lock > 86400)
+				main_bad_usage(_("--idle-lock: give seconds, "
+				    "0 to 86400"));
+			break;
+		case O_VERIFY_AUDIT:
+			if (sodium_init() < 0)
+				exit(1);
+			exit(audit_log_verify_file(optarg));
 		case O_HELP:
 			main_usage(stdout);
 			exit(0);
@@ -268,6 +299,11 @@ main(int argc, char **argv)
 		return 1;
 	}
 
+	if (statedir_init(o.state_dir, err, sizeof err) != 0)
+		fprintf(stderr, "ssdesk: %s; %s\n", err, _("drafts and the "
+		    "audit log will not be kept"));
+	lock_setup(o.idle_lock);
+
 	app_init(&app);
 	app.demo = o.demo;
 	app.ascii = o.ascii;
@@ -314,6 +350,8 @@ main(int argc, char **argv)
 	app_goto(&app, &screen_signin);
 
 	rc = loop_run(&app, err, sizeof err);
+	draft_close();
+	lock_close();
 	api_free(api);
 	sim_free(sim);
 	if (!o.demo)

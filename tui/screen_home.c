@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "forms/i18n.h"
+#include "tui/audit_log.h"
+#include "tui/draft.h"
 #include "tui/draw.h"
 
 static int home_sel;
@@ -79,6 +81,8 @@ home_signed_out(void *arg, const struct api_error *err)
 
 	app_idle(app);
 	app_end_walkin(app);
+	draft_signed_out(app);
+	app_audit(app, "signout", "%s", "");
 	app->signed_in = false;
 	memset(&app->staff, 0, sizeof app->staff);
 	app_goto(app, &screen_signin);

@@ -19,6 +19,8 @@
 
 #include "forms/check.h"
 #include "forms/i18n.h"
+#include "forms/idnum.h"
+#include "tui/audit_log.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
 
@@ -139,6 +141,15 @@ identity_done(void *arg, const struct api_error *err,
 	size_t i;
 
 	app_idle(app);
+	if (err == NULL || err->result == API_OK)
+		app_audit(app, "identity", "%s %s", res->person.id_masked,
+		    res->check_id);
+	else if (err->result == API_REFUSED) {
+		char masked[IDNUM_MASKED_LEN + 1];
+
+		idnum_mask(masked, form_get_key(&app->idform, "id_number"));
+		app_audit(app, "identity_refused", "%s %s", masked, err->code);
+	}
 	if (err == NULL || err->result == API_OK) {
 		/* Another person than the one checked before (the clerk
 		 * corrected the number): the medical form, its key and the

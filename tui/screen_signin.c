@@ -17,7 +17,10 @@
 #include <sodium.h>
 
 #include "forms/i18n.h"
+#include "tui/audit_log.h"
+#include "tui/draft.h"
 #include "tui/draw.h"
+#include "tui/lock.h"
 
 #define SIGNIN_ID_MAX (REF_MAX - 1)
 #define SIGNIN_PW_MAX 128   /* bytes, UTF-8 */
@@ -154,6 +157,7 @@ signin_done(void *arg, const struct api_error *err, const struct staff *staff)
 	struct app *app = arg;
 	char text[APP_MSG_MAX];
 	const struct screen *resume = app->resume;
+	enum draft_found found;
 
 	app_idle(app);
 	signin_wipe_pw();
@@ -164,15 +168,36 @@ signin_done(void *arg, const struct api_error *err, const struct staff *staff)
 		app->staff = *staff;
 		app->signed_in = true;
 		signin.staff_id[0] = '\0';
+		/* Before the walk-in ends: the draft on disk is the previous
+		 * clerk's, kept for them; this clerk's own is looked for. */
+		found = draft_signed_in(app, resume != NULL);
+		lock_session_started(app);
+		lock_activity();
+		app_audit(app, "signin", "%s", resume != NULL ? "again, walk-in "
+		    "kept" : "");
 		if (resume == NULL)
 			app_end_walkin(app);
 		app->resume = NULL;
+		if (found == DRAFT_OFFER) {
+			app_goto(app, &screen_draft);
+			return;
+		}
 		app_goto(app, resume != NULL ? resume : &screen_home);
+		if (found == DRAFT_DAMAGED)
+			app_msg(app, APP_MSG_WARN, "%s", _("A saved draft was "
+			    "damaged and could not be opened; it was removed."));
+		else if (found == DRAFT_OFF)
+			app_msg(app, APP_MSG_WARN, "%s", _("Drafts cannot be "
+			    "saved on this terminal: what you type is not kept "
+			    "if ssdesk stops."));
 		if (resume != NULL)
 			app_msg(app, APP_MSG_INFO, "%s",
 			    _("Signed in again; the form is as you left it."));
 		return;
 	}
+	draft_cancel();
+	audit_log_append(signin.staff_id, app->counter, "signin_refused",
+	    err->code[0] != '\0' ? err->code : api_strerror(err->result));
 	if (err->result == API_CANCELLED) {
 		app_msg(app, APP_MSG_INFO, "%s", _("Sign-in cancelled."));
 		signin.focus = 1;
@@ -180,7 +205,8 @@ signin_done(void *arg, const struct api_error *err, const struct staff *staff)
 	}
 	app_error_text(text, sizeof text, err);
 	if (err->result == API_REFUSED &&
-	    strcmp(err->code, "bad_credentials") == 0) {
+	    (strcmp(err->code, "bad_credentials") == 0 ||
+	    strcmp(err->code, "locked_out") == 0)) {
 		snprintf(signin.pw_msg, sizeof signin.pw_msg, "%s", text);
 		signin.focus = 1;
 		app->dirty = true;
@@ -209,6 +235,8 @@ signin_submit(struct app *app)
 	signin.pw_msg[0] = '\0';
 	app_msg_clear(app);
 	app_busy(app, _("Signing in… Esc cancels"));
+	/* The draft key comes from the password (tui/draft.h). */
+	draft_prepare(signin.staff_id, signin.pw, signin.pwlen);
 	api_sign_in(app->api, signin.staff_id, signin.pw, app->counter,
 	    signin_done, app);
 	signin_wipe_pw();   /* the request has its own copy */
@@ -309,8 +337,8 @@ signin_resize(struct app *app)
 const struct screen screen_signin = {
 	.name = N_("Sign in"),
 	.help = N_("Type your staff ID and password, then press Enter. The "
-	    "password is never shown or stored. After three wrong passwords "
-	    "the staff ID may be locked; ask a supervisor. The counter name "
+	    "password is never shown or stored. After five wrong passwords "
+	    "sign-in is refused for 15 minutes; ask a supervisor. The counter name "
 	    "comes from the --counter option."),
 	.enter = signin_enter,
 	.draw = signin_draw,

@@ -13,5 +13,6 @@ const struct screen *const screens[] = {
 	&screen_person,
 	&screen_medical,
 	&screen_receipt,
+	&screen_draft,
 	NULL,
 };

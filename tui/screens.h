@@ -42,6 +42,7 @@ extern const struct screen screen_identity;
 extern const struct screen screen_person;
 extern const struct screen screen_medical;
 extern const struct screen screen_receipt;
+extern const struct screen screen_draft;
 
 /* Every screen, NULL-terminated (for tests and the man page). */
 extern const struct screen *const screens[];

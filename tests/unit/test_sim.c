@@ -1018,6 +1018,68 @@ test_listings(void **state)
 	assert_int_equal(sim_list_people(t->s, l, 3), 3);
 }
 
+/* ---- sign-in lockout (sim_lockout.c) --------------------------------- */
+
+/* Four wrong passwords pass as bad_credentials; the fifth locks; then
+ * even the right password is refused with locked_out, the same bytes for
+ * a staff ID that exists and one that does not. */
+static void
+t_lock(struct t *t, const char *staff)
+{
+	for (int i = 0; i < 5; i++) {
+		assert_int_equal(t_signin_as(t, staff, "wrong"), 401);
+		t_error(t, 401, "bad_credentials", NULL);
+	}
+	assert_int_equal(t_signin_as(t, staff, "ssdesk-demo"), 429);
+	t_error(t, 429, "locked_out", NULL);
+}
+
+static void
+test_signin_lockout(void **state)
+{
+	struct t *t = *state;
+	char *known;
+
+	t_lock(t, "clerk01");
+	known = strdup(t->raw);
+	assert_non_null(known);
+	assert_int_equal(t_signin_as(t, "clerk01", "wrong"), 429);
+	t_lock(t, "nobody99");
+	assert_string_equal(known, t->raw); /* does not tell which exists */
+	free(known);
+	/* Another staff ID is not affected. */
+	assert_int_equal(t_signin_as(t, "clerk02", "ssdesk-demo"), 201);
+	/* After 15 minutes the right password works again. */
+	sim_advance_clock(t->s, 14 * 60);
+	assert_int_equal(t_signin_as(t, "clerk01", "ssdesk-demo"), 429);
+	sim_advance_clock(t->s, 61);
+	assert_int_equal(t_signin_as(t, "clerk01", "ssdesk-demo"), 201);
+}
+
+static void
+test_signin_lockout_window(void **state)
+{
+	struct t *t = *state;
+
+	/* Failures spread wider than the window do not add up. */
+	for (int i = 0; i < 8; i++) {
+		assert_int_equal(t_signin_as(t, "clerk01", "wrong"), 401);
+		sim_advance_clock(t->s, 4 * 60);
+	}
+	assert_int_equal(t_signin_as(t, "clerk01", "ssdesk-demo"), 201);
+	/* A success starts the count afresh. */
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(t_signin_as(t, "clerk02", "wrong"), 401);
+	assert_int_equal(t_signin_as(t, "clerk02", "ssdesk-demo"), 201);
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(t_signin_as(t, "clerk02", "wrong"), 401);
+	assert_int_equal(t_signin_as(t, "clerk02", "ssdesk-demo"), 201);
+	/* The trainer's reset lifts a lock. */
+	t_lock(t, "super01");
+	sim_reset(t->s);
+	assert_int_equal(t_signin_as(t, "super01", "ssdesk-demo"), 201);
+}
+
 int
 main(void)
 {
@@ -1058,6 +1120,10 @@ main(void)
 		T(test_checks_bounded),
 		T(test_reset),
 		T(test_listings),
+		cmocka_unit_test_setup_teardown(test_signin_lockout,
+		    t_setup_nosession, t_teardown),
+		cmocka_unit_test_setup_teardown(test_signin_lockout_window,
+		    t_setup_nosession, t_teardown),
 #undef T
 	};
 

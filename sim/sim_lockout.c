@@ -1,0 +1,83 @@
+/*
+ * sim_lockout.c -- sign-in lockout: after SIM_LOCKOUT_FAILS refused
+ * sign-ins for one staff ID within SIM_LOCKOUT_WINDOW seconds, every
+ * sign-in for it is refused for SIM_LOCKOUT_S seconds, right password or
+ * not.  Counted by the staff ID as typed, whether or not it exists, so the
+ * refusals say nothing about which IDs exist; sim_h_signin does the same
+ * password-hash work in every case, so neither does the timing.
+ */
+#include "sim/sim_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static struct sim_lockout *
+sim_lockout_find(struct sim *s, const char *staff_id)
+{
+	for (size_t i = 0; i < s->nlockouts; i++)
+		if (strcmp(s->lockouts[i].staff_id, staff_id) == 0)
+			return &s->lockouts[i];
+	return NULL;
+}
+
+/* Forget entries that no longer count: window over and not locked. */
+static void
+sim_lockout_purge(struct sim *s, long now)
+{
+	for (size_t i = 0; i < s->nlockouts;) {
+		struct sim_lockout *l = &s->lockouts[i];
+
+		if (now >= l->locked_until &&
+		    now - l->first >= SIM_LOCKOUT_WINDOW)
+			s->lockouts[i] = s->lockouts[--s->nlockouts];
+		else
+			i++;
+	}
+}
+
+bool
+sim_lockout_locked(struct sim *s, const char *staff_id)
+{
+	struct sim_lockout *l = sim_lockout_find(s, staff_id);
+
+	return l != NULL && sim_now(s) < l->locked_until;
+}
+
+void
+sim_lockout_failed(struct sim *s, const char *staff_id)
+{
+	long now = sim_now(s);
+	struct sim_lockout *l;
+
+	sim_lockout_purge(s, now);
+	if ((l = sim_lockout_find(s, staff_id)) == NULL) {
+		/* Bounded: beyond the cap new IDs are not counted (the table
+		 * is emptied by time, never by more guesses). */
+		if (s->nlockouts >= SIM_LOCKOUTS_MAX ||
+		    sim_grow((void **)&s->lockouts, &s->clockouts,
+		    s->nlockouts, sizeof *s->lockouts) < 0)
+			return;
+		l = &s->lockouts[s->nlockouts++];
+		memset(l, 0, sizeof *l);
+		snprintf(l->staff_id, sizeof l->staff_id, "%s", staff_id);
+		l->first = now;
+	}
+	if (now - l->first >= SIM_LOCKOUT_WINDOW) {
+		l->first = now;
+		l->fails = 0;
+	}
+	if (++l->fails >= SIM_LOCKOUT_FAILS) {
+		l->locked_until = now + SIM_LOCKOUT_S;
+		l->fails = 0;
+		l->first = now;
+	}
+}
+
+void
+sim_lockout_clear(struct sim *s, const char *staff_id)
+{
+	struct sim_lockout *l = sim_lockout_find(s, staff_id);
+
+	if (l != NULL)
+		*l = s->lockouts[--s->nlockouts];
+}

@@ -1,0 +1,439 @@
+/*
+ * draft.c -- journaling the walk-in's forms (see draft.h).
+ *
+ * The clear draft (full ID number included) lives only in sodium_malloc'd
+ * memory and is wiped after every use; on disk there is only the sealed
+ * form.  A BLAKE2b hash of the last draft written saves rewriting an
+ * unchanged one on every turn of the loop.
+ */
+#include "tui/draft.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "forms/i18n.h"
+#include "forms/idnum.h"
+#include "forms/journal.h"
+#include "tui/audit_log.h"
+#include "tui/form_view.h"
+#include "tui/screens.h"
+#include "tui/statedir.h"
+
+#define DRAFT_NAME_MAX 160
+
+/* ---- the forms a walk-in holds: add a row for a new form -------------- */
+
+static struct form_state *
+draft_idform(struct app *app)
+{
+	return &app->idform;
+}
+
+static struct form_state *
+draft_medform(struct app *app)
+{
+	return &app->medform;
+}
+
+static void draft_put_int(struct journal_doc *d, const char *name, int v);
+
+/* The medical form is for one card, with its Idempotency-Key (so a send
+ * that was answered before the crash is answered the same again). */
+static void
+draft_medical_save(struct app *app, struct journal_doc *d)
+{
+	if (!app->medical_ready)
+		return;
+	draft_put_int(d, "medical_card", app->medical_card);
+	journal_put(d, "medical_idem", app->medical_idem);
+}
+
+static void
+draft_medical_load(struct app *app, const struct journal_doc *d)
+{
+	const char *v = journal_get(d, "medical_card");
+
+	if (v == NULL || app->medform.def == NULL)
+		return;
+	app->medical_card = atoi(v);
+	app->medical_ready = true;
+	v = journal_get(d, "medical_idem");
+	if (v != NULL && strlen(v) == sizeof app->medical_idem - 1)
+		memcpy(app->medical_idem, v, sizeof app->medical_idem);
+	else
+		api_idempotency_key(app->medical_idem);
+}
+
+/*
+ * slot: the prefix of its pairs; def and state: the form and where the
+ * app keeps it; save and load (or NULL): what else the form's screen
+ * needs to take it up again, as pairs (names unique to the slot), loaded
+ * after the form itself.
+ */
+static const struct draft_slot {
+	const char *slot;
+	const struct form_def *def;
+	struct form_state *(*state)(struct app *);
+	void (*save)(struct app *, struct journal_doc *);
+	void (*load)(struct app *, const struct journal_doc *);
+} draft_slots[] = {
+	{ "identity", &form_identity, draft_idform, NULL, NULL },
+	{ "medical", &form_medical, draft_medform, draft_medical_save,
+	    draft_medical_load },
+};
+#define DRAFT_NSLOTS (sizeof draft_slots / sizeof draft_slots[0])
+
+/* ---- state ------------------------------------------------------------ */
+
+struct draft_keys {
+	unsigned char key[JOURNAL_KEYBYTES];
+	unsigned char pending[JOURNAL_KEYBYTES];
+	unsigned char salt[JOURNAL_SALTBYTES];
+	unsigned char pending_salt[JOURNAL_SALTBYTES];
+};
+
+static struct {
+	struct draft_keys *k;       /* sodium_malloc'd */
+	struct journal_doc *doc;    /* sodium_malloc'd: the clear draft */
+	struct journal_doc *offer;  /* sodium_malloc'd: the one on offer */
+	bool have_key, have_pending, offering;
+	char staff[DRAFT_NAME_MAX];         /* file-name part of the owner */
+	char pending_staff[DRAFT_NAME_MAX];
+	unsigned char last[crypto_generichash_BYTES];
+	bool written;               /* last[] names what is on disk */
+} draft;
+
+static unsigned char draft_sealed[JOURNAL_SEALED_MAX];
+
+static bool
+draft_alloc(void)
+{
+	if (draft.k == NULL)
+		draft.k = sodium_malloc(sizeof *draft.k);
+	if (draft.doc == NULL)
+		draft.doc = sodium_malloc(sizeof *draft.doc);
+	if (draft.offer == NULL)
+		draft.offer = sodium_malloc(sizeof *draft.offer);
+	return draft.k != NULL && draft.doc != NULL && draft.offer != NULL;
+}
+
+static void
+draft_file(char *out, size_t outsz, const char *kind, const char *staff)
+{
+	snprintf(out, outsz, "%s-%s.ssd", kind, staff);
+}
+
+void
+draft_prepare(const char *staff_id, const char *pw, size_t pwlen)
+{
+	unsigned char kf[JOURNAL_KEYFILE_LEN];
+	char name[DRAFT_NAME_MAX + 16];
+	size_t n;
+
+	draft_cancel();
+	if (!statedir_ok() || !draft_alloc())
+		return;
+	statedir_staff_name(draft.pending_staff, sizeof draft.pending_staff,
+	    staff_id);
+	draft_file(name, sizeof name, "key", draft.pending_staff);
+	/* The clerk's salt, or a new one (first sign-in here). */
+	if (statedir_read(name, kf, sizeof kf, &n) != 0 ||
+	    journal_keyfile_salt(kf, n, draft.k->pending_salt) != 0)
+		randombytes_buf(draft.k->pending_salt, JOURNAL_SALTBYTES);
+	draft.have_pending = journal_derive_key(draft.k->pending, pw, pwlen,
+	    draft.k->pending_salt) == 0;
+}
+
+void
+draft_cancel(void)
+{
+	if (draft.k != NULL) {
+		sodium_memzero(draft.k->pending, sizeof draft.k->pending);
+		sodium_memzero(draft.k->pending_salt,
+		    sizeof draft.k->pending_salt);
+	}
+	draft.have_pending = false;
+}
+
+static void
+draft_forget_key(void)
+{
+	if (draft.k != NULL)
+		sodium_memzero(draft.k, sizeof *draft.k);
+	if (draft.offer != NULL)
+		journal_doc_wipe(draft.offer);
+	draft.have_key = draft.have_pending = draft.offering = false;
+	draft.written = false;
+	draft.staff[0] = '\0';
+}
+
+enum draft_found
+draft_signed_in(struct app *app, bool resuming)
+{
+	unsigned char kf[JOURNAL_KEYFILE_LEN];
+	char name[DRAFT_NAME_MAX + 16], staff[DRAFT_NAME_MAX];
+	size_t n;
+	int rc;
+
+	statedir_staff_name(staff, sizeof staff, app->staff.staff_id);
+	if (!draft.have_pending || strcmp(staff, draft.pending_staff) != 0) {
+		draft_cancel();
+		draft_forget_key();
+		return statedir_ok() ? DRAFT_NONE : DRAFT_OFF;
+	}
+	/* The same clerk again after the session ended: same key. */
+	if (resuming && draft.have_key && strcmp(staff, draft.staff) == 0) {
+		draft_cancel();
+		return DRAFT_NONE;
+	}
+	/* The previous owner's key and offer go; the prepared key is in. */
+	journal_doc_wipe(draft.offer);
+	draft.offering = draft.written = false;
+	memcpy(draft.k->key, draft.k->pending, sizeof draft.k->key);
+	memcpy(draft.k->salt, draft.k->pending_salt, sizeof draft.k->salt);
+	snprintf(draft.staff, sizeof draft.staff, "%s", staff);
+	draft_cancel();
+	draft.have_key = true;
+
+	draft_file(name, sizeof name, "key", draft.staff);
+	rc = statedir_read(name, kf, sizeof kf, &n);
+	if (rc != 0 || !journal_keyfile_check(kf, n, draft.k->key)) {
+		/* First sign-in here, or the password changed at the
+		 * service: drafts under the old key cannot be opened. */
+		journal_keyfile_make(kf, draft.k->salt, draft.k->key);
+		statedir_write(name, kf, sizeof kf);
+	}
+	if (resuming)
+		return DRAFT_NONE;
+	draft_file(name, sizeof name, "draft", draft.staff);
+	if (statedir_read(name, draft_sealed, sizeof draft_sealed, &n) != 0)
+		return statedir_exists(name) ? DRAFT_DAMAGED : DRAFT_NONE;
+	if (journal_open(draft.offer, draft_sealed, n, draft.k->key) !=
+	    JOURNAL_OK) {
+		statedir_remove(name);
+		return DRAFT_DAMAGED;
+	}
+	draft.offering = true;
+	return DRAFT_OFFER;
+}
+
+void
+draft_describe(char *who_out, char *where, size_t sz)
+{
+	const char *id = journal_get(draft.offer, "identity.id_number");
+	const char *who = journal_get(draft.offer, "identity.name");
+	const char *scr = journal_get(draft.offer, "screen");
+	const char *at = journal_get(draft.offer, "saved_at");
+	char masked[IDNUM_MASKED_LEN + 1] = "";
+
+	/* Only a complete number is masked; a partial one is not shown. */
+	if (id != NULL && strlen(id) == IDNUM_LEN)
+		idnum_mask(masked, id);
+	snprintf(who_out, sz, _("Applicant: %s   ID number: %s"),
+	    who ? who : "-", masked[0] ? masked : "-");
+	snprintf(where, sz, _("Screen: %s   Saved: %s"), scr ? _(scr) : "-",
+	    at ? at : "-");
+}
+
+void
+draft_restore(struct app *app)
+{
+	struct form_ctx ctx = { .today = app->today };
+	const char *v;
+	char scr[64] = "";
+	size_t i;
+	int focus;
+
+	if (!draft.offering)
+		return;
+	if ((v = journal_get(draft.offer, "screen")) != NULL)
+		snprintf(scr, sizeof scr, "%s", v);
+	app_start_walkin(app);
+	for (i = 0; i < DRAFT_NSLOTS; i++)
+		journal_get_form(draft.offer, draft_slots[i].slot,
+		    draft_slots[i].def, &ctx, draft_slots[i].state(app));
+	/* The same person checked again keeps the services' forms. */
+	if ((v = journal_get(draft.offer, "person_id")) != NULL)
+		snprintf(app->identity.person.person_id,
+		    sizeof app->identity.person.person_id, "%s", v);
+	for (i = 0; i < DRAFT_NSLOTS; i++)
+		if (draft_slots[i].load != NULL)
+			draft_slots[i].load(app, draft.offer);
+	v = journal_get(draft.offer, "focus");
+	focus = v != NULL && strcmp(scr, screen_identity.name) == 0 ?
+	    atoi(v) : -1;
+	journal_doc_wipe(draft.offer);
+	draft.offering = false;
+	draft.written = false;
+	app_audit(app, "draft_restored", "%s", scr);
+	app_goto(app, &screen_identity);
+	/* The field the clerk was in (the view lands on the first empty). */
+	if (app->fv != NULL && focus >= 0 && focus < form_identity.nfields) {
+		form_view_focus(app->fv, focus);
+		form_view_key(app->fv, &(struct key_event){ .act = ACT_END });
+		app->fv_focus = focus;
+	}
+	if (scr[0] != '\0' && strcmp(scr, screen_identity.name) != 0)
+		app_msg(app, APP_MSG_INFO, _("Draft restored. You were at: %s. "
+		    "Check the ID card again and press F2 to repeat the "
+		    "identity check; the rest of the forms is as you left it "
+		    "(type the bank card number again)."), _(scr));
+	else
+		app_msg(app, APP_MSG_INFO, "%s", _("Draft restored: the form "
+		    "is as you left it."));
+}
+
+void
+draft_discard(struct app *app)
+{
+	char name[DRAFT_NAME_MAX + 16];
+
+	if (!draft.offering)
+		return;
+	draft_file(name, sizeof name, "draft", draft.staff);
+	statedir_remove(name);
+	journal_doc_wipe(draft.offer);
+	draft.offering = false;
+	draft.written = false;
+	app_audit(app, "draft_discarded", "%s", "");
+}
+
+static void
+draft_put_int(struct journal_doc *d, const char *name, int v)
+{
+	char buf[16];
+
+	snprintf(buf, sizeof buf, "%d", v);
+	journal_put(d, name, buf);
+}
+
+/* Whether the clerk has typed anything worth keeping into any form (the
+ * read-only fields are the service's, filled in, not typed). */
+static bool
+draft_typed(struct app *app)
+{
+	for (size_t i = 0; i < DRAFT_NSLOTS; i++) {
+		struct form_state *st = draft_slots[i].state(app);
+
+		if (st->def != draft_slots[i].def)
+			continue;
+		for (int f = 0; f < st->def->nfields; f++)
+			if (!(st->def->fields[f].flags &
+			    (FIELD_NOJOURNAL | FIELD_READONLY)) &&
+			    st->value[f][0] != '\0')
+				return true;
+	}
+	return false;
+}
+
+/* The walk-in as a draft; len 0 if there is nothing to keep. */
+static void
+draft_build(struct app *app, struct journal_doc *d)
+{
+	const struct screen *s = app->resume != NULL ? app->resume :
+	    app->screen;
+	char when[32];
+	time_t now;
+	struct tm tm;
+	size_t i;
+
+	d->len = 0;
+	if (!app->walkin || s == &screen_receipt || s == NULL ||
+	    !draft_typed(app))
+		return;
+	journal_put(d, "v", "1");
+	journal_put(d, "screen", s->name);
+	draft_put_int(d, "focus", app->fv != NULL ?
+	    form_view_current(app->fv) : app->fv_focus);
+	if (app->identity.person.person_id[0] != '\0')
+		journal_put(d, "person_id", app->identity.person.person_id);
+	for (i = 0; i < DRAFT_NSLOTS; i++) {
+		struct form_state *st = draft_slots[i].state(app);
+
+		if (st->def != draft_slots[i].def)
+			continue;
+		journal_put_form(d, draft_slots[i].slot, st);
+		if (draft_slots[i].save != NULL)
+			draft_slots[i].save(app, d);
+	}
+	/* Last, and not hashed: the time alone is no change. */
+	now = time(NULL);
+	localtime_r(&now, &tm);
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	journal_put(d, "saved_at", when);
+}
+
+void
+draft_sync(struct app *app)
+{
+	unsigned char h[crypto_generichash_BYTES];
+	char name[DRAFT_NAME_MAX + 16];
+	size_t n, hashed;
+
+	if (!draft.have_key || draft.offering)
+		return;
+	draft_build(app, draft.doc);
+	/* The hash leaves out saved_at (the last pair). */
+	hashed = draft.doc->len;
+	if (hashed > 0) {
+		const char *at = journal_get(draft.doc, "saved_at");
+
+		hashed = (size_t)((const unsigned char *)at -
+		    draft.doc->data) - sizeof "saved_at";
+	}
+	crypto_generichash(h, sizeof h, draft.doc->data, hashed, NULL, 0);
+	if (draft.written && sodium_memcmp(h, draft.last, sizeof h) == 0) {
+		journal_doc_wipe(draft.doc);
+		return;
+	}
+	draft_file(name, sizeof name, "draft", draft.staff);
+	if (draft.doc->len == 0) {
+		statedir_remove(name);
+		draft.written = true;
+	} else {
+		draft.written = journal_seal(draft_sealed, &n, draft.doc,
+		    draft.k->key) == JOURNAL_OK &&
+		    statedir_write(name, draft_sealed, n) == 0;
+	}
+	memcpy(draft.last, h, sizeof h);
+	journal_doc_wipe(draft.doc);
+}
+
+void
+draft_signed_out(struct app *app)
+{
+	draft_sync(app);
+	draft_forget_key();
+}
+
+int
+draft_check_password(const char *pw, size_t pwlen)
+{
+	unsigned char *k;
+	int ok;
+
+	if (!draft.have_key)
+		return -1;
+	k = sodium_malloc(JOURNAL_KEYBYTES);
+	if (k == NULL)
+		return -1;
+	ok = journal_derive_key(k, pw, pwlen, draft.k->salt) == 0 &&
+	    sodium_memcmp(k, draft.k->key, JOURNAL_KEYBYTES) == 0;
+	sodium_free(k);
+	return ok ? 1 : 0;
+}
+
+void
+draft_close(void)
+{
+	draft_forget_key();
+	sodium_free(draft.k);
+	sodium_free(draft.doc);
+	sodium_free(draft.offer);
+	draft.k = NULL;
+	draft.doc = draft.offer = NULL;
+}

@@ -1,0 +1,58 @@
+/*
+ * draft.h -- every form the terminal holds, journaled as it is typed.
+ *
+ * While a clerk is signed in (or signing in again after the session
+ * ended), the walk-in's forms are sealed (forms/journal.h) with a key
+ * derived from the clerk's password and written to draft-<staff>.ssd in
+ * the state directory whenever they change; the salt and a check text are
+ * in key-<staff>.ssd.  No walk-in, or a receipt on screen (the work is
+ * done), and the draft is removed.  After a crash, the same clerk's next
+ * sign-in offers the draft back (screen_draft); another clerk has another
+ * file and another key.  Fields marked FIELD_NOJOURNAL never reach it.
+ *
+ * A new form is one row of draft_slots[] in draft.c: its slot name, its
+ * form_def, where the app keeps its form_state, and optionally what else
+ * its screen needs to take it up again (save/load of extra pairs).
+ */
+#ifndef SSDESK_DRAFT_H
+#define SSDESK_DRAFT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tui/app.h"
+
+enum draft_found {
+	DRAFT_NONE,        /* nothing to offer */
+	DRAFT_OFFER,       /* a draft opened: screen_draft offers it */
+	DRAFT_DAMAGED,     /* a draft was there but would not open: removed */
+	DRAFT_OFF,         /* drafts cannot be kept (no state directory) */
+};
+
+/* At sign-in, before the password is wiped: derive the key it gives for
+ * staff_id (about 0.1 s).  Nothing is written until draft_signed_in. */
+void draft_prepare(const char *staff_id, const char *pw, size_t pwlen);
+/* The sign-in failed: forget the prepared key. */
+void draft_cancel(void);
+/* The service accepted: the prepared key becomes the clerk's.  Unless
+ * resuming (same clerk, walk-in still in memory), look for a draft. */
+enum draft_found draft_signed_in(struct app *app, bool resuming);
+/* The offer on screen: what the draft holds, for the clerk to recognise
+ * it: who (name, masked ID number) and where (screen, time saved). */
+void draft_describe(char *who, char *where, size_t sz);
+/* Restore it into a fresh walk-in (the identity check must be sent
+ * again); goes to the identity screen. */
+void draft_restore(struct app *app);
+/* Decline it: the file is removed. */
+void draft_discard(struct app *app);
+/* From the loop: write the draft if anything changed. */
+void draft_sync(struct app *app);
+/* Signing out: the walk-in has ended; remove the draft, wipe the key. */
+void draft_signed_out(struct app *app);
+/* Whether pw is the signed-in clerk's password: 1 yes, 0 no, -1 cannot
+ * tell here (no key; ask the service). */
+int draft_check_password(const char *pw, size_t pwlen);
+/* At exit: wipe the key (the draft stays for the next sign-in). */
+void draft_close(void);
+
+#endif
