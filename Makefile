@@ -63,7 +63,7 @@ FORMS_SRC = forms/date.c forms/idnum.c forms/text.c forms/check.c \
             forms/form_identity.c forms/form_medical.c \
             forms/delegation.c forms/form_delegation.c
 NET_SRC   = net/transport.c net/transport_https.c net/transport_local.c \
-            net/api.c net/apijson.c
+            net/api.c net/apijson.c net/api_deleg.c net/apijson_deleg.c
 SIM_SRC   = sim/sim.c sim/sim_data.c sim/sim_deleg.c sim/sim_household.c
 SIMSRV_SRC = sim/server.c
 TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
