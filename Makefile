@@ -69,7 +69,9 @@ SIMSRV_SRC = sim/server.c
 TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
             tui/form_view.c tui/screens.c tui/screen_signin.c \
             tui/screen_home.c tui/screen_identity.c tui/screen_person.c \
-            tui/screen_medical.c tui/screen_receipt.c tui/services.c
+            tui/screen_medical.c tui/screen_receipt.c tui/services.c \
+            tui/deleg.c tui/screen_poa.c tui/screen_approvals.c \
+            tui/screen_household.c
 
 # Unit tests link only the layers they test, so each layer builds alone.
 FORMS_TESTS = date idnum text check form delegation

@@ -247,7 +247,7 @@ household_relation_name(const char *relation)
 }
 
 const char *const newborn_commitment_letter = N_(
-    "Personal commitment letter. I, the undersigned parent or guardian, "
+    "I, the undersigned parent or guardian, "
     "declare that the household register shown is true and complete, that "
     "the child listed is my child or in my legal guardianship, and that I "
     "apply for the child's first social-security card, the child's "

@@ -105,6 +105,10 @@ const char *household_relation_name(const char *relation);
 /* The forms of the two services (forms/form_delegation.c). */
 extern const struct form_def form_poa_insured;
 extern const struct form_def form_poa;
+/* The household-register number a newborn registration starts from. */
+extern const struct form_def form_household;
+/* A supervisor's reason for rejecting a delegated activation. */
+extern const struct form_def form_reject;
 
 /* The personal commitment letter (seed 003) the parent confirms. */
 extern const char *const newborn_commitment_letter;

@@ -83,24 +83,24 @@ static const struct field_def poa_fields[] = {
 		.flags = FIELD_REQUIRED,
 	},
 	{
-		.key = "poa_covers_ss", .label = N_("POA covers social-security"),
+		.key = "poa_covers_ss", .label = N_("Covers social security"),
 		.help = N_("Tick if the power of attorney covers activating the social-security function."),
 		.kind = FIELD_TICK, .width = 1, .max_bytes = 1,
 	},
 	{
-		.key = "poa_covers_fin", .label = N_("POA covers financial"),
+		.key = "poa_covers_fin", .label = N_("Covers financial"),
 		.help = N_("Tick if the power of attorney covers activating the financial function."),
 		.kind = FIELD_TICK, .width = 1, .max_bytes = 1,
 	},
 	{
 		.key = "insured_original_sighted",
-		.label = N_("Insured's original ID sighted"),
+		.label = N_("Insured's ID sighted"),
 		.help = N_("Tick once you hold the insured's original ID card."),
 		.kind = FIELD_TICK, .width = 1, .max_bytes = 1,
 		.flags = FIELD_REQUIRED, .missing = POA_TICK_MISSING,
 	},
 	{
-		.key = "photocopies_taken", .label = N_("Copies of both IDs taken"),
+		.key = "photocopies_taken", .label = N_("Copies of both IDs"),
 		.help = N_("Tick once both ID cards (agent's and insured's) are photocopied."),
 		.kind = FIELD_TICK, .width = 1, .max_bytes = 1,
 		.flags = FIELD_REQUIRED, .missing = POA_TICK_MISSING,
@@ -161,4 +161,41 @@ const struct form_def form_poa = {
 	.fields = poa_fields,
 	.nfields = (int)(sizeof poa_fields / sizeof poa_fields[0]),
 	.rules = poa_rules,
+};
+
+static const struct field_def household_fields[] = {
+	{
+		.key = "register_no", .label = N_("Register number"),
+		.help = N_("The number on the household register booklet the parent brings."),
+		.kind = FIELD_TEXT, .width = 16, .max_bytes = 24,
+		.flags = FIELD_REQUIRED,
+	},
+};
+
+const struct form_def form_household = {
+	.id = "household",
+	.title = N_("Register a newborn: household register"),
+	.help = N_("Type the household register number from the booklet. The "
+	    "service shows the household's members; choose the child."),
+	.fields = household_fields,
+	.nfields = (int)(sizeof household_fields / sizeof household_fields[0]),
+};
+
+static const struct field_def reject_fields[] = {
+	{
+		.key = "reason", .label = N_("Reason for rejecting"),
+		.help = N_("Why it is rejected: the clerk and the insured read it."),
+		.kind = FIELD_TEXT, .width = 50, .max_bytes = 200,
+		.flags = FIELD_REQUIRED,
+		.missing = N_("A rejection needs a reason: type it."),
+	},
+};
+
+const struct form_def form_reject = {
+	.id = "reject",
+	.title = N_("Reject the delegated activation"),
+	.help = N_("Type the reason; F2 rejects. Esc goes back without "
+	    "deciding."),
+	.fields = reject_fields,
+	.nfields = (int)(sizeof reject_fields / sizeof reject_fields[0]),
 };

@@ -246,16 +246,13 @@ newborn(struct sim *s, const struct sim_request *req,
 
 	sim_app_id(s, appid, "NB");
 	sim_created_at(created, s->opts.today);
-	snprintf(line[0], sizeof line[0], "First social-security card "
-	    "application for %s made: the card is ready in about 20 working "
-	    "days at this centre.",
+	snprintf(line[0], sizeof line[0], "First card application for %s: "
+	    "ready in about 20 working days.",
 	    sim_data_households[h].members[child - 1].name);
-	snprintf(line[1], sizeof line[1], "Enrolled in the residents' basic "
-	    "medical insurance from today; the parent pays the first year's "
-	    "contribution within 90 days.");
-	snprintf(line[2], sizeof line[2], "Linked to the family account of %s: "
-	    "the child's electronic medical-insurance voucher is in the "
-	    "parent's app.", s->people[ck->person].d->name);
+	snprintf(line[1], sizeof line[1], "Medical insurance (residents' "
+	    "basic) enrolled from today.");
+	snprintf(line[2], sizeof line[2], "Linked to the family account of "
+	    "%s.", s->people[ck->person].d->name);
 	a->json = cJSON_CreateObject();
 	if (a->json == NULL ||
 	    cJSON_AddStringToObject(a->json, "application_id", appid) == NULL ||
@@ -263,9 +260,9 @@ newborn(struct sim *s, const struct sim_request *req,
 	    "newborn-registration") == NULL ||
 	    cJSON_AddStringToObject(a->json, "status", "completed") == NULL ||
 	    cJSON_AddStringToObject(a->json, "created_at", created) == NULL ||
-	    cJSON_AddStringToObject(a->json, "next_steps", "Bring the household "
-	    "register booklet and this receipt when collecting the card.") ==
-	    NULL ||
+	    cJSON_AddStringToObject(a->json, "next_steps", "Collect the card "
+	    "with the household register booklet and this receipt; pay the "
+	    "first year's contribution within 90 days.") == NULL ||
 	    cJSON_AddStringToObject(a->json, "child_name",
 	    sim_data_households[h].members[child - 1].name) == NULL ||
 	    cJSON_AddStringToObject(a->json, "child_id_number_masked",
