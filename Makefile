@@ -77,7 +77,7 @@ TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
 FORMS_TESTS = date idnum text check form delegation
 NET_TESTS   = apijson transport_local
 SIM_TESTS   = sim
-INTEG_TESTS = https
+INTEG_TESTS = https deleg
 
 FORMS_OBJ = $(FORMS_SRC:%.c=$(BUILD)/%.o)
 NET_OBJ   = $(NET_SRC:%.c=$(BUILD)/%.o)
