@@ -44,7 +44,7 @@ const struct sim_data_staff sim_data_staff[] = {
 	{ "super02", "罗主管", "supervisor",
 	  "$argon2id$v=19$m=65536,t=2,p=1$Aj96OrKnM9Kf+m++9xf/ig$"
 	  "uPyWLvCbOGOlusHybt1Ya13a+VqxkeHKuLguqAcx9Oc",
-	  "a second supervisor: two approvals racing on one item" },
+	  "second supervisor: racing approvals" },
 };
 const size_t sim_data_nstaff = sizeof sim_data_staff / sizeof sim_data_staff[0];
 

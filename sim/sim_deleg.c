@@ -375,10 +375,9 @@ deleg_submit(struct sim *s, const struct sim_request *req,
 	d->poa_original = poa_orig;
 	d->state = SIM_DELEG_PENDING;
 
-	snprintf(next, sizeof next, "Pending a supervisor's approval: nothing "
-	    "is activated yet. The %s function is activated when a supervisor "
-	    "approves; the clerk sees the decision under My submissions. Keep "
-	    "the power of attorney and the photocopies with the file.",
+	snprintf(next, sizeof next, "Nothing is activated yet: the %s "
+	    "function is activated when a supervisor approves. Keep the power "
+	    "of attorney and the photocopies with the file.",
 	    act == POA_ACT_SS ? "social-security" : "financial");
 	a->json = cJSON_CreateObject();
 	card = sim_card_json(s, c);

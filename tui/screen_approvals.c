@@ -293,8 +293,10 @@ detail_draw(struct app *app)
 	snprintf(line, sizeof line, "%s: %s  %s", _("Agent"), ap->agent.name,
 	    ap->agent.id_masked);
 	draw_text(w, ++y, 2, line, cols - 4);
-	snprintf(line, sizeof line, "%s: %s  %s   %s: %s", _("Card"),
-	    ap->card.number_masked, ap->card.bank, _("Activate"),
+	snprintf(line, sizeof line, "%s: %s  %s", _("Card"),
+	    ap->card.number_masked, ap->card.bank);
+	draw_text(w, ++y, 2, line, cols - 4);
+	snprintf(line, sizeof line, "%s: %s", _("Activate"),
 	    activation_name(ap->activation));
 	draw_text(w, ++y, 2, line, cols - 4);
 	date_format(signed_on, ap->poa_signed_on);
@@ -307,7 +309,7 @@ detail_draw(struct app *app)
 	    yes_no(ap->insured_original_sighted),
 	    yes_no(ap->photocopies_taken), yes_no(ap->poa_original_sighted));
 	draw_wrap(w, ++y, 2, line, cols - 4, 2);
-	y += 3;
+	y += 2;
 	approval_state(line, sizeof line, ap);
 	wattrset(w, A_BOLD);
 	draw_wrap(w, y, 2, line, cols - 4, 2);

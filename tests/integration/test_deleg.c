@@ -516,6 +516,18 @@ open_api(const char *staff, struct got *g)
 	return a;
 }
 
+/* An identity check through the api; its check_id into ck. */
+static void
+api_checked(struct api *a, struct got *g, const struct identity_request *ir,
+    char ck[REF_MAX])
+{
+	memset(g, 0, sizeof *g);
+	api_identity_check(a, ir, got_id, g);
+	assert_int_equal(run(a, g)->err.result, API_OK);
+	snprintf(ck, REF_MAX, "%s", g->u.id.check_id);
+	memset(g, 0, sizeof *g);
+}
+
 static void
 test_api_calls(void **state)
 {
@@ -531,25 +543,16 @@ test_api_calls(void **state)
 	struct newborn_request nr = { .register_no = "HH-0100", .member_no = 5,
 	    .commitment_confirmed = true };
 	struct api *clerk, *super;
-	char id[REF_MAX];
+	char id[REF_MAX], ck[REF_MAX];
 
 	(void)state;
 	clerk = open_api("clerk01", &g);
 	ir.id_number = agent_id;
-	memset(&g, 0, sizeof g);
-	api_identity_check(clerk, &ir, got_id, &g);
-	assert_int_equal(run(clerk, &g)->err.result, API_OK);
-	pr.check_id = g.u.id.check_id;
+	api_checked(clerk, &g, &ir, ck);
+	pr.check_id = ck;
 	pr.insured_id_number = insured_id;
-	{
-		char ck[REF_MAX];
-
-		snprintf(ck, sizeof ck, "%s", g.u.id.check_id);
-		pr.check_id = ck;
-		memset(&g, 0, sizeof g);
-		api_poa_submit(clerk, &pr, got_app, &g);
-		assert_int_equal(run(clerk, &g)->err.result, API_OK);
-	}
+	api_poa_submit(clerk, &pr, got_app, &g);
+	assert_int_equal(run(clerk, &g)->err.result, API_OK);
 	assert_string_equal(g.u.app.status, "pending-approval");
 	snprintf(id, sizeof id, "%s", g.u.app.application_id);
 
@@ -589,18 +592,10 @@ test_api_calls(void **state)
 	assert_int_equal(g.u.hh.members[4].nguardians, 2);
 	ir.id_number = parent_id;
 	ir.name = "胡明";
-	memset(&g, 0, sizeof g);
-	api_identity_check(clerk, &ir, got_id, &g);
+	api_checked(clerk, &g, &ir, ck);
+	nr.check_id = ck;
+	api_newborn_register(clerk, &nr, got_app, &g);
 	assert_int_equal(run(clerk, &g)->err.result, API_OK);
-	{
-		char ck[REF_MAX];
-
-		snprintf(ck, sizeof ck, "%s", g.u.id.check_id);
-		nr.check_id = ck;
-		memset(&g, 0, sizeof g);
-		api_newborn_register(clerk, &nr, got_app, &g);
-		assert_int_equal(run(clerk, &g)->err.result, API_OK);
-	}
 	assert_string_equal(g.u.app.service, "newborn-registration");
 	assert_int_equal(g.u.app.nresults, 3);
 	assert_string_equal(g.u.app.subject_name, "胡小宝");
