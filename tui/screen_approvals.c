@@ -239,9 +239,16 @@ static bool rejecting;   /* the reason form is open */
 static bool confirming;  /* "approve? y/n" asked */
 
 static bool
+own_submission(const struct app *app)
+{
+	return strcmp(app->approval.submitted_by_id, app->staff.staff_id) == 0;
+}
+
+/* What the screen offers; the service decides again. */
+static bool
 may_decide(const struct app *app)
 {
-	return app->staff.role == ROLE_SUPERVISOR &&
+	return app->staff.role == ROLE_SUPERVISOR && !own_submission(app) &&
 	    strcmp(app->approval.status, "pending-approval") == 0;
 }
 
@@ -321,8 +328,13 @@ detail_draw(struct app *app)
 		app->cursor_win = w;
 		return;
 	}
-	if (!may_decide(app))
+	if (!may_decide(app)) {
+		if (app->staff.role == ROLE_SUPERVISOR && own_submission(app) &&
+		    strcmp(ap->status, "pending-approval") == 0)
+			draw_text(w, y, 2, _("Your own submission: another "
+			    "supervisor decides on it."), cols - 4);
 		return;
+	}
 	draw_text(w, y, 2, confirming ?
 	    _("Approve and activate now? y: yes, n: no") :
 	    _("a: approve (activates now)   r: reject with a reason"),
