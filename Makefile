@@ -75,7 +75,7 @@ TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
 
 # Unit tests link only the layers they test, so each layer builds alone.
 FORMS_TESTS = date idnum text check form delegation
-NET_TESTS   = apijson transport_local
+NET_TESTS   = apijson transport_local apijson_deleg
 SIM_TESTS   = sim
 INTEG_TESTS = https deleg
 

@@ -342,12 +342,13 @@ deleg_submit(struct sim *s, const struct sim_request *req,
 		    "photocopy both ID cards.");
 		goto out;
 	}
-	if (c->lost || (act == POA_ACT_SS ? c->ss_active : c->fin_active)) {
-		/* What approval would refuse, refused now. */
+	{
+		/* What approval would refuse (lost card, already active, the
+		 * 300-day deadline passed), refused now: tried on a copy. */
 		struct sim_card probe = *c;
 
-		status = sim_activate(s, &probe, act, a);
-		goto out;
+		if ((status = sim_activate(s, &probe, act, a)) != 0)
+			goto out;
 	}
 
 	if (sim_grow((void **)&s->delegs, &s->cdelegs, s->ndelegs,
