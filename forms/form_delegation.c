@@ -25,7 +25,7 @@ static const struct field_def insured_fields[] = {
 		.key = "insured_id_number", .label = N_("Insured's ID number"),
 		.help = N_("The 18 characters on the insured's ID card (the agent hands it over)."),
 		.kind = FIELD_IDNUM, .width = 18, .max_bytes = 20,
-		.flags = FIELD_REQUIRED,
+		.flags = FIELD_REQUIRED | FIELD_NOJOURNAL,
 	},
 	{
 		.key = "insured_name", .label = N_("Insured's name"),
