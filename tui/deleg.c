@@ -37,6 +37,10 @@ app_drop_second_person(struct app *app)
 	app->household_sel = 0;
 	app->newborn_child = 0;
 	sodium_memzero(app->newborn_idem, sizeof app->newborn_idem);
+	/* The delegated activation last opened (names of two people). */
+	drop_form(&app->reject_form);
+	sodium_memzero(&app->approval, sizeof app->approval);
+	sodium_memzero(app->decide_idem, sizeof app->decide_idem);
 }
 
 void

@@ -214,6 +214,14 @@ list_resize(struct app *app)
 {
 }
 
+/* The list names people: not kept once the screen is left. */
+static void
+list_leave(struct app *app)
+{
+	sodium_memzero(&list, sizeof list);
+	have_list = false;
+}
+
 const struct screen screen_approvals = {
 	.name = N_("Delegated activations"),
 	.help = N_("The approval queue (supervisors): delegated activations "
@@ -223,7 +231,7 @@ const struct screen screen_approvals = {
 	.enter = list_enter,
 	.draw = list_draw,
 	.key = list_key,
-	.leave = NULL,
+	.leave = list_leave,
 	.resize = list_resize,
 	.fkeys = {
 		{ "F1", N_("Help") },
