@@ -62,10 +62,13 @@ FORMS_SRC = forms/date.c forms/idnum.c forms/text.c forms/check.c \
             forms/deadline.c forms/person.c forms/form.c \
             forms/form_identity.c forms/form_medical.c
 FORMS_SRC += forms/journal.c forms/audit.c
+FORMS_SRC += forms/delegation.c forms/form_delegation.c
 NET_SRC   = net/transport.c net/transport_https.c net/transport_local.c \
             net/api.c net/apijson.c
+NET_SRC  += net/api_deleg.c net/apijson_deleg.c
 SIM_SRC   = sim/sim.c sim/sim_data.c
 SIM_SRC  += sim/sim_lockout.c
+SIM_SRC  += sim/sim_deleg.c sim/sim_household.c
 SIMSRV_SRC = sim/server.c
 TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
             tui/form_view.c tui/screens.c tui/screen_signin.c \
@@ -73,12 +76,14 @@ TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
             tui/screen_medical.c tui/screen_receipt.c tui/services.c
 TUI_SRC  += tui/statedir.c tui/draft.c tui/audit_log.c tui/lock.c \
             tui/screen_draft.c
+TUI_SRC  += tui/deleg.c tui/screen_poa.c tui/screen_approvals.c \
+            tui/screen_household.c
 
 # Unit tests link only the layers they test, so each layer builds alone.
-FORMS_TESTS = date idnum text check form
-NET_TESTS   = apijson transport_local
+FORMS_TESTS = date idnum text check form delegation
+NET_TESTS   = apijson transport_local apijson_deleg
 SIM_TESTS   = sim
-INTEG_TESTS = https
+INTEG_TESTS = https deleg
 # forms/ tests that need libsodium (journal sealing, audit hashes).
 SODIUM_TESTS = journal audit
 

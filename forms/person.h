@@ -16,6 +16,7 @@
 #define REF_MAX 40   /* opaque identifiers from the service, with NUL */
 #define TEXT_MAX 256 /* names, messages */
 #define CARDS_MAX 4
+#define APP_RESULTS_MAX 4 /* result lines of one application */
 
 enum role { ROLE_CLERK, ROLE_SUPERVISOR, ROLE_TRAINER };
 
@@ -72,6 +73,13 @@ struct application {
 	char created_at[32];       /* ISO 8601 from the service */
 	char next_steps[TEXT_MAX * 2];
 	struct card card;          /* the card after the change */
+	/* Services with more than one result (newborn registration): one
+	 * sentence each from the service, untrusted; and whom it concerns
+	 * when that is not the applicant (the child), masked. */
+	size_t nresults;
+	char results[APP_RESULTS_MAX][TEXT_MAX];
+	char subject_name[TEXT_MAX];
+	char subject_id_masked[24];
 };
 
 const char *person_role_name(enum role r);     /* "clerk", ... (N_) */

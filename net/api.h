@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "forms/delegation.h"
 #include "forms/person.h"
 #include "net/transport.h"
 
@@ -115,5 +116,94 @@ void api_idempotency_key(char out[37]);
 /* A sentence for the clerk about an error of this kind, when the service
  * gave none (network, TLS...).  English, marked for translation. */
 const char *api_strerror(enum api_result r);
+
+/* ---- acting for an insured person, approvals, newborns (docs/api.md) -- */
+
+struct poa_insured_request {
+	const char *check_id;      /* the agent's identity check */
+	const char *insured_id_number; /* full, normalised; only on the wire */
+	const char *insured_name;
+};
+
+struct poa_request {
+	const char *check_id;
+	const char *insured_id_number;
+	const char *insured_name;
+	const char *card_id;
+	const char *activation;    /* "ss", "fin", "pin_reset" */
+	const char *poa_number;
+	const char *poa_signed_on; /* "YYYY-MM-DD" */
+	bool covers_ss, covers_fin;
+	bool insured_original_sighted, photocopies_taken, poa_original_sighted;
+	const char *idem_key;
+};
+
+struct approval_party {
+	char person_id[REF_MAX];
+	char name[TEXT_MAX];
+	char id_masked[24];
+};
+
+/* One delegated activation as the service recorded it. */
+struct approval {
+	char application_id[REF_MAX];
+	char status[24];           /* "pending-approval", "approved", "rejected" */
+	char submitted_at[32];
+	long age_seconds;
+	char submitted_by_id[REF_MAX];
+	char submitted_by_name[TEXT_MAX];
+	char counter[REF_MAX];
+	struct approval_party agent, insured;
+	struct card card;
+	char activation[16];
+	char poa_number[40];
+	struct date poa_signed_on;
+	bool covers_ss, covers_fin;
+	bool insured_original_sighted, photocopies_taken, poa_original_sighted;
+	bool decided;
+	char decided_by_id[REF_MAX];
+	char decided_by_name[TEXT_MAX];
+	char decided_at[32];
+	char reason[TEXT_MAX];
+};
+
+#define APPROVALS_MAX 32
+struct approval_list {
+	size_t n;                  /* the first APPROVALS_MAX only */
+	struct approval items[APPROVALS_MAX];
+};
+
+struct newborn_request {
+	const char *check_id;      /* the parent's identity check */
+	const char *register_no;
+	int member_no;
+	bool commitment_confirmed;
+	const char *idem_key;
+};
+
+typedef void api_approval_cb(void *arg, const struct api_error *err,
+    const struct approval *res);
+typedef void api_approvals_cb(void *arg, const struct api_error *err,
+    const struct approval_list *res);
+typedef void api_household_cb(void *arg, const struct api_error *err,
+    const struct household *res);
+
+/* POST /v1/delegations/insured: the insured, confirmed (masked). */
+void api_poa_insured(struct api *a, const struct poa_insured_request *req,
+    api_person_cb *cb, void *arg);
+void api_poa_submit(struct api *a, const struct poa_request *req,
+    api_application_cb *cb, void *arg);
+/* mine: GET /v1/submissions; else the supervisor's GET /v1/approvals. */
+void api_approvals_list(struct api *a, bool mine, api_approvals_cb *cb,
+    void *arg);
+void api_approval_get(struct api *a, const char *application_id,
+    api_approval_cb *cb, void *arg);
+void api_approval_decide(struct api *a, const char *application_id,
+    bool approve, const char *reason, const char *idem_key,
+    api_approval_cb *cb, void *arg);
+void api_household_get(struct api *a, const char *register_no,
+    api_household_cb *cb, void *arg);
+void api_newborn_register(struct api *a, const struct newborn_request *req,
+    api_application_cb *cb, void *arg);
 
 #endif

@@ -387,6 +387,11 @@ server_list(struct sim *sim, struct date today)
 	for (size_t i = 0; i < n; i++)
 		printf("  %s  %s  %s\n      %s\n", l[i].who, l[i].name,
 		    l[i].secret, l[i].purpose);
+	printf("\nHousehold registers (register number, address):\n");
+	n = sim_list_households(sim, l, SERVER_LIST_MAX);
+	for (size_t i = 0; i < n; i++)
+		printf("  %s  %s\n      %s\n", l[i].who, l[i].name,
+		    l[i].purpose);
 }
 
 static int

@@ -56,7 +56,7 @@ sim_grow(void **arr, size_t *cap, size_t n, size_t size)
 }
 
 /* The 18-character number of region + birth date + sequence. */
-static void
+void
 sim_make_number(char out[IDNUM_LEN + 1], const char *region, int y, int m,
     int d, int seq)
 {
@@ -113,6 +113,7 @@ sim_clear_work(struct sim *s)
 		free(s->idem[i].body);
 	s->nidem = 0;
 	s->nchecks = 0;
+	s->ndelegs = 0;
 	s->next_check = 1;
 	s->next_app = 1;
 	s->nlockouts = 0;
@@ -142,6 +143,13 @@ sim_new(const struct sim_opts *opts)
 	    u->seq);
 	idnum_mask(s->unknown_masked, s->unknown_number);
 	sim_load_people(s);
+	s->members = calloc(sim_data_nhouseholds, sizeof *s->members);
+	if (s->members == NULL) {
+		free(s->people);
+		free(s);
+		return NULL;
+	}
+	sim_households_load(s);
 	sim_clear_work(s);
 	return s;
 }
@@ -157,6 +165,8 @@ sim_free(struct sim *s)
 	free(s->checks);
 	free(s->idem);
 	free(s->lockouts);
+	free(s->delegs);
+	free(s->members);
 	free(s->people);
 	free(s);
 }
@@ -165,6 +175,7 @@ void
 sim_reset(struct sim *s)
 {
 	sim_load_people(s);
+	sim_households_load(s);
 	sim_clear_work(s);
 }
 
@@ -210,6 +221,29 @@ sim_list_people(const struct sim *s, struct sim_listing *out, size_t max)
 			.secret = s->unknown_number,
 		};
 	}
+	return n;
+}
+
+size_t
+sim_list_households(const struct sim *s, struct sim_listing *out, size_t max)
+{
+	size_t n = 0;
+
+	(void)s;
+	for (size_t i = 0; i < sim_data_nhouseholds && n < max; i++, n++)
+		out[n] = (struct sim_listing){
+			.who = sim_data_households[i].register_no,
+			.name = sim_data_households[i].address,
+			.purpose = sim_data_households[i].purpose,
+			.secret = sim_data_households[i].register_no,
+		};
+	if (n < max)
+		out[n++] = (struct sim_listing){
+			.who = sim_data_unknown_household,
+			.name = "(no such record)",
+			.purpose = "unknown register number: household_unknown",
+			.secret = sim_data_unknown_household,
+		};
 	return n;
 }
 
@@ -1058,6 +1092,15 @@ static const struct sim_route {
 	{ "POST", "/v1/identity-checks", true, sim_h_identity },
 	{ "GET", "/v1/persons/", true, sim_h_person },
 	{ "POST", "/v1/applications/medical-activation", true, sim_h_medical },
+	{ "POST", "/v1/delegations/insured", true, sim_h_deleg_insured },
+	{ "POST", "/v1/applications/delegated-activation", true,
+	    sim_h_deleg_submit },
+	{ "GET", "/v1/approvals", true, sim_h_approvals },
+	{ "GET", "/v1/approvals/", true, sim_h_approval_get },
+	{ "POST", "/v1/approvals/", true, sim_h_approval_decide },
+	{ "GET", "/v1/submissions", true, sim_h_submissions },
+	{ "GET", "/v1/households/", true, sim_h_household },
+	{ "POST", "/v1/applications/newborn", true, sim_h_newborn },
 };
 
 static bool

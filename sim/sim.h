@@ -65,6 +65,10 @@ struct sim_listing {
 };
 size_t sim_list_staff(const struct sim *s, struct sim_listing *out, size_t max);
 size_t sim_list_people(const struct sim *s, struct sim_listing *out, size_t max);
+/* The household-register records (who: register number, name: address),
+ * ending with one register number of no record. */
+size_t sim_list_households(const struct sim *s, struct sim_listing *out,
+    size_t max);
 
 /* Test hook: move the simulator's monotonic clock (session and check
  * lifetimes, idempotency retention) forward by seconds.  The calendar

@@ -41,6 +41,10 @@ const struct sim_data_staff sim_data_staff[] = {
 	  "$argon2id$v=19$m=65536,t=2,p=1$v9xjK3EtjafwvzL3IYwnDQ$"
 	  "3vIZHvA+zOoLThcrShRtwzwy3xabwP9UAZBrXg1Bu+o",
 	  "trainer: counter work" },
+	{ "super02", "罗主管", "supervisor",
+	  "$argon2id$v=19$m=65536,t=2,p=1$Aj96OrKnM9Kf+m++9xf/ig$"
+	  "uPyWLvCbOGOlusHybt1Ya13a+VqxkeHKuLguqAcx9Oc",
+	  "second supervisor: racing approvals" },
 };
 const size_t sim_data_nstaff = sizeof sim_data_staff / sizeof sim_data_staff[0];
 
@@ -101,9 +105,80 @@ const struct sim_data_person sim_data_people[] = {
 	  false, false, 12,
 	  "long minority name with a middle dot: happy path",
 	  1, { { "C-0013", "A6****139", URMQ, false, false, false, 20 } } },
+	{ "P-0100", "孙丽", "110105", 1956, 3, 8, 22, true, 0,
+	  false, false, 20,
+	  "insured who cannot come: an agent (马军) activates her card under a "
+	  "power of attorney; pending until a supervisor approves",
+	  1, { { "C-0100", "B0****104", ICBC, false, false, false, 100 } } },
+	{ "P-0101", "马军", "110106", 1980, 5, 20, 15, false, YEARS(6),
+	  false, false, 21,
+	  "the agent: passes the identity check, then acts for 孙丽, 孙涛 or "
+	  "朱海; acting for himself is refused agent_is_insured",
+	  1, { { "C-0101", "B0****111", BOC, false, true, true, 400 } } },
+	{ "P-0102", "朱海", "110107", 1950, 2, 14, 31, false, YEARS(3),
+	  true, false, 22,
+	  "recorded as deceased: a delegation for him is refused deceased",
+	  1, { { "C-0102", "B0****125", CCB, false, false, false, 90 } } },
+	{ "P-0103", "胡明", "110108", 1990, 8, 8, 57, false, YEARS(7),
+	  false, false, 23,
+	  "parent: registers newborn 胡小宝 from household HH-0100; the other "
+	  "children and households there show each newborn refusal",
+	  1, { { "C-0103", "B1****136", ABC, false, true, true, 500 } } },
+	{ "P-0104", "郭芳", "110108", 1992, 3, 3, 62, false, YEARS(8),
+	  false, false, 24,
+	  "mother in household HH-0100: may register 胡小宝 too",
+	  1, { { "C-0104", "B1****142", ABC, false, true, true, 450 } } },
+	{ "P-0105", "何静", "110109", 1965, 10, 10, 44, false, YEARS(4),
+	  false, false, 25,
+	  "grandmother in household HH-0104: listed, but not the newborn's "
+	  "parent (not_guardian)",
+	  1, { { "C-0105", "B1****158", BOCOM, false, true, true, 800 } } },
+	{ "P-0106", "孙涛", "110105", 1958, 7, 1, 35, false, YEARS(5),
+	  false, false, 26,
+	  "a second insured an agent acts for: the POA covers only the "
+	  "financial function (scope refusal for social-security; rejection)",
+	  1, { { "C-0106", "B1****167", CMB, false, false, false, 50 } } },
 };
 const size_t sim_data_npeople =
 	sizeof sim_data_people / sizeof sim_data_people[0];
+
+const struct sim_data_household sim_data_households[] = {
+	{ "HH-0100", "北京市海淀区学院路 100 号",
+	  "parent 胡明 (or 郭芳): newborn 胡小宝 registers; 胡乐乐 already has "
+	  "a card; 胡欢 is 366 days old (not a newborn)",
+	  5, {
+	    { "胡明", "householder", "P-0103", NULL, 0, 0, 0, 0, 0, false,
+	      { 0 } },
+	    { "郭芳", "spouse", "P-0104", NULL, 0, 0, 0, 0, 0, false, { 0 } },
+	    { "胡乐乐", "child", NULL, "110108", 2021, 6, 1, 0, 84, true,
+	      { 1, 2, 0 } },
+	    { "胡欢", "child", NULL, "110108", 0, 0, 0, 366, 93, false,
+	      { 1, 2, 0 } },
+	    { "胡小宝", "child", NULL, "110108", 0, 0, 0, 30, 71, false,
+	      { 1, 2, 0 } },
+	  } },
+	{ "HH-0101", "北京市朝阳区望京街 101 号",
+	  "the applicant (胡明) is not listed in it: parent_not_listed",
+	  2, {
+	    { "罗刚", "householder", NULL, "110105", 1988, 4, 4, 0, 33, true,
+	      { 0 } },
+	    { "罗小雨", "child", NULL, "110105", 0, 0, 0, 40, 82, false,
+	      { 1, 0 } },
+	  } },
+	{ "HH-0104", "北京市丰台区南苑路 104 号",
+	  "何静 is the grandmother, not the newborn's parent: not_guardian",
+	  3, {
+	    { "何静", "householder", "P-0105", NULL, 0, 0, 0, 0, 0, false,
+	      { 0 } },
+	    { "何伟", "child", NULL, "110109", 1990, 1, 20, 0, 51, true,
+	      { 1, 0 } },
+	    { "何小月", "grandchild", NULL, "110109", 0, 0, 0, 20, 64, false,
+	      { 2, 0 } },
+	  } },
+};
+const size_t sim_data_nhouseholds =
+	sizeof sim_data_households / sizeof sim_data_households[0];
+const char sim_data_unknown_household[] = "HH-0199";
 
 const struct sim_data_unknown sim_data_unknown = {
 	"110101", 1990, 1, 1, 123,

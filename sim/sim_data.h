@@ -59,6 +59,37 @@ struct sim_data_unknown {
 	const char *purpose;
 };
 
+/* One member of a household-register record (docs/api.md, households).
+ * An insured adult is named by person_id (birth, sex and ID number come
+ * from the person); anyone else by region, birth and sequence, the
+ * birth either a date or born_ago days before today (newborns). */
+#define SIM_DATA_MEMBERS_MAX 8
+#define SIM_DATA_GUARDIANS_MAX 4
+struct sim_data_member {
+	const char *name;
+	const char *relation;    /* to the householder, docs/api.md */
+	const char *person_id;   /* an insured person, or NULL */
+	const char *region;
+	int by, bm, bd;
+	long born_ago;           /* > 0: born this many days before today */
+	int seq;
+	bool has_card;
+	int guardians[SIM_DATA_GUARDIANS_MAX]; /* member numbers, 0 ends */
+};
+
+struct sim_data_household {
+	const char *register_no; /* "HH-0100" */
+	const char *address;
+	const char *purpose;     /* for trainers, one line */
+	size_t nmembers;
+	struct sim_data_member members[SIM_DATA_MEMBERS_MAX];
+};
+
+extern const struct sim_data_household sim_data_households[];
+extern const size_t sim_data_nhouseholds;
+/* A register number nobody has (household_unknown). */
+extern const char sim_data_unknown_household[];
+
 extern const struct sim_data_staff sim_data_staff[];
 extern const size_t sim_data_nstaff;
 extern const struct sim_data_person sim_data_people[];

@@ -81,6 +81,40 @@ struct sim_idem {
 	size_t body_len;
 };
 
+/* A delegated activation (power of attorney) waiting for, or past, a
+ * supervisor's decision (sim/sim_deleg.c). */
+#define SIM_POA_NUMBER_MAX 32
+#define SIM_REASON_MAX 200
+enum sim_deleg_state { SIM_DELEG_PENDING, SIM_DELEG_APPROVED,
+	SIM_DELEG_REJECTED };
+struct sim_deleg {
+	char id[32];                 /* "DA-20261122-0003" */
+	size_t staff;                /* who submitted */
+	char counter[SIM_COUNTER_MAX + 1];
+	long submitted;              /* sim_now() */
+	char submitted_at[32];
+	size_t agent, insured;       /* indices into people */
+	size_t card;                 /* index into the insured's cards */
+	int activation;              /* enum poa_activation */
+	char poa_number[SIM_POA_NUMBER_MAX + 1];
+	struct date poa_signed_on;
+	bool covers_ss, covers_fin;
+	bool insured_original, photocopies, poa_original;
+	enum sim_deleg_state state;
+	size_t decider;
+	char decided_at[32];
+	char reason[SIM_REASON_MAX + 1];
+};
+
+/* One member of a household record as of today (sim/sim_household.c). */
+struct sim_member {
+	char number[IDNUM_LEN + 1];
+	char masked[IDNUM_MASKED_LEN + 1];
+	struct date birth;
+	bool male;
+	bool has_card;               /* a card, or a card application made */
+};
+
 struct sim {
 	struct sim_opts opts;
 	long ttl;
@@ -101,6 +135,10 @@ struct sim {
 	unsigned long next_app;
 	struct sim_lockout *lockouts;
 	size_t nlockouts, clockouts;
+
+	struct sim_deleg *delegs;    /* delegated activations, oldest first */
+	size_t ndelegs, cdelegs;
+	struct sim_member (*members)[SIM_DATA_MEMBERS_MAX]; /* per household */
 };
 
 /* One answer under construction: JSON, or raw bytes for a replay. */
@@ -140,5 +178,40 @@ int sim_idempotent(struct sim *s, const struct sim_request *req,
 bool sim_lockout_locked(struct sim *s, const char *staff_id);
 void sim_lockout_failed(struct sim *s, const char *staff_id);
 void sim_lockout_clear(struct sim *s, const char *staff_id);
+/* Delegations and households (sim/sim_deleg.c, sim/sim_household.c). */
+bool sim_is_supervisor(const struct sim_session *ss);
+int sim_h_deleg_insured(struct sim *, const struct sim_request *,
+    struct sim_session *, struct sim_answer *);
+int sim_h_deleg_submit(struct sim *, const struct sim_request *,
+    struct sim_session *, struct sim_answer *);
+int sim_h_approvals(struct sim *, const struct sim_request *,
+    struct sim_session *, struct sim_answer *);
+int sim_h_approval_get(struct sim *, const struct sim_request *,
+    struct sim_session *, struct sim_answer *);
+int sim_h_approval_decide(struct sim *, const struct sim_request *,
+    struct sim_session *, struct sim_answer *);
+int sim_h_submissions(struct sim *, const struct sim_request *,
+    struct sim_session *, struct sim_answer *);
+int sim_h_household(struct sim *, const struct sim_request *,
+    struct sim_session *, struct sim_answer *);
+int sim_h_newborn(struct sim *, const struct sim_request *,
+    struct sim_session *, struct sim_answer *);
+/* (Re)load the households' members as of today. */
+void sim_households_load(struct sim *s);
+/* The register's refusal to act on this person (by number and name), in
+ * the order of the identity check: 0 and *out, or the status with a
+ * filled in (id_field and name_field name the request's members). */
+int sim_person_refusal(struct sim *s, const char *number, const char *name,
+    const char *id_field, const char *name_field, struct sim_answer *a,
+    struct sim_person **out);
+/* The 18-character ID number of region + birth date + sequence. */
+void sim_make_number(char out[IDNUM_LEN + 1], const char *region, int y,
+    int m, int d, int seq);
+/* "DA-20261122-0004": the next application number with this prefix. */
+void sim_app_id(struct sim *s, char out[32], const char *prefix);
+/* Make the activation (POA_ACT_SS or POA_ACT_FIN) on the card: 0, or a
+ * refusal in a (card_lost, already_active, deadline_passed). */
+int sim_activate(struct sim *s, struct sim_card *c, int activation,
+    struct sim_answer *a);
 
 #endif

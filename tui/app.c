@@ -255,6 +255,7 @@ app_drop_services(struct app *app)
 	app->have_application = false;
 	app->medical_ready = false;
 	app->medical_card = -1;
+	app_drop_second_person(app);
 }
 
 void

@@ -58,6 +58,26 @@ struct app {
 	char medical_idem[37];     /* Idempotency-Key of the medical form */
 	bool have_application;
 	struct application application;
+	/* Acting for an insured person (tui/screen_poa.c): the insured as
+	 * the service confirmed it, the card chosen, the POA form. */
+	struct form_state poa_insured_form;
+	bool poa_have_insured;
+	struct person poa_insured;
+	int poa_card;
+	struct form_state poa_form;
+	char poa_idem[37];
+	/* Newborn registration (tui/screen_household.c, screen_newborn.c). */
+	struct form_state household_form;
+	bool have_household;
+	struct household household;
+	int household_sel;         /* the highlighted member */
+	int newborn_child;         /* member_no of the child chosen, or 0 */
+	char newborn_idem[37];
+	/* The approval queue and my submissions (tui/screen_approvals.c). */
+	bool approvals_mine;       /* "My submissions", else the queue */
+	struct approval approval;  /* the one opened */
+	struct form_state reject_form;
+	char decide_idem[37];
 	/* After "session expired": where to come back to after signing in. */
 	const struct screen *resume;
 
@@ -151,6 +171,10 @@ const struct card *app_card(const struct app *app);
 void app_error_text(char *out, size_t outsz, const struct api_error *err);
 /* The seed-004 remedy for a card past its 300-day deadline. */
 void app_deadline_remedy(char *out, size_t outsz, const struct card *c);
+
+/* Wipe what acting for an insured person and a newborn registration
+ * hold (tui/deleg.c). */
+void app_drop_second_person(struct app *app);
 
 /* True if err means the walk-in must go back to sign-in. */
 bool app_session_expired(struct app *app, const struct api_error *err);

@@ -17,10 +17,33 @@
 
 static int home_sel;
 
+/* Items after the walk-in's: the approval queue (supervisors only), then
+ * my submissions (everyone). */
+static int
+home_extra_n(const struct app *app)
+{
+	return app->staff.role == ROLE_SUPERVISOR ? 2 : 1;
+}
+
+static const char *
+home_extra_label(const struct app *app, int k)
+{
+	if (app->staff.role == ROLE_SUPERVISOR && k == 0)
+		return _("Approval queue (delegated activations)");
+	return _("My submissions (delegated activations)");
+}
+
+static void
+home_extra_choose(struct app *app, int k)
+{
+	app->approvals_mine = !(app->staff.role == ROLE_SUPERVISOR && k == 0);
+	app_goto(app, &screen_approvals);
+}
+
 static int
 home_nitems(const struct app *app)
 {
-	return app->walkin ? 2 : 1;
+	return (app->walkin ? 2 : 1) + home_extra_n(app);
 }
 
 static void
@@ -34,7 +57,7 @@ home_draw(struct app *app)
 {
 	WINDOW *w = app->body;
 	char hello[TEXT_MAX + 64];
-	const char *items[2];
+	const char *items[4];
 	int i, n = home_nitems(app);
 
 	snprintf(hello, sizeof hello, _("Signed in as %s (%s)."),
@@ -46,6 +69,8 @@ home_draw(struct app *app)
 	items[0] = app->walkin ? _("Continue the walk-in in progress") :
 	    _("Start a walk-in (identity check)");
 	items[1] = _("End the walk-in in progress and wipe its data");
+	for (i = 0; i < home_extra_n(app); i++)
+		items[n - home_extra_n(app) + i] = home_extra_label(app, i);
 	for (i = 0; i < n; i++) {
 		char line[200];
 
@@ -54,13 +79,19 @@ home_draw(struct app *app)
 		draw_text(w, 5 + i, 2, line, getmaxx(w) - 4);
 	}
 	wattrset(w, A_NORMAL);
-	draw_wrap(w, 9, 2, _("Every walk-in starts with the identity check; "
+	draw_wrap(w, 10, 2, _("Every walk-in starts with the identity check; "
 	    "the services for the person come after it."), getmaxx(w) - 4, 2);
 }
 
 static void
 home_choose(struct app *app, int item)
 {
+	int base = home_nitems(app) - home_extra_n(app);
+
+	if (item >= base) {
+		home_extra_choose(app, item - base);
+		return;
+	}
 	if (item == 0) {
 		if (!app->walkin)
 			app_start_walkin(app);

@@ -37,6 +37,10 @@ receipt_service(const char *s)
 {
 	if (strcmp(s, "medical-activation") == 0)
 		return _("Medical-insurance account activation");
+	if (strcmp(s, "delegated-activation") == 0)
+		return _("Activation under a power of attorney");
+	if (strcmp(s, "newborn-registration") == 0)
+		return _("Newborn registration");
 	return s;   /* untrusted; drawn through draw_text */
 }
 
@@ -114,8 +118,27 @@ receipt_draw(struct app *app)
 	    A_NORMAL);
 	receipt_row(app, ++y, _("ID number"), app->identity.person.id_masked,
 	    A_NORMAL);
-	receipt_row(app, ++y, _("Card"), card, A_NORMAL);
+	if (a->subject_name[0] != '\0') {
+		char who[TEXT_MAX + 32];
+
+		snprintf(who, sizeof who, "%s  %s", a->subject_name,
+		    a->subject_id_masked);
+		receipt_row(app, ++y, a->nresults > 0 ? _("Child") :
+		    _("Insured"), who, A_NORMAL);
+	}
+	if (a->nresults == 0)
+		receipt_row(app, ++y, _("Card"), card, A_NORMAL);
 	receipt_row(app, ++y, _("Status"), receipt_status(a->status), A_BOLD);
+	for (size_t r = 0; r < a->nresults && r < APP_RESULTS_MAX; r++) {
+		char num[8];
+
+		snprintf(num, sizeof num, "%zu.", r + 1);
+		draw_text(w, ++y, RECEIPT_LABEL_X, num, 3);
+		int used = draw_wrap(w, y, RECEIPT_LABEL_X + 3, a->results[r],
+		    cols - RECEIPT_LABEL_X - 6, 2);
+
+		y += used > 1 ? used - 1 : 0;
+	}
 	y += 2;
 	wattrset(w, A_BOLD);
 	draw_text(w, y++, RECEIPT_LABEL_X, _("Next steps"), 0);

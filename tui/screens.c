@@ -14,5 +14,11 @@ const struct screen *const screens[] = {
 	&screen_medical,
 	&screen_receipt,
 	&screen_draft,
+	&screen_poa_insured,
+	&screen_poa,
+	&screen_approvals,
+	&screen_approval,
+	&screen_household,
+	&screen_newborn,
 	NULL,
 };

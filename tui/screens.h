@@ -43,6 +43,12 @@ extern const struct screen screen_person;
 extern const struct screen screen_medical;
 extern const struct screen screen_receipt;
 extern const struct screen screen_draft;
+extern const struct screen screen_poa_insured;
+extern const struct screen screen_poa;
+extern const struct screen screen_approvals;
+extern const struct screen screen_approval;
+extern const struct screen screen_household;
+extern const struct screen screen_newborn;
 
 /* Every screen, NULL-terminated (for tests and the man page). */
 extern const struct screen *const screens[];

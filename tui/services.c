@@ -9,6 +9,7 @@
 #include "forms/deadline.h"
 #include "forms/i18n.h"
 #include "tui/screens.h"
+#include "tui/deleg.h"
 
 void
 person_notice(struct app *app, enum app_msg_kind kind, const char *text)
@@ -55,5 +56,7 @@ service_medical(struct app *app)
 const struct service services[] = {
 	{ N_("Activate medical-insurance account"), true, NULL,
 	    service_medical },
+	{ N_("Act for an insured (POA)"), false, NULL, service_poa_start },
+	{ N_("Register a newborn"), false, NULL, service_newborn_start },
 };
 const int nservices = (int)(sizeof services / sizeof services[0]);

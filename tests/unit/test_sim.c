@@ -994,7 +994,7 @@ test_listings(void **state)
 	size_t n;
 
 	n = sim_list_staff(t->s, l, 32);
-	assert_int_equal(n, 4);
+	assert_int_equal(n, 5);
 	for (size_t i = 0; i < n; i++) {
 		assert_string_equal(l[i].secret, "ssdesk-demo");
 		assert_non_null(l[i].purpose);
@@ -1080,6 +1080,310 @@ test_signin_lockout_window(void **state)
 	assert_int_equal(t_signin_as(t, "super01", "ssdesk-demo"), 201);
 }
 
+/* ---- delegation (power of attorney) and the approval queue ------------- */
+
+/* A delegated activation body for insured, with the POA signed days ago. */
+static int
+t_deleg(struct t *t, const char *key, const char *check_id,
+    const char *insured, const char *card_id, const char *activation,
+    long days_ago, bool covers_ss, bool covers_fin, bool checklist)
+{
+	char body[1024], signed_on[DATE_STR];
+
+	date_format(signed_on, date_add_days(today, -days_ago));
+	snprintf(body, sizeof body, "{\"check_id\":\"%s\","
+	    "\"insured_id_number\":\"%s\",\"insured_name\":\"%s\","
+	    "\"card_id\":\"%s\",\"activation\":\"%s\",\"poa_number\":"
+	    "\"POA-2026-118\",\"poa_signed_on\":\"%s\",\"poa_covers_ss\":%s,"
+	    "\"poa_covers_fin\":%s,\"insured_original_sighted\":true,"
+	    "\"photocopies_taken\":%s,\"poa_original_sighted\":true}",
+	    check_id, t_number(t, insured), insured, card_id, activation,
+	    signed_on, covers_ss ? "true" : "false",
+	    covers_fin ? "true" : "false", checklist ? "true" : "false");
+	return t_call(t, "POST", "/v1/applications/delegated-activation",
+	    t->token, key, body);
+}
+
+static int
+t_insured(struct t *t, const char *check_id, const char *number,
+    const char *name)
+{
+	char body[512];
+
+	snprintf(body, sizeof body, "{\"check_id\":\"%s\","
+	    "\"insured_id_number\":\"%s\",\"insured_name\":\"%s\"}",
+	    check_id, number, name);
+	return t_call(t, "POST", "/v1/delegations/insured", t->token, NULL,
+	    body);
+}
+
+static void
+test_deleg_insured(void **state)
+{
+	struct t *t = *state;
+	char ck[32];
+	const cJSON *ins;
+
+	t_checked(t, "马军", ck);
+	assert_int_equal(t_insured(t, ck, t_number(t, "孙丽"), "孙丽"), 200);
+	ins = cJSON_GetObjectItemCaseSensitive(t->json, "insured");
+	assert_string_equal(t_str(ins, "person_id"), "P-0100");
+	assert_string_equal(t_str(ins, "id_number_masked"),
+	    "110105********0229");
+	assert_null(strstr(t->raw, t_number(t, "孙丽")));
+	assert_string_equal(t_str(t_card(ins, 0), "card_id"), "C-0100");
+
+	t_insured(t, ck, t_number(t, "马军"), "马军");
+	t_error(t, 422, "agent_is_insured", "insured_id_number");
+	t_insured(t, ck, "110101199001011237", "孙丽");
+	t_error(t, 404, "unknown_person", "insured_id_number");
+	t_insured(t, ck, t_number(t, "朱海"), "朱海");
+	t_error(t, 422, "deceased", "insured_id_number");
+	t_insured(t, ck, t_number(t, "孙丽"), "孙力");
+	t_error(t, 422, "name_mismatch", "insured_name");
+	t_insured(t, ck, "110105195603080228", "孙丽");
+	t_error(t, 422, "invalid_id_number", "insured_id_number");
+	t_insured(t, "IC-999999", t_number(t, "孙丽"), "孙丽");
+	t_error(t, 422, "check_unknown", NULL);
+}
+
+static void
+test_deleg_refusals(void **state)
+{
+	struct t *t = *state;
+	char ck[32];
+
+	t_checked(t, "马军", ck);
+	t_deleg(t, "k1", ck, "孙丽", "C-0100", "pin_reset", 10, true, true,
+	    true);
+	t_error(t, 422, "pin_reset_not_delegated", "activation");
+	t_deleg(t, "k1", ck, "孙丽", "C-0100", "ss", -1, true, true, true);
+	t_error(t, 422, "poa_dated_future", "poa_signed_on");
+	t_deleg(t, "k1", ck, "孙丽", "C-0100", "ss", 181, true, true, true);
+	t_error(t, 422, "poa_too_old", "poa_signed_on");
+	t_deleg(t, "k1", ck, "孙涛", "C-0106", "ss", 10, false, true, true);
+	t_error(t, 422, "scope_not_covered", "poa_covers_ss");
+	t_deleg(t, "k1", ck, "孙涛", "C-0106", "fin", 10, true, false, true);
+	t_error(t, 422, "scope_not_covered", "poa_covers_fin");
+	t_deleg(t, "k1", ck, "孙丽", "C-0100", "ss", 10, true, true, false);
+	t_error(t, 422, "checklist_incomplete", "photocopies_taken");
+	t_deleg(t, "k1", ck, "孙丽", "C-0106", "ss", 10, true, true, true);
+	t_error(t, 404, "card_unknown", "card_id");
+	t_deleg(t, "k1", ck, "朱海", "C-0102", "ss", 10, true, true, true);
+	t_error(t, 422, "deceased", "insured_id_number");
+	t_deleg(t, "k1", ck, "马军", "C-0101", "ss", 10, true, true, true);
+	t_error(t, 422, "agent_is_insured", "insured_id_number");
+	t_deleg(t, NULL, ck, "孙丽", "C-0100", "ss", 10, true, true, true);
+	t_error(t, 400, "idempotency_key_required", NULL);
+	/* The limits themselves are accepted: today, and 180 days ago. */
+	assert_int_equal(t_deleg(t, "k2", ck, "孙丽", "C-0100", "ss", 180,
+	    true, false, true), 201);
+	assert_int_equal(t_deleg(t, "k3", ck, "孙丽", "C-0100", "fin", 0,
+	    false, true, true), 201);
+}
+
+/* Submit one for 孙丽 as staff; its application_id into out. */
+static void
+t_submitted(struct t *t, const char *staff, char out[32])
+{
+	char ck[32];
+
+	t_signin(t, staff);
+	t_checked(t, "马军", ck);
+	assert_int_equal(t_deleg(t, "sub-1", ck, "孙丽", "C-0100", "ss", 30,
+	    true, false, true), 201);
+	assert_string_equal(t_str(t->json, "status"), "pending-approval");
+	assert_string_equal(t_str(t->json, "service"), "delegated-activation");
+	snprintf(out, 32, "%s", t_str(t->json, "application_id"));
+}
+
+static int
+t_decide(struct t *t, const char *id, const char *key, const char *decision,
+    const char *reason)
+{
+	char path[96], body[256];
+
+	snprintf(path, sizeof path, "/v1/approvals/%s", id);
+	snprintf(body, sizeof body, "{\"decision\":\"%s\",\"reason\":\"%s\"}",
+	    decision, reason);
+	return t_call(t, "POST", path, t->token, key, body);
+}
+
+static void
+test_approval_flow(void **state)
+{
+	struct t *t = *state;
+	char id[32], path[96];
+	const cJSON *items, *it;
+
+	t_submitted(t, "clerk01", id);
+	/* A clerk neither sees the queue nor decides. */
+	t_call(t, "GET", "/v1/approvals", t->token, NULL, NULL);
+	t_error(t, 403, "forbidden_role", NULL);
+	t_decide(t, id, "d1", "approve", "");
+	t_error(t, 403, "forbidden_role", NULL);
+	/* My submissions: pending. */
+	assert_int_equal(t_call(t, "GET", "/v1/submissions", t->token, NULL,
+	    NULL), 200);
+	items = cJSON_GetObjectItemCaseSensitive(t->json, "items");
+	assert_int_equal(cJSON_GetArraySize(items), 1);
+	assert_string_equal(t_str(cJSON_GetArrayItem(items, 0), "status"),
+	    "pending-approval");
+
+	t_signin(t, "super01");
+	assert_int_equal(t_call(t, "GET", "/v1/approvals", t->token, NULL,
+	    NULL), 200);
+	items = cJSON_GetObjectItemCaseSensitive(t->json, "items");
+	assert_int_equal(cJSON_GetArraySize(items), 1);
+	it = cJSON_GetArrayItem(items, 0);
+	assert_string_equal(t_str(it, "application_id"), id);
+	assert_string_equal(t_str(cJSON_GetObjectItemCaseSensitive(it,
+	    "submitted_by"), "staff_id"), "clerk01");
+	assert_string_equal(t_str(it, "counter"), "C-03");
+	assert_string_equal(t_str(cJSON_GetObjectItemCaseSensitive(it,
+	    "agent"), "name"), "马军");
+	snprintf(path, sizeof path, "/v1/approvals/%s", id);
+	assert_int_equal(t_call(t, "GET", path, t->token, NULL, NULL), 200);
+	assert_string_equal(t_str(cJSON_GetObjectItemCaseSensitive(t->json,
+	    "poa"), "number"), "POA-2026-118");
+	t_decide(t, id, "d2", "reject", "  ");
+	t_error(t, 422, "reason_required", "reason");
+	assert_int_equal(t_decide(t, id, "d3", "approve", ""), 200);
+	assert_string_equal(t_str(t->json, "status"), "approved");
+	assert_string_equal(t_str(cJSON_GetObjectItemCaseSensitive(t->json,
+	    "card"), "ss"), "active");
+	/* The same request again is the same answer, not a second decision. */
+	assert_int_equal(t_decide(t, id, "d3", "approve", ""), 200);
+	assert_true(t->replayed);
+	/* Another supervisor, later: refused, with who decided. */
+	t_signin(t, "super02");
+	t_decide(t, id, "d4", "reject", "late");
+	t_error(t, 409, "already_decided", NULL);
+	assert_non_null(strstr(t_str(t->json, "message"), "super01"));
+	assert_int_equal(t_call(t, "GET", "/v1/approvals", t->token, NULL,
+	    NULL), 200);
+	assert_int_equal(cJSON_GetArraySize(
+	    cJSON_GetObjectItemCaseSensitive(t->json, "items")), 0);
+	/* The clerk sees who approved. */
+	t_signin(t, "clerk01");
+	assert_int_equal(t_call(t, "GET", "/v1/submissions", t->token, NULL,
+	    NULL), 200);
+	it = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(t->json,
+	    "items"), 0);
+	assert_string_equal(t_str(it, "status"), "approved");
+	assert_string_equal(t_str(cJSON_GetObjectItemCaseSensitive(it,
+	    "decided_by"), "staff_id"), "super01");
+}
+
+static void
+test_approval_own_and_reject(void **state)
+{
+	struct t *t = *state;
+	char id[32];
+	const cJSON *it;
+
+	t_submitted(t, "super01", id);
+	t_decide(t, id, "d1", "approve", "");
+	t_error(t, 403, "own_submission", NULL);
+	t_decide(t, "DA-20261122-9999", "d1", "approve", "");
+	t_error(t, 404, "approval_unknown", NULL);
+	t_signin(t, "super02");
+	assert_int_equal(t_decide(t, id, "d1", "reject",
+	    "POA signature does not match the ID card"), 200);
+	assert_string_equal(t_str(t->json, "status"), "rejected");
+	t_signin(t, "super01");
+	assert_int_equal(t_call(t, "GET", "/v1/submissions", t->token, NULL,
+	    NULL), 200);
+	it = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(t->json,
+	    "items"), 0);
+	assert_string_equal(t_str(it, "reason"),
+	    "POA signature does not match the ID card");
+	/* Rejected: nothing was activated. */
+	assert_int_equal(t_call(t, "GET", "/v1/persons/P-0100", t->token, NULL,
+	    NULL), 200);
+	assert_string_equal(t_str(t_card(t->json, 0), "ss"), "inactive");
+}
+
+/* ---- households and newborns ------------------------------------------- */
+
+static int
+t_newborn(struct t *t, const char *key, const char *check_id,
+    const char *reg, int member, bool confirmed)
+{
+	char body[256];
+
+	snprintf(body, sizeof body, "{\"check_id\":\"%s\",\"register_no\":"
+	    "\"%s\",\"member_no\":%d,\"commitment_confirmed\":%s}", check_id,
+	    reg, member, confirmed ? "true" : "false");
+	return t_call(t, "POST", "/v1/applications/newborn", t->token, key,
+	    body);
+}
+
+static void
+test_household_get(void **state)
+{
+	struct t *t = *state;
+	const cJSON *m, *child;
+
+	assert_int_equal(t_call(t, "GET", "/v1/households/HH-0100", t->token,
+	    NULL, NULL), 200);
+	m = cJSON_GetObjectItemCaseSensitive(t->json, "members");
+	assert_int_equal(cJSON_GetArraySize(m), 5);
+	child = cJSON_GetArrayItem(m, 4);
+	assert_string_equal(t_str(child, "name"), "胡小宝");
+	assert_string_equal(t_str(child, "birth_date"), "2026-10-23");
+	assert_string_equal(t_str(child, "relation"), "child");
+	assert_false(cJSON_IsTrue(cJSON_GetObjectItem(child, "has_card")));
+	assert_int_equal(strlen(t_str(child, "id_number_masked")), 18);
+	assert_non_null(strstr(t_str(child, "id_number_masked"), "****"));
+	assert_string_equal(t_str(cJSON_GetArrayItem(m, 0), "person_id"),
+	    "P-0103");
+	t_call(t, "GET", "/v1/households/HH-0199", t->token, NULL, NULL);
+	t_error(t, 404, "household_unknown", "register_no");
+}
+
+static void
+test_newborn(void **state)
+{
+	struct t *t = *state;
+	char ck[32];
+	const cJSON *r;
+
+	t_checked(t, "胡明", ck);
+	t_newborn(t, "n1", ck, "HH-0199", 1, true);
+	t_error(t, 404, "household_unknown", "register_no");
+	t_newborn(t, "n1", ck, "HH-0101", 2, true);
+	t_error(t, 422, "parent_not_listed", "register_no");
+	t_newborn(t, "n1", ck, "HH-0100", 3, true);
+	t_error(t, 409, "child_has_card", "member_no");
+	t_newborn(t, "n1", ck, "HH-0100", 4, true);
+	t_error(t, 422, "not_newborn", "member_no");
+	t_newborn(t, "n1", ck, "HH-0100", 9, true);
+	t_error(t, 422, "child_not_listed", "member_no");
+	t_newborn(t, "n1", ck, "HH-0100", 2, true);
+	t_error(t, 422, "not_guardian", "member_no");
+	t_newborn(t, "n1", ck, "HH-0100", 5, false);
+	t_error(t, 422, "commitment_required", "commitment_confirmed");
+	assert_int_equal(t_newborn(t, "n1", ck, "HH-0100", 5, true), 201);
+	assert_string_equal(t_str(t->json, "service"), "newborn-registration");
+	r = cJSON_GetObjectItemCaseSensitive(t->json, "results");
+	assert_int_equal(cJSON_GetArraySize(r), 3);
+	assert_non_null(strstr(cJSON_GetArrayItem(r, 2)->valuestring,
+	    "胡明"));
+	/* Registered once: a second time is refused. */
+	t_newborn(t, "n2", ck, "HH-0100", 5, true);
+	t_error(t, 409, "child_has_card", "member_no");
+
+	t_checked(t, "何静", ck);
+	t_newborn(t, "n3", ck, "HH-0104", 3, true);
+	t_error(t, 422, "not_guardian", "member_no");
+	sim_reset(t->s);
+	assert_int_equal(t_call(t, "GET", "/v1/households/HH-0100", t->token,
+	    NULL, NULL), 200);
+	assert_false(cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetArrayItem(
+	    cJSON_GetObjectItem(t->json, "members"), 4), "has_card")));
+}
+
 int
 main(void)
 {
@@ -1110,6 +1414,12 @@ main(void)
 		T(test_medical_bad_request),
 		T(test_medical_check_unknown),
 		T(test_medical_key_required),
+		T(test_deleg_insured),
+		T(test_deleg_refusals),
+		T(test_approval_flow),
+		T(test_approval_own_and_reject),
+		T(test_household_get),
+		T(test_newborn),
 		T(test_idempotent_replay),
 		T(test_idempotent_conflict),
 		T(test_idempotent_across_sessions),

@@ -1,0 +1,577 @@
+/*
+ * sim_deleg.c -- activations done by an agent under a power of attorney
+ * (seed 004), and the supervisor's decision on them (four eyes).
+ *
+ * The agent has passed the identity check (check_id).  The service checks
+ * the insured (known, alive, the name matching, not the agent), the power
+ * of attorney (forms/delegation.c: dated within POA_MAX_AGE_DAYS, covering
+ * the activation; a PIN reset never), and records the submission as
+ * pending.  Only a supervisor decides; never on their own submission;
+ * once only: the first decision stands and every later one is refused
+ * already_decided with who decided and when.  Approval makes the
+ * activation.
+ */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "forms/check.h"
+#include "forms/deadline.h"
+#include "forms/delegation.h"
+#include "forms/idnum.h"
+#include "sim/sim_internal.h"
+
+bool
+sim_is_supervisor(const struct sim_session *ss)
+{
+	return strcmp(sim_data_staff[ss->staff].role, "supervisor") == 0;
+}
+
+void
+sim_app_id(struct sim *s, char out[32], const char *prefix)
+{
+	snprintf(out, 32, "%s-%04d%02d%02d-%04lu", prefix, s->opts.today.y,
+	    s->opts.today.m, s->opts.today.d, s->next_app++ % 10000);
+}
+
+int
+sim_person_refusal(struct sim *s, const char *number, const char *name,
+    const char *id_field, const char *name_field, struct sim_answer *a,
+    struct sim_person **out)
+{
+	struct idnum idn;
+	struct sim_person *p;
+
+	*out = NULL;
+	if (strlen(number) != IDNUM_LEN ||
+	    idnum_parse(&idn, number, s->opts.today) != IDNUM_OK)
+		return sim_fail(a, 422, "invalid_id_number", id_field,
+		    "The ID number is not valid: it needs 18 characters, a real "
+		    "birth date and the right check character. Compare it with "
+		    "the ID card.");
+	p = sim_person_by_number(s, idn.number);
+	if (p == NULL)
+		return sim_fail(a, 404, "unknown_person", id_field,
+		    "No insured person has this ID number. Check the number "
+		    "against the insured's ID card.");
+	if (!sim_name_matches(p->d->name, name))
+		return sim_fail(a, 422, "name_mismatch", name_field,
+		    "The name does not match the ID number. Check the name on "
+		    "the insured's ID card.");
+	if (p->d->deceased)
+		return sim_fail(a, 422, "deceased", id_field,
+		    "The register records the insured as deceased. Nothing can "
+		    "be done under a power of attorney; refer the family to the "
+		    "survivors' benefits desk.");
+	*out = p;
+	return 0;
+}
+
+/* The agent's check and the insured: 0 with *ck and *ins, or a refusal. */
+static int
+deleg_parties(struct sim *s, struct sim_session *ss, const cJSON *o,
+    struct sim_answer *a, struct sim_check **ck, struct sim_person **ins)
+{
+	const char *check_id, *number, *name;
+	int status;
+
+	if (sim_get_string(o, "check_id", 32, true, &check_id) < 0)
+		return sim_bad_request(a, "check_id");
+	if (sim_get_string(o, "insured_id_number", 64, true, &number) < 0)
+		return sim_bad_request(a, "insured_id_number");
+	if (sim_get_string(o, "insured_name", NAME_MAX_BYTES, true, &name) < 0)
+		return sim_bad_request(a, "insured_name");
+	*ck = sim_check_find(s, check_id, ss->staff);
+	if (*ck == NULL)
+		return sim_fail(a, 422, "check_unknown", NULL,
+		    "The agent's identity check is unknown or older than 60 "
+		    "minutes. Do the identity check again.");
+	if (poa_agent_is_insured(s->people[(*ck)->person].number, number))
+		return sim_fail(a, 422, "agent_is_insured", "insured_id_number",
+		    "The agent is the insured person: no power of attorney is "
+		    "needed. Use the services on the person screen.");
+	status = sim_person_refusal(s, number, name, "insured_id_number",
+	    "insured_name", a, ins);
+	return status;
+}
+
+int
+sim_h_deleg_insured(struct sim *s, const struct sim_request *req,
+    struct sim_session *ss, struct sim_answer *a)
+{
+	struct sim_check *ck;
+	struct sim_person *p;
+	cJSON *o = sim_parse_object(req), *person;
+	int status;
+
+	if (o == NULL)
+		return sim_bad_request(a, NULL);
+	status = deleg_parties(s, ss, o, a, &ck, &p);
+	cJSON_Delete(o);
+	if (status != 0)
+		return status;
+	a->json = cJSON_CreateObject();
+	person = sim_person_json(s, p);
+	if (a->json == NULL || person == NULL ||
+	    !cJSON_AddItemToObject(a->json, "insured", person)) {
+		cJSON_Delete(person);
+		return sim_oom(a);
+	}
+	return 200;
+}
+
+int
+sim_activate(struct sim *s, struct sim_card *c, int activation,
+    struct sim_answer *a)
+{
+	char msg[400], dl[DATE_STR];
+
+	if (c->lost)
+		return sim_fail(a, 422, "card_lost", "card_id",
+		    "This card was reported lost and cannot be activated. The "
+		    "cardholder must apply for a replacement card.");
+	if (activation == POA_ACT_FIN) {
+		if (c->fin_active)
+			return sim_fail(a, 409, "already_active", "card_id",
+			    "The financial function of this card is already "
+			    "active. Nothing needs to be done.");
+		c->fin_active = true;
+		return 0;
+	}
+	if (c->ss_active)
+		return sim_fail(a, 409, "already_active", "card_id",
+		    "The social-security function of this card is already "
+		    "active. Nothing needs to be done.");
+	if (strcmp(sim_card_ss(s, c), "reported_lost") == 0) {
+		date_format(dl, deadline_of(c->received));
+		snprintf(msg, sizeof msg, "The 300-day deadline passed on %s "
+		    "and the social-security application was reported lost. "
+		    "The financial application must be enabled first, at %s.",
+		    dl, c->d->bank);
+		return sim_fail(a, 422, "deadline_passed", "card_id", msg);
+	}
+	c->ss_active = true;
+	return 0;
+}
+
+static const char *
+deleg_state_word(enum sim_deleg_state st)
+{
+	return st == SIM_DELEG_APPROVED ? "approved" :
+	    st == SIM_DELEG_REJECTED ? "rejected" : "pending-approval";
+}
+
+static cJSON *
+deleg_staff_json(size_t staff)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	if (o == NULL ||
+	    cJSON_AddStringToObject(o, "staff_id",
+	    sim_data_staff[staff].staff_id) == NULL ||
+	    cJSON_AddStringToObject(o, "name",
+	    sim_data_staff[staff].name) == NULL) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+static cJSON *
+deleg_party_json(const struct sim_person *p)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	if (o == NULL ||
+	    cJSON_AddStringToObject(o, "person_id", p->d->person_id) == NULL ||
+	    cJSON_AddStringToObject(o, "name", p->d->name) == NULL ||
+	    cJSON_AddStringToObject(o, "id_number_masked", p->masked) == NULL) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* Add item to o under name; false (item deleted) on failure. */
+static bool
+deleg_add(cJSON *o, const char *name, cJSON *item)
+{
+	if (item == NULL)
+		return false;
+	if (!cJSON_AddItemToObject(o, name, item)) {
+		cJSON_Delete(item);
+		return false;
+	}
+	return true;
+}
+
+/* The Approval object of docs/api.md. */
+static cJSON *
+deleg_json(const struct sim *s, const struct sim_deleg *d)
+{
+	const struct sim_person *ins = &s->people[d->insured];
+	char signed_on[DATE_STR];
+	long age = sim_now(s) - d->submitted;
+	cJSON *o = cJSON_CreateObject(), *poa, *cl;
+
+	date_format(signed_on, d->poa_signed_on);
+	if (o == NULL ||
+	    cJSON_AddStringToObject(o, "application_id", d->id) == NULL ||
+	    cJSON_AddStringToObject(o, "status",
+	    deleg_state_word(d->state)) == NULL ||
+	    cJSON_AddStringToObject(o, "submitted_at", d->submitted_at) == NULL ||
+	    cJSON_AddNumberToObject(o, "age_seconds",
+	    (double)(age > 0 ? age : 0)) == NULL ||
+	    !deleg_add(o, "submitted_by", deleg_staff_json(d->staff)) ||
+	    cJSON_AddStringToObject(o, "counter", d->counter) == NULL ||
+	    !deleg_add(o, "agent", deleg_party_json(&s->people[d->agent])) ||
+	    !deleg_add(o, "insured", deleg_party_json(ins)) ||
+	    !deleg_add(o, "card", sim_card_json(s, &ins->cards[d->card])) ||
+	    cJSON_AddStringToObject(o, "activation",
+	    poa_activation_key(d->activation)) == NULL ||
+	    (poa = cJSON_AddObjectToObject(o, "poa")) == NULL ||
+	    cJSON_AddStringToObject(poa, "number", d->poa_number) == NULL ||
+	    cJSON_AddStringToObject(poa, "signed_on", signed_on) == NULL ||
+	    cJSON_AddBoolToObject(poa, "covers_ss", d->covers_ss) == NULL ||
+	    cJSON_AddBoolToObject(poa, "covers_fin", d->covers_fin) == NULL ||
+	    (cl = cJSON_AddObjectToObject(o, "checklist")) == NULL ||
+	    cJSON_AddBoolToObject(cl, "insured_original_sighted",
+	    d->insured_original) == NULL ||
+	    cJSON_AddBoolToObject(cl, "photocopies_taken",
+	    d->photocopies) == NULL ||
+	    cJSON_AddBoolToObject(cl, "poa_original_sighted",
+	    d->poa_original) == NULL)
+		goto fail;
+	if (d->state != SIM_DELEG_PENDING &&
+	    (!deleg_add(o, "decided_by", deleg_staff_json(d->decider)) ||
+	    cJSON_AddStringToObject(o, "decided_at", d->decided_at) == NULL ||
+	    cJSON_AddStringToObject(o, "reason", d->reason) == NULL))
+		goto fail;
+	return o;
+fail:
+	cJSON_Delete(o);
+	return NULL;
+}
+
+static int
+deleg_submit(struct sim *s, const struct sim_request *req,
+    struct sim_session *ss, struct sim_answer *a)
+{
+	const char *card_id, *act_word, *number, *signed_text;
+	bool covers_ss, covers_fin, orig, copies, poa_orig;
+	struct sim_check *ck;
+	struct sim_person *p;
+	struct sim_card *c = NULL;
+	struct sim_deleg *d;
+	struct date signed_on;
+	enum poa_activation act = POA_ACT_UNKNOWN;
+	enum poa_err pe;
+	char next[400];
+	cJSON *o = sim_parse_object(req), *card;
+	int status;
+
+	if (o == NULL)
+		return sim_bad_request(a, NULL);
+	if (sim_get_string(o, "card_id", 32, true, &card_id) < 0)
+		status = sim_bad_request(a, "card_id");
+	else if (sim_get_string(o, "activation", 16, true, &act_word) < 0 ||
+	    (act = poa_activation_parse(act_word)) == POA_ACT_UNKNOWN)
+		status = sim_bad_request(a, "activation");
+	else if (sim_get_string(o, "poa_number", SIM_POA_NUMBER_MAX, true,
+	    &number) < 0 || number[0] == '\0')
+		status = sim_bad_request(a, "poa_number");
+	else if (sim_get_string(o, "poa_signed_on", 10, true,
+	    &signed_text) < 0 || strlen(signed_text) != 10 ||
+	    date_parse(&signed_on, signed_text) != 0)
+		status = sim_bad_request(a, "poa_signed_on");
+	else if (sim_get_bool(o, "poa_covers_ss", true, &covers_ss) < 0)
+		status = sim_bad_request(a, "poa_covers_ss");
+	else if (sim_get_bool(o, "poa_covers_fin", true, &covers_fin) < 0)
+		status = sim_bad_request(a, "poa_covers_fin");
+	else if (sim_get_bool(o, "insured_original_sighted", true, &orig) < 0 ||
+	    sim_get_bool(o, "photocopies_taken", true, &copies) < 0 ||
+	    sim_get_bool(o, "poa_original_sighted", true, &poa_orig) < 0)
+		status = sim_bad_request(a, "checklist");
+	else
+		status = deleg_parties(s, ss, o, a, &ck, &p);
+	if (status != 0)
+		goto out;
+
+	for (size_t i = 0; i < p->ncards; i++)
+		if (strcmp(p->cards[i].d->card_id, card_id) == 0)
+			c = &p->cards[i];
+	if (c == NULL) {
+		status = sim_fail(a, 404, "card_unknown", "card_id",
+		    "This card is not one of the insured's cards. Choose a card "
+		    "from the list.");
+		goto out;
+	}
+	if (act == POA_ACT_PIN_RESET) {
+		status = sim_fail(a, 422, "pin_reset_not_delegated",
+		    "activation", "A PIN reset is never delegated: the "
+		    "cardholder must come in person.");
+		goto out;
+	}
+	pe = poa_check_date(signed_on, s->opts.today);
+	if (pe == POA_DATE_FUTURE) {
+		status = sim_fail(a, 422, "poa_dated_future", "poa_signed_on",
+		    "The power of attorney is dated in the future. Check the "
+		    "date on the document.");
+		goto out;
+	}
+	if (pe == POA_DATE_TOO_OLD) {
+		status = sim_fail(a, 422, "poa_too_old", "poa_signed_on",
+		    "The power of attorney is older than 180 days and no longer "
+		    "accepted. The insured must sign a new one.");
+		goto out;
+	}
+	if (poa_check_activation(act, covers_ss, covers_fin) != POA_OK) {
+		status = sim_fail(a, 422, "scope_not_covered",
+		    act == POA_ACT_FIN ? "poa_covers_fin" : "poa_covers_ss",
+		    "The power of attorney does not cover this activation. Only "
+		    "what it covers can be done for the insured.");
+		goto out;
+	}
+	if (!orig || !copies || !poa_orig) {
+		status = sim_fail(a, 422, "checklist_incomplete",
+		    !orig ? "insured_original_sighted" : !copies ?
+		    "photocopies_taken" : "poa_original_sighted",
+		    "The checklist is not complete: sight the insured's "
+		    "original ID card and the original power of attorney, and "
+		    "photocopy both ID cards.");
+		goto out;
+	}
+	{
+		/* What approval would refuse (lost card, already active, the
+		 * 300-day deadline passed), refused now: tried on a copy. */
+		struct sim_card probe = *c;
+
+		if ((status = sim_activate(s, &probe, act, a)) != 0)
+			goto out;
+	}
+
+	if (sim_grow((void **)&s->delegs, &s->cdelegs, s->ndelegs,
+	    sizeof *s->delegs) < 0) {
+		status = sim_oom(a);
+		goto out;
+	}
+	d = &s->delegs[s->ndelegs];
+	memset(d, 0, sizeof *d);
+	sim_app_id(s, d->id, "DA");
+	d->staff = ss->staff;
+	snprintf(d->counter, sizeof d->counter, "%s", ss->counter);
+	d->submitted = sim_now(s);
+	sim_created_at(d->submitted_at, s->opts.today);
+	d->agent = ck->person;
+	d->insured = (size_t)(p - s->people);
+	d->card = (size_t)(c - p->cards);
+	d->activation = act;
+	snprintf(d->poa_number, sizeof d->poa_number, "%s", number);
+	d->poa_signed_on = signed_on;
+	d->covers_ss = covers_ss;
+	d->covers_fin = covers_fin;
+	d->insured_original = orig;
+	d->photocopies = copies;
+	d->poa_original = poa_orig;
+	d->state = SIM_DELEG_PENDING;
+
+	snprintf(next, sizeof next, "Nothing is activated yet: the %s "
+	    "function is activated when a supervisor approves. Keep the power "
+	    "of attorney and the photocopies with the file.",
+	    act == POA_ACT_SS ? "social-security" : "financial");
+	a->json = cJSON_CreateObject();
+	card = sim_card_json(s, c);
+	if (a->json == NULL || card == NULL ||
+	    cJSON_AddStringToObject(a->json, "application_id", d->id) == NULL ||
+	    cJSON_AddStringToObject(a->json, "service",
+	    "delegated-activation") == NULL ||
+	    cJSON_AddStringToObject(a->json, "status",
+	    "pending-approval") == NULL ||
+	    cJSON_AddStringToObject(a->json, "created_at",
+	    d->submitted_at) == NULL ||
+	    cJSON_AddStringToObject(a->json, "next_steps", next) == NULL ||
+	    !cJSON_AddItemToObject(a->json, "card", card)) {
+		cJSON_Delete(card);
+		status = sim_oom(a);
+		goto out;
+	}
+	s->ndelegs++;
+	status = 201;
+out:
+	cJSON_Delete(o);
+	return status;
+}
+
+int
+sim_h_deleg_submit(struct sim *s, const struct sim_request *req,
+    struct sim_session *ss, struct sim_answer *a)
+{
+	return sim_idempotent(s, req, ss, a, deleg_submit);
+}
+
+static int
+deleg_forbidden(struct sim_answer *a)
+{
+	return sim_fail(a, 403, "forbidden_role", NULL,
+	    "Only a supervisor may see the approval queue and decide on it.");
+}
+
+/* A list of delegations as {"items":[...]}: pending ones oldest first
+ * (mine false), or this staff member's own, newest first. */
+static int
+deleg_list(struct sim *s, struct sim_session *ss, bool mine,
+    struct sim_answer *a)
+{
+	cJSON *items;
+
+	a->json = cJSON_CreateObject();
+	if (a->json == NULL ||
+	    (items = cJSON_AddArrayToObject(a->json, "items")) == NULL)
+		return sim_oom(a);
+	for (size_t k = 0; k < s->ndelegs; k++) {
+		size_t i = mine ? s->ndelegs - 1 - k : k;
+		const struct sim_deleg *d = &s->delegs[i];
+		cJSON *it;
+
+		if (mine ? d->staff != ss->staff : d->state != SIM_DELEG_PENDING)
+			continue;
+		it = deleg_json(s, d);
+		if (it == NULL || !cJSON_AddItemToArray(items, it)) {
+			cJSON_Delete(it);
+			return sim_oom(a);
+		}
+	}
+	return 200;
+}
+
+int
+sim_h_approvals(struct sim *s, const struct sim_request *req,
+    struct sim_session *ss, struct sim_answer *a)
+{
+	(void)req;
+	if (!sim_is_supervisor(ss))
+		return deleg_forbidden(a);
+	return deleg_list(s, ss, false, a);
+}
+
+int
+sim_h_submissions(struct sim *s, const struct sim_request *req,
+    struct sim_session *ss, struct sim_answer *a)
+{
+	(void)req;
+	return deleg_list(s, ss, true, a);
+}
+
+static struct sim_deleg *
+deleg_by_path(struct sim *s, const struct sim_request *req)
+{
+	const char *id = req->path + strlen("/v1/approvals/");
+
+	for (size_t i = 0; i < s->ndelegs; i++)
+		if (strcmp(s->delegs[i].id, id) == 0)
+			return &s->delegs[i];
+	return NULL;
+}
+
+static int
+deleg_unknown(struct sim_answer *a)
+{
+	return sim_fail(a, 404, "approval_unknown", NULL,
+	    "No delegated activation has this number. Refresh the list.");
+}
+
+int
+sim_h_approval_get(struct sim *s, const struct sim_request *req,
+    struct sim_session *ss, struct sim_answer *a)
+{
+	struct sim_deleg *d = deleg_by_path(s, req);
+
+	if (d == NULL)
+		return deleg_unknown(a);
+	if (!sim_is_supervisor(ss) && d->staff != ss->staff)
+		return deleg_forbidden(a);
+	a->json = deleg_json(s, d);
+	return a->json ? 200 : sim_oom(a);
+}
+
+static int
+deleg_decide(struct sim *s, const struct sim_request *req,
+    struct sim_session *ss, struct sim_answer *a)
+{
+	struct sim_deleg *d = deleg_by_path(s, req);
+	const char *decision = NULL, *reason = NULL;
+	char msg[400], when[32];
+	cJSON *o;
+	int status;
+
+	if (!sim_is_supervisor(ss))
+		return deleg_forbidden(a);
+	if (d == NULL)
+		return deleg_unknown(a);
+	if (d->staff == ss->staff)
+		return sim_fail(a, 403, "own_submission", NULL,
+		    "You submitted this delegated activation yourself: another "
+		    "supervisor must decide on it (four eyes).");
+	if (d->state != SIM_DELEG_PENDING) {
+		snprintf(when, sizeof when, "%s", d->decided_at);
+		if (strlen(when) > 19)
+			when[19] = '\0';
+		if (when[10] == 'T')
+			when[10] = ' ';
+		snprintf(msg, sizeof msg, "Already %s by %s (%s) at %s. "
+		    "Nothing more to decide.", deleg_state_word(d->state),
+		    sim_data_staff[d->decider].name,
+		    sim_data_staff[d->decider].staff_id, when);
+		return sim_fail(a, 409, "already_decided", NULL, msg);
+	}
+	o = sim_parse_object(req);
+	if (o == NULL)
+		return sim_bad_request(a, NULL);
+	if (sim_get_string(o, "decision", 16, true, &decision) < 0 ||
+	    (strcmp(decision, "approve") != 0 &&
+	    strcmp(decision, "reject") != 0)) {
+		status = sim_bad_request(a, "decision");
+		goto out;
+	}
+	if (sim_get_string(o, "reason", SIM_REASON_MAX, false, &reason) < 0) {
+		status = sim_bad_request(a, "reason");
+		goto out;
+	}
+	if (reason == NULL)
+		reason = "";
+	if (strcmp(decision, "reject") == 0) {
+		const char *r = reason;
+
+		while (*r == ' ')
+			r++;
+		if (*r == '\0') {
+			status = sim_fail(a, 422, "reason_required", "reason",
+			    "Say why the delegated activation is rejected: the "
+			    "clerk and the insured will read it.");
+			goto out;
+		}
+		d->state = SIM_DELEG_REJECTED;
+	} else {
+		status = sim_activate(s,
+		    &s->people[d->insured].cards[d->card], d->activation, a);
+		if (status != 0)
+			goto out;
+		d->state = SIM_DELEG_APPROVED;
+	}
+	d->decider = ss->staff;
+	sim_created_at(d->decided_at, s->opts.today);
+	snprintf(d->reason, sizeof d->reason, "%s", reason);
+	a->json = deleg_json(s, d);
+	status = a->json ? 200 : sim_oom(a);
+out:
+	cJSON_Delete(o);
+	return status;
+}
+
+int
+sim_h_approval_decide(struct sim *s, const struct sim_request *req,
+    struct sim_session *ss, struct sim_answer *a)
+{
+	return sim_idempotent(s, req, ss, a, deleg_decide);
+}

@@ -1,0 +1,211 @@
+/*
+ * test_delegation.c -- the rules of a delegated activation (power of
+ * attorney dates at their limits, scope, PIN reset, agent = insured), of
+ * the form that applies them, and of a newborn registration (relationship
+ * checks, the age limit at its boundary).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "forms/delegation.h"
+
+static const struct date today = { 2026, 11, 22 };
+
+static void test_poa_date_limits(void **state)
+{
+	(void)state;
+	assert_int_equal(poa_check_date(today, today), POA_OK);
+	assert_int_equal(poa_check_date(date_add_days(today, 1), today),
+	    POA_DATE_FUTURE);
+	assert_int_equal(poa_check_date(date_add_days(today,
+	    -POA_MAX_AGE_DAYS), today), POA_OK);
+	assert_int_equal(poa_check_date(date_add_days(today,
+	    -POA_MAX_AGE_DAYS - 1), today), POA_DATE_TOO_OLD);
+	assert_int_equal(POA_MAX_AGE_DAYS, 180);
+	assert_int_equal(poa_check_date_text("2026-05-26", today), POA_OK);
+	assert_int_equal(poa_check_date_text("20260525", today),
+	    POA_DATE_TOO_OLD);
+	assert_int_equal(poa_check_date_text("2026-11-23", today),
+	    POA_DATE_FUTURE);
+	assert_int_equal(poa_check_date_text("2026-02-30", today),
+	    POA_DATE_INVALID);
+	assert_int_equal(poa_check_date_text("", today), POA_DATE_INVALID);
+	assert_non_null(strstr(poa_strerror(POA_DATE_TOO_OLD), "180 days"));
+}
+
+static void test_poa_scope(void **state)
+{
+	(void)state;
+	assert_int_equal(poa_check_activation(POA_ACT_SS, true, false), POA_OK);
+	assert_int_equal(poa_check_activation(POA_ACT_SS, false, true),
+	    POA_SCOPE);
+	assert_int_equal(poa_check_activation(POA_ACT_FIN, false, true),
+	    POA_OK);
+	assert_int_equal(poa_check_activation(POA_ACT_FIN, true, false),
+	    POA_SCOPE);
+	assert_int_equal(poa_check_activation(POA_ACT_PIN_RESET, true, true),
+	    POA_PIN_RESET);
+	assert_int_equal(poa_check_activation(POA_ACT_UNKNOWN, true, true),
+	    POA_SCOPE);
+	assert_int_equal(poa_activation_parse("ss"), POA_ACT_SS);
+	assert_int_equal(poa_activation_parse("fin"), POA_ACT_FIN);
+	assert_int_equal(poa_activation_parse("pin_reset"), POA_ACT_PIN_RESET);
+	assert_int_equal(poa_activation_parse("SS"), POA_ACT_UNKNOWN);
+	assert_string_equal(poa_activation_key(POA_ACT_FIN), "fin");
+}
+
+static void test_poa_self(void **state)
+{
+	(void)state;
+	assert_true(poa_agent_is_insured("11010519491231002X",
+	    "11010519491231002x"));
+	assert_false(poa_agent_is_insured("11010519491231002X",
+	    "110105198503120135"));
+	assert_false(poa_agent_is_insured("", ""));
+	assert_false(poa_agent_is_insured(NULL, "1"));
+}
+
+static void test_name_mask(void **state)
+{
+	char out[64];
+
+	(void)state;
+	name_mask(out, sizeof out, "孙丽");
+	assert_string_equal(out, "孙*");
+	name_mask(out, sizeof out, "阿依古丽·买买提");
+	assert_string_equal(out, "阿*******");
+	name_mask(out, sizeof out, "马");
+	assert_string_equal(out, "马");
+	name_mask(out, 4, "欧阳娜娜");
+	assert_string_equal(out, "欧");
+}
+
+static void
+fill(struct form_state *st, const char *key, const char *v)
+{
+	assert_true(form_set(st, form_find(st->def, key), v) != VERDICT_BAD ||
+	    strcmp(key, "activation") == 0);
+}
+
+static void test_form_poa(void **state)
+{
+	struct form_state st;
+	struct form_ctx ctx = { .today = today };
+	int first;
+
+	(void)state;
+	form_start(&st, &form_poa, &ctx);
+	fill(&st, "card", "B0****104");
+	fill(&st, "activation", "ss");
+	fill(&st, "poa_number", "POA-1");
+	fill(&st, "poa_signed_on", "2026-05-25");
+	fill(&st, "poa_covers_fin", "y");
+	fill(&st, "insured_original_sighted", "y");
+	fill(&st, "photocopies_taken", "y");
+	fill(&st, "poa_original_sighted", "y");
+	assert_int_equal(form_ready(&st, &first), -1);
+	assert_int_equal(first, form_find(&form_poa, "poa_signed_on"));
+	assert_non_null(strstr(st.form_msg, "180"));
+	fill(&st, "poa_signed_on", "2026-05-26");
+	assert_int_equal(form_ready(&st, &first), -1);
+	assert_int_equal(first, form_find(&form_poa, "poa_covers_ss"));
+	fill(&st, "poa_covers_ss", "y");
+	assert_int_equal(form_ready(&st, &first), 0);
+	fill(&st, "activation", "pin_reset");
+	assert_int_equal(form_ready(&st, &first), -1);
+	assert_int_equal(first, form_find(&form_poa, "activation"));
+	assert_non_null(strstr(st.form_msg, "in person"));
+	fill(&st, "activation", "fin");
+	fill(&st, "photocopies_taken", "");
+	assert_int_equal(form_ready(&st, &first), -1);
+	assert_int_equal(first, form_find(&form_poa, "photocopies_taken"));
+	form_clear(&st);
+}
+
+/* HH: 1 father (P-1), 2 mother (P-2), 3 grandmother (P-3),
+ * 4 newborn (guardians 1, 2), 5 child with a card, 6 older child. */
+static void
+household(struct household *h)
+{
+	static const struct { const char *pid; long age; bool card; int g1, g2;
+	} m[] = {
+		{ "P-1", 12000, true, 0, 0 }, { "P-2", 11000, true, 0, 0 },
+		{ "P-3", 22000, true, 0, 0 }, { "", 30, false, 1, 2 },
+		{ "", 100, true, 1, 2 }, { "", 366, false, 1, 2 },
+	};
+
+	memset(h, 0, sizeof *h);
+	for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) {
+		struct household_member *x = &h->members[h->nmembers++];
+
+		x->member_no = (int)i + 1;
+		strcpy(x->person_id, m[i].pid);
+		x->birth = date_add_days(today, -m[i].age);
+		x->has_card = m[i].card;
+		if (m[i].g1) {
+			x->guardians[x->nguardians++] = m[i].g1;
+			x->guardians[x->nguardians++] = m[i].g2;
+		}
+	}
+}
+
+static void test_newborn_rules(void **state)
+{
+	struct household h;
+
+	(void)state;
+	household(&h);
+	assert_int_equal(newborn_check(&h, 4, "P-1", today), NEWBORN_OK);
+	assert_int_equal(newborn_check(&h, 4, "P-2", today), NEWBORN_OK);
+	assert_int_equal(newborn_check(&h, 4, "P-3", today),
+	    NEWBORN_NOT_GUARDIAN);
+	assert_int_equal(newborn_check(&h, 4, "P-9", today),
+	    NEWBORN_PARENT_NOT_LISTED);
+	assert_int_equal(newborn_check(&h, 4, NULL, today),
+	    NEWBORN_PARENT_NOT_LISTED);
+	assert_int_equal(newborn_check(&h, 9, "P-1", today),
+	    NEWBORN_CHILD_NOT_LISTED);
+	assert_int_equal(newborn_check(&h, 5, "P-1", today), NEWBORN_HAS_CARD);
+	assert_int_equal(newborn_check(&h, 6, "P-1", today), NEWBORN_TOO_OLD);
+	/* A member without a person reference is never "the parent". */
+	assert_int_equal(newborn_check(&h, 4, "", today),
+	    NEWBORN_PARENT_NOT_LISTED);
+	/* The parent is not their own guardian. */
+	assert_int_equal(newborn_check(&h, 1, "P-1", today),
+	    NEWBORN_NOT_GUARDIAN);
+	assert_non_null(household_member(&h, 6));
+	assert_null(household_member(&h, 0));
+}
+
+static void test_newborn_age_boundary(void **state)
+{
+	(void)state;
+	assert_int_equal(NEWBORN_MAX_AGE_DAYS, 365);
+	assert_int_equal(newborn_age(today, today), NEWBORN_OK);
+	assert_int_equal(newborn_age(date_add_days(today, -365), today),
+	    NEWBORN_OK);
+	assert_int_equal(newborn_age(date_add_days(today, -366), today),
+	    NEWBORN_TOO_OLD);
+	assert_int_equal(newborn_age(date_add_days(today, 1), today),
+	    NEWBORN_NOT_BORN);
+	assert_non_null(strstr(newborn_strerror(NEWBORN_TOO_OLD), "365"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_poa_date_limits),
+		cmocka_unit_test(test_poa_scope),
+		cmocka_unit_test(test_poa_self),
+		cmocka_unit_test(test_name_mask),
+		cmocka_unit_test(test_form_poa),
+		cmocka_unit_test(test_newborn_rules),
+		cmocka_unit_test(test_newborn_age_boundary),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,488 @@
+/*
+ * screen_approvals.c -- the supervisor's approval queue and a clerk's
+ * "My submissions" (one list screen, app->approvals_mine says which), and
+ * one delegated activation in full (screen_approval) where a supervisor
+ * approves it or rejects it with a reason.
+ *
+ * The queue lists pending delegated activations oldest first with the
+ * submitting clerk, counter, age and masked names (insured and agent);
+ * my submissions list the staff member's own, newest first, with their
+ * state: pending, approved by whom and when, rejected and why.  The
+ * service decides who may do what (a clerk cannot decide; nobody decides
+ * their own submission; a decision stands): its refusals are shown as
+ * they come, with who decided first.
+ */
+#include "tui/screens.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "forms/delegation.h"
+#include "forms/i18n.h"
+#include "tui/deleg.h"
+#include "tui/draw.h"
+#include "tui/form_view.h"
+
+#define LIST_Y 3
+
+static struct approval_list list;
+static bool have_list;
+static int list_sel, list_top;
+
+static void list_fetch(struct app *app);
+
+static const char *
+activation_name(const char *key)
+{
+	if (strcmp(key, "ss") == 0)
+		return _("Social-security function");
+	if (strcmp(key, "fin") == 0)
+		return _("Financial function");
+	return key;
+}
+
+/* "Pending", "Approved by 陈主管 2026-11-22 10:02", "Rejected: why". */
+static void
+approval_state(char *out, size_t outsz, const struct approval *ap)
+{
+	char when[32];
+
+	deleg_when(when, sizeof when, ap->decided_at);
+	if (strcmp(ap->status, "approved") == 0)
+		snprintf(out, outsz, _("Approved by %s (%s) at %s"),
+		    ap->decided_by_name, ap->decided_by_id, when);
+	else if (strcmp(ap->status, "rejected") == 0)
+		snprintf(out, outsz, _("Rejected by %s at %s: %s"),
+		    ap->decided_by_name, when, ap->reason);
+	else
+		snprintf(out, outsz, "%s", _("Pending approval"));
+}
+
+/* The same, to fit a list row: "Approved, 陈主管 11-22 10:02",
+ * "Rejected: why" (who and when are in the detail). */
+static void
+approval_short(char *out, size_t outsz, const struct approval *ap)
+{
+	char when[32];
+
+	deleg_when(when, sizeof when, ap->decided_at);
+	if (strcmp(ap->status, "approved") == 0)
+		snprintf(out, outsz, _("Approved, %s %s"), ap->decided_by_name,
+		    strlen(when) > 5 ? when + 5 : when);
+	else if (strcmp(ap->status, "rejected") == 0)
+		snprintf(out, outsz, _("Rejected: %s"), ap->reason);
+	else
+		snprintf(out, outsz, "%s", _("Pending approval"));
+}
+
+static void
+list_done(void *arg, const struct api_error *err,
+    const struct approval_list *res)
+{
+	struct app *app = arg;
+	char text[APP_MSG_MAX];
+
+	app_idle(app);
+	if (err == NULL || err->result == API_OK) {
+		list = *res;
+		have_list = true;
+		if (list_sel >= (int)list.n)
+			list_sel = list.n > 0 ? (int)list.n - 1 : 0;
+		app->dirty = true;
+		return;
+	}
+	if (app_session_expired(app, err))
+		return;
+	app_error_text(text, sizeof text, err);
+	app_msg(app, APP_MSG_ERROR, "%s %s", text, _("F5 asks again."));
+}
+
+static void
+list_fetch(struct app *app)
+{
+	if (app->busy)
+		return;
+	app_busy(app, _("Asking the service… Esc cancels"));
+	api_approvals_list(app->api, app->approvals_mine, list_done, app);
+}
+
+static void
+list_enter(struct app *app)
+{
+	have_list = false;
+	list_top = 0;
+	list_fetch(app);
+}
+
+static void
+list_draw(struct app *app)
+{
+	WINDOW *w = app->body;
+	int cols = getmaxx(w), rows = getmaxy(w);
+	int shown = rows - LIST_Y - 4, y = LIST_Y;
+	char line[5 * TEXT_MAX], age[32], ins[TEXT_MAX], agent[TEXT_MAX];
+
+	wattrset(w, A_BOLD);
+	draw_text(w, 0, 2, app->approvals_mine ? _("My submissions") :
+	    _("Approval queue: delegated activations waiting"), cols - 4);
+	wattrset(w, A_NORMAL);
+	if (!have_list)
+		return;
+	if (list.n == 0) {
+		draw_text(w, 2, 2, app->approvals_mine ?
+		    _("You have no delegated activations.") :
+		    _("Nothing is waiting for approval."), cols - 4);
+		return;
+	}
+	draw_text(w, 1, 2, app->approvals_mine ?
+	    _("Application        Insured  Card        State") :
+	    _("Application        Clerk    Counter  Waiting  Insured / agent"),
+	    cols - 4);
+	if (shown < 1)
+		shown = 1;
+	if (list_sel < list_top)
+		list_top = list_sel;
+	if (list_sel >= list_top + shown)
+		list_top = list_sel - shown + 1;
+	for (int i = list_top; i < (int)list.n && i < list_top + shown; i++) {
+		const struct approval *ap = &list.items[i];
+		char state[2 * TEXT_MAX];
+
+		name_mask(ins, sizeof ins, ap->insured.name);
+		name_mask(agent, sizeof agent, ap->agent.name);
+		if (app->approvals_mine) {
+			approval_short(state, sizeof state, ap);
+			snprintf(line, sizeof line, "%-18s %-8s %-11s %s",
+			    ap->application_id, ins, ap->card.number_masked,
+			    state);
+		} else {
+			snprintf(age, sizeof age, _("%ld min"),
+			    ap->age_seconds / 60);
+			snprintf(line, sizeof line, "%-18s %-8s %-8s %-8s %s / %s",
+			    ap->application_id, ap->submitted_by_id, ap->counter,
+			    age, ins, agent);
+		}
+		wattrset(w, i == list_sel ? A_REVERSE : A_NORMAL);
+		mvwhline(w, y, 1, ' ', cols - 2);
+		draw_text(w, y++, 2, line, cols - 4);
+		wattrset(w, A_NORMAL);
+	}
+	if ((int)list.n > shown)
+		draw_text(w, rows - 3, 2, _("More: Up/Down scroll."), cols - 4);
+	draw_text(w, rows - 2, 2, _("Enter opens the one chosen; F5 asks "
+	    "again."), cols - 4);
+}
+
+static void
+list_key(struct app *app, const struct key_event *ev)
+{
+	int n = have_list ? (int)list.n : 0;
+
+	switch (ev->act) {
+	case ACT_NEXT_FIELD:
+		if (list_sel + 1 < n)
+			list_sel++;
+		break;
+	case ACT_PREV_FIELD:
+		if (list_sel > 0)
+			list_sel--;
+		break;
+	case ACT_ENTER:
+	case ACT_SUBMIT:
+		if (n > 0 && list_sel < n) {
+			app->approval = list.items[list_sel];
+			app_goto(app, &screen_approval);
+		}
+		break;
+	case ACT_F5:
+		list_fetch(app);
+		break;
+	case ACT_BACK:
+	case ACT_QUIT:
+		app_goto(app, &screen_home);
+		break;
+	default:
+		return;
+	}
+	app->dirty = true;
+}
+
+static void
+list_resize(struct app *app)
+{
+}
+
+/* The list names people: not kept once the screen is left. */
+static void
+list_leave(struct app *app)
+{
+	sodium_memzero(&list, sizeof list);
+	have_list = false;
+}
+
+const struct screen screen_approvals = {
+	.name = N_("Delegated activations"),
+	.help = N_("The approval queue (supervisors): delegated activations "
+	    "waiting, oldest first, with the clerk, counter and how long they "
+	    "have waited. My submissions: your own, with their state. Up and "
+	    "Down choose, Enter opens one, F5 asks again, Esc goes Home."),
+	.enter = list_enter,
+	.draw = list_draw,
+	.key = list_key,
+	.leave = list_leave,
+	.resize = list_resize,
+	.fkeys = {
+		{ "F1", N_("Help") },
+		{ "Enter", N_("Open") },
+		{ "F5", N_("Refresh") },
+		{ "Esc", N_("Home") },
+	},
+};
+
+/* ---- one delegated activation ----------------------------------------- */
+
+static bool rejecting;   /* the reason form is open */
+static bool confirming;  /* "approve? y/n" asked */
+
+static bool
+own_submission(const struct app *app)
+{
+	return strcmp(app->approval.submitted_by_id, app->staff.staff_id) == 0;
+}
+
+/* What the screen offers; the service decides again. */
+static bool
+may_decide(const struct app *app)
+{
+	return app->staff.role == ROLE_SUPERVISOR && !own_submission(app) &&
+	    strcmp(app->approval.status, "pending-approval") == 0;
+}
+
+static void
+detail_view(struct app *app)
+{
+	if (rejecting)
+		deleg_open(app, &app->reject_form, &form_reject,
+		    getmaxy(app->body) - 5);
+}
+
+static void
+detail_enter(struct app *app)
+{
+	rejecting = false;
+	confirming = false;
+	if (app->reject_form.def != NULL)
+		form_clear(&app->reject_form);
+	api_idempotency_key(app->decide_idem);
+}
+
+static const char *
+yes_no(bool b)
+{
+	return b ? _("yes") : _("NO");
+}
+
+static void
+detail_draw(struct app *app)
+{
+	WINDOW *w = app->body;
+	const struct approval *ap = &app->approval;
+	char line[3 * TEXT_MAX], when[32], signed_on[DATE_STR];
+	int cols = getmaxx(w), rows = getmaxy(w), y = 0;
+
+	wattrset(w, A_BOLD);
+	snprintf(line, sizeof line, "%s %s", _("Delegated activation"),
+	    ap->application_id);
+	draw_text(w, y++, 2, line, cols - 4);
+	wattrset(w, A_NORMAL);
+	deleg_when(when, sizeof when, ap->submitted_at);
+	snprintf(line, sizeof line, _("Submitted by %s (%s) at counter %s, "
+	    "%s"), ap->submitted_by_name, ap->submitted_by_id, ap->counter,
+	    when);
+	draw_text(w, y++, 2, line, cols - 4);
+	snprintf(line, sizeof line, "%s: %s  %s", _("Insured"),
+	    ap->insured.name, ap->insured.id_masked);
+	draw_text(w, ++y, 2, line, cols - 4);
+	snprintf(line, sizeof line, "%s: %s  %s", _("Agent"), ap->agent.name,
+	    ap->agent.id_masked);
+	draw_text(w, ++y, 2, line, cols - 4);
+	snprintf(line, sizeof line, "%s: %s  %s", _("Card"),
+	    ap->card.number_masked, ap->card.bank);
+	draw_text(w, ++y, 2, line, cols - 4);
+	snprintf(line, sizeof line, "%s: %s", _("Activate"),
+	    activation_name(ap->activation));
+	draw_text(w, ++y, 2, line, cols - 4);
+	date_format(signed_on, ap->poa_signed_on);
+	snprintf(line, sizeof line, _("POA %s signed %s; covers "
+	    "social-security: %s, financial: %s"), ap->poa_number, signed_on,
+	    yes_no(ap->covers_ss), yes_no(ap->covers_fin));
+	draw_text(w, ++y, 2, line, cols - 4);
+	snprintf(line, sizeof line, _("Checklist: insured's original ID "
+	    "sighted %s; copies of both IDs %s; POA original sighted %s"),
+	    yes_no(ap->insured_original_sighted),
+	    yes_no(ap->photocopies_taken), yes_no(ap->poa_original_sighted));
+	draw_wrap(w, ++y, 2, line, cols - 4, 2);
+	y += 2;
+	approval_state(line, sizeof line, ap);
+	wattrset(w, A_BOLD);
+	draw_wrap(w, y, 2, line, cols - 4, 2);
+	wattrset(w, A_NORMAL);
+	y += 3;
+	if (rejecting) {
+		if (app->fv != NULL)
+			form_view_draw(app->fv);
+		app->cursor_win = w;
+		return;
+	}
+	if (!may_decide(app)) {
+		if (app->staff.role == ROLE_SUPERVISOR && own_submission(app) &&
+		    strcmp(ap->status, "pending-approval") == 0)
+			draw_text(w, y, 2, _("Your own submission: another "
+			    "supervisor decides on it."), cols - 4);
+		return;
+	}
+	draw_text(w, y, 2, confirming ?
+	    _("Approve and activate now? y: yes, n: no") :
+	    _("a: approve (activates now)   r: reject with a reason"),
+	    cols - 4);
+	(void)rows;
+}
+
+/* The item as the service has it now (after a refusal: who decided). */
+static void
+detail_refreshed(void *arg, const struct api_error *err,
+    const struct approval *res)
+{
+	struct app *app = arg;
+
+	app_idle(app);
+	if (err == NULL || err->result == API_OK)
+		app->approval = *res;
+	app->dirty = true;
+}
+
+static void
+decide_done(void *arg, const struct api_error *err,
+    const struct approval *res)
+{
+	struct app *app = arg;
+	char text[APP_MSG_MAX];
+
+	app_idle(app);
+	if (err == NULL || err->result == API_OK) {
+		app->approval = *res;
+		rejecting = false;
+		if (app->reject_form.def != NULL)
+			form_clear(&app->reject_form);
+		app_goto(app, &screen_approval);
+		app_msg(app, APP_MSG_INFO, "%s",
+		    strcmp(res->status, "approved") == 0 ?
+		    _("Approved: the function is active now.") :
+		    _("Rejected; the clerk sees the reason."));
+		return;
+	}
+	if (err->result == API_REFUSED && strcmp(err->code, "reason_required")
+	    == 0) {
+		deleg_call_failed(app, &app->reject_form, err);
+		return;
+	}
+	if (app_session_expired(app, err))
+		return;
+	app_error_text(text, sizeof text, err);
+	if (err->result == API_REFUSED) {
+		/* Decided elsewhere, or not ours to decide: this item is
+		 * done here; a new key for anything after. */
+		rejecting = false;
+		confirming = false;
+		app_goto(app, &screen_approval);
+		app_msg(app, APP_MSG_ERROR, "%s", text);
+		app_busy(app, _("Asking the service… Esc cancels"));
+		api_approval_get(app->api, app->approval.application_id,
+		    detail_refreshed, app);
+		return;
+	}
+	app_msg(app, APP_MSG_ERROR, "%s", text);
+}
+
+static void
+decide(struct app *app, bool approve)
+{
+	const char *reason = "";
+	int first;
+
+	if (app->busy)
+		return;
+	if (!approve) {
+		if (form_ready(&app->reject_form, &first) != 0) {
+			deleg_not_ready(app, &app->reject_form, first);
+			return;
+		}
+		reason = form_get_key(&app->reject_form, "reason");
+	}
+	app_busy(app, approve ? _("Approving… Esc cancels") :
+	    _("Rejecting… Esc cancels"));
+	api_approval_decide(app->api, app->approval.application_id, approve,
+	    reason, app->decide_idem, decide_done, app);
+}
+
+static void
+detail_key(struct app *app, const struct key_event *ev)
+{
+	if (rejecting) {
+		if (ev->act == ACT_BACK) {
+			rejecting = false;
+			app_goto(app, &screen_approval);
+			return;
+		}
+		if (form_view_key(app->fv, ev) == FV_SUBMIT)
+			decide(app, false);
+		app->dirty = true;
+		return;
+	}
+	switch (ev->act) {
+	case ACT_CHAR:
+		if (!may_decide(app))
+			return;
+		if (confirming && (ev->ch == L'y' || ev->ch == L'Y')) {
+			confirming = false;
+			decide(app, true);
+		} else if (confirming) {
+			confirming = false;
+		} else if (ev->ch == L'a' || ev->ch == L'A') {
+			confirming = true;
+		} else if (ev->ch == L'r' || ev->ch == L'R') {
+			rejecting = true;
+			detail_view(app);
+		}
+		break;
+	case ACT_BACK:
+	case ACT_QUIT:
+		app_goto(app, &screen_approvals);
+		break;
+	default:
+		return;
+	}
+	app->dirty = true;
+}
+
+const struct screen screen_approval = {
+	.name = N_("Delegated activation"),
+	.help = N_("Everything the clerk recorded. A supervisor approves (a, "
+	    "then y: the activation is made at once) or rejects with a reason "
+	    "(r, type the reason, F2). Nobody decides their own submission, "
+	    "and a decision stands: if another supervisor decided first, the "
+	    "service says who and when. Esc goes back to the list."),
+	.enter = detail_enter,
+	.draw = detail_draw,
+	.key = detail_key,
+	.leave = NULL,
+	.resize = detail_view,
+	.fkeys = {
+		{ "F1", N_("Help") },
+		{ "a", N_("Approve") },
+		{ "r", N_("Reject") },
+		{ "Esc", N_("Back") },
+	},
+};
