@@ -59,6 +59,7 @@ ALL_CFLAGS  = $(WARN) $(OPT) $(HARDEN) $(DEFS) -I. $(CFLAGS)
 ALL_LDFLAGS = -pie -Wl,-z,relro,-z,now $(LDSAN) $(LDFLAGS)
 
 FORMS_SRC = forms/date.c forms/idnum.c forms/text.c forms/check.c \
+            forms/pin.c \
             forms/deadline.c forms/person.c forms/form.c \
             forms/form_identity.c forms/form_medical.c
 NET_SRC   = net/transport.c net/transport_https.c net/transport_local.c \
@@ -71,7 +72,7 @@ TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
             tui/screen_medical.c tui/screen_receipt.c tui/services.c
 
 # Unit tests link only the layers they test, so each layer builds alone.
-FORMS_TESTS = date idnum text check form
+FORMS_TESTS = date idnum text check form pin
 NET_TESTS   = apijson transport_local
 SIM_TESTS   = sim
 INTEG_TESTS = https
