@@ -63,8 +63,8 @@ FORMS_SRC = forms/date.c forms/idnum.c forms/text.c forms/check.c \
             forms/deadline.c forms/person.c forms/form.c \
             forms/form_identity.c forms/form_medical.c
 NET_SRC   = net/transport.c net/transport_https.c net/transport_local.c \
-            net/api.c net/apijson.c
-SIM_SRC   = sim/sim.c sim/sim_data.c
+            net/api.c net/apijson.c net/seal.c
+SIM_SRC   = sim/sim.c sim/sim_data.c sim/sim_card.c
 SIMSRV_SRC = sim/server.c
 TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
             tui/form_view.c tui/screens.c tui/screen_signin.c \
@@ -73,8 +73,8 @@ TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
 
 # Unit tests link only the layers they test, so each layer builds alone.
 FORMS_TESTS = date idnum text check form pin
-NET_TESTS   = apijson transport_local
-SIM_TESTS   = sim
+NET_TESTS   = apijson transport_local seal
+SIM_TESTS   = sim sim_card
 INTEG_TESTS = https
 
 FORMS_OBJ = $(FORMS_SRC:%.c=$(BUILD)/%.o)
