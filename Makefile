@@ -59,20 +59,24 @@ ALL_CFLAGS  = $(WARN) $(OPT) $(HARDEN) $(DEFS) -I. $(CFLAGS)
 ALL_LDFLAGS = -pie -Wl,-z,relro,-z,now $(LDSAN) $(LDFLAGS)
 
 FORMS_SRC = forms/date.c forms/idnum.c forms/text.c forms/check.c \
-            forms/pin.c \
+            forms/pin.c forms/contrib.c \
             forms/deadline.c forms/person.c forms/form.c \
-            forms/form_identity.c forms/form_medical.c
+            forms/form_identity.c forms/form_medical.c \
+            forms/form_financial.c
 NET_SRC   = net/transport.c net/transport_https.c net/transport_local.c \
-            net/api.c net/apijson.c net/seal.c
+            net/api.c net/apijson.c net/seal.c net/api_card.c \
+            net/apijson_card.c
 SIM_SRC   = sim/sim.c sim/sim_data.c sim/sim_card.c
 SIMSRV_SRC = sim/server.c
 TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
             tui/form_view.c tui/screens.c tui/screen_signin.c \
             tui/screen_home.c tui/screen_identity.c tui/screen_person.c \
-            tui/screen_medical.c tui/screen_receipt.c tui/services.c
+            tui/screen_medical.c tui/screen_receipt.c tui/services.c \
+            tui/card_svc.c tui/screen_cardsvc.c tui/screen_pin.c \
+            tui/screen_query.c
 
 # Unit tests link only the layers they test, so each layer builds alone.
-FORMS_TESTS = date idnum text check form pin
+FORMS_TESTS = date idnum text check form pin contrib
 NET_TESTS   = apijson transport_local seal
 SIM_TESTS   = sim sim_card
 INTEG_TESTS = https

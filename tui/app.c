@@ -14,6 +14,7 @@
 #include "forms/deadline.h"
 #include "forms/i18n.h"
 #include "forms/text.h"
+#include "tui/card_svc.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
 #include "tui/screens.h"
@@ -255,6 +256,7 @@ app_drop_services(struct app *app)
 	app->have_application = false;
 	app->medical_ready = false;
 	app->medical_card = -1;
+	card_svc_drop(app);
 }
 
 void

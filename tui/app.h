@@ -20,6 +20,7 @@
 #include "forms/form.h"
 #include "forms/person.h"
 #include "net/api.h"
+#include "net/seal.h"
 
 struct screen;
 struct form_view;
@@ -89,6 +90,12 @@ struct app {
 	enum app_msg_kind notice_kind;
 	char notice[APP_MSG_MAX];
 	const char *refresh_retry; /* the key that asks again, translated */
+
+	/* Card services (tui/card_svc.h): sodium_malloc'd while one runs. */
+	struct card_svc *cs;
+	struct seal_key seal;      /* the service's PIN sealing key (net/seal.h) */
+	const char *receipt_dir;   /* --receipt-dir, or NULL: the state dir */
+	const char *print_command; /* --print-command, or NULL: file only */
 
 	/* Demo accounts, listed on the sign-in screen in --demo only. */
 	int ndemo;

@@ -50,6 +50,9 @@ struct main_opts {
 	const char *today;
 	long latency;
 	bool ascii;
+	const char *seal_key;      /* --seal-key FILE */
+	const char *receipt_dir;   /* --receipt-dir DIR */
+	const char *print_command; /* --print-command CMD */
 };
 
 static void
@@ -74,6 +77,12 @@ main_usage(FILE *f)
 	    "  --latency MS        --demo: answer after MS milliseconds\n"
 	    "                      (default 120)\n"
 	    "  --ascii             draw borders with ASCII characters\n"
+	    "  --seal-key FILE     the service's public key new PINs are\n"
+	    "                      sealed to (base64 or hex; --demo: built in)\n"
+	    "  --receipt-dir DIR   where printed receipts go (default\n"
+	    "                      $XDG_STATE_HOME/ssdesk/receipts)\n"
+	    "  --print-command CMD run CMD FILE for each printed receipt\n"
+	    "                      (split at blanks, no shell)\n"
 	    "  --help              show this help and exit\n"
 	    "  --version           show the version and exit\n"
 	    "\n"
@@ -94,7 +103,8 @@ static void
 main_parse(struct main_opts *o, int argc, char **argv)
 {
 	enum { O_DEMO = 256, O_SERVICE, O_CA, O_PIN, O_CERT, O_KEY, O_COUNTER,
-	    O_TODAY, O_LATENCY, O_ASCII, O_HELP, O_VERSION };
+	    O_TODAY, O_LATENCY, O_ASCII, O_HELP, O_VERSION, O_SEAL_KEY,
+	    O_RECEIPT_DIR, O_PRINT_CMD };
 	static const struct option longopts[] = {
 		{ "demo", no_argument, NULL, O_DEMO },
 		{ "service", required_argument, NULL, O_SERVICE },
@@ -106,6 +116,9 @@ main_parse(struct main_opts *o, int argc, char **argv)
 		{ "today", required_argument, NULL, O_TODAY },
 		{ "latency", required_argument, NULL, O_LATENCY },
 		{ "ascii", no_argument, NULL, O_ASCII },
+		{ "seal-key", required_argument, NULL, O_SEAL_KEY },
+		{ "receipt-dir", required_argument, NULL, O_RECEIPT_DIR },
+		{ "print-command", required_argument, NULL, O_PRINT_CMD },
 		{ "help", no_argument, NULL, O_HELP },
 		{ "version", no_argument, NULL, O_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -155,6 +168,15 @@ main_parse(struct main_opts *o, int argc, char **argv)
 			break;
 		case O_ASCII:
 			o->ascii = true;
+			break;
+		case O_SEAL_KEY:
+			o->seal_key = optarg;
+			break;
+		case O_RECEIPT_DIR:
+			o->receipt_dir = optarg;
+			break;
+		case O_PRINT_CMD:
+			o->print_command = optarg;
 			break;
 		case O_HELP:
 			main_usage(stdout);
@@ -273,6 +295,13 @@ main(int argc, char **argv)
 	app.ascii = o.ascii;
 	app.today = today;
 	snprintf(app.counter, sizeof app.counter, "%s", o.counter);
+	app.receipt_dir = o.receipt_dir;
+	app.print_command = o.print_command;
+	if (o.seal_key != NULL && seal_key_load(&app.seal, o.seal_key) < 0) {
+		fprintf(stderr, "ssdesk: %s: %s\n", o.seal_key,
+		    _("not a sealing key (base64 or hex of 32 bytes)"));
+		return 1;
+	}
 
 	if (o.demo) {
 		struct sim_opts so = { .today = today, .counter = o.counter };
@@ -283,6 +312,12 @@ main(int argc, char **argv)
 			return 1;
 		}
 		main_demo_accounts(&app, sim);
+		/* The in-process service hands its sealing key over directly
+		 * (no network); --seal-key, if given, is used instead. */
+		if (!app.seal.set) {
+			sim_seal_public_key(sim, app.seal.pk);
+			app.seal.set = true;
+		}
 		t = transport_local_new(main_sim_handler, sim, (int)o.latency);
 		if (t == NULL) {
 			sim_free(sim);

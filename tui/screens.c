@@ -13,5 +13,8 @@ const struct screen *const screens[] = {
 	&screen_person,
 	&screen_medical,
 	&screen_receipt,
+	&screen_cardsvc,
+	&screen_pin,
+	&screen_query,
 	NULL,
 };

@@ -42,6 +42,9 @@ extern const struct screen screen_identity;
 extern const struct screen screen_person;
 extern const struct screen screen_medical;
 extern const struct screen screen_receipt;
+extern const struct screen screen_cardsvc;   /* tui/screen_cardsvc.c */
+extern const struct screen screen_pin;       /* tui/screen_pin.c */
+extern const struct screen screen_query;     /* tui/screen_query.c */
 
 /* Every screen, NULL-terminated (for tests and the man page). */
 extern const struct screen *const screens[];
