@@ -59,7 +59,7 @@ ALL_CFLAGS  = $(WARN) $(OPT) $(HARDEN) $(DEFS) -I. $(CFLAGS)
 ALL_LDFLAGS = -pie -Wl,-z,relro,-z,now $(LDSAN) $(LDFLAGS)
 
 FORMS_SRC = forms/date.c forms/idnum.c forms/text.c forms/check.c \
-            forms/pin.c forms/contrib.c \
+            forms/pin.c forms/contrib.c forms/receipt.c \
             forms/deadline.c forms/person.c forms/form.c \
             forms/form_identity.c forms/form_medical.c \
             forms/form_financial.c
@@ -73,10 +73,10 @@ TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
             tui/screen_home.c tui/screen_identity.c tui/screen_person.c \
             tui/screen_medical.c tui/screen_receipt.c tui/services.c \
             tui/card_svc.c tui/screen_cardsvc.c tui/screen_pin.c \
-            tui/screen_query.c
+            tui/screen_query.c tui/receipt_print.c
 
 # Unit tests link only the layers they test, so each layer builds alone.
-FORMS_TESTS = date idnum text check form pin contrib
+FORMS_TESTS = date idnum text check form pin contrib receipt
 NET_TESTS   = apijson transport_local seal
 SIM_TESTS   = sim sim_card
 INTEG_TESTS = https
