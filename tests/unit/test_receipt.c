@@ -42,6 +42,7 @@ static void test_text(void **state)
 	assert_non_null(strstr(out, "350102********2026"));
 	assert_non_null(strstr(out, "A7****201  Bank of China"));
 	assert_non_null(strstr(out, "Completed"));
+	assert_non_null(strstr(out, "Earlier step         FA-20261122-0001\n"));
 	assert_null(strchr(out, '\x1b'));
 	/* Both ends say it in training; not otherwise. */
 	assert_non_null(strstr(strstr(out, "TRAINING") + 1, "TRAINING"));
