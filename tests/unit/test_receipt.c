@@ -25,7 +25,7 @@ static struct application app = {
 static void test_text(void **state)
 {
 	struct receipt_ctx c = { &app, "C-03", "王小明", "clerk01", "林晓雨",
-	    "350102********2026", NULL, true };
+	    "350102********2026", NULL, "FA-20261122-0001", true };
 	char out[4096];
 	int n;
 
@@ -42,6 +42,7 @@ static void test_text(void **state)
 	assert_non_null(strstr(out, "350102********2026"));
 	assert_non_null(strstr(out, "A7****201  Bank of China"));
 	assert_non_null(strstr(out, "Completed"));
+	assert_non_null(strstr(out, "Earlier step         FA-20261122-0001\n"));
 	assert_non_null(strstr(out, "Earlier step         FA-20261122-0001\n"));
 	assert_null(strchr(out, '\x1b'));
 	/* Both ends say it in training; not otherwise. */
