@@ -79,7 +79,7 @@ TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
 FORMS_TESTS = date idnum text check form pin contrib receipt
 NET_TESTS   = apijson transport_local seal
 SIM_TESTS   = sim sim_card
-INTEG_TESTS = https
+INTEG_TESTS = https card
 
 FORMS_OBJ = $(FORMS_SRC:%.c=$(BUILD)/%.o)
 NET_OBJ   = $(NET_SRC:%.c=$(BUILD)/%.o)
