@@ -24,6 +24,15 @@
 #define SIM_PLAIN_BYTES (SIM_CHALLENGE_BYTES + SIM_PIN_LEN)
 #define SIM_BOX_BYTES (SIM_PLAIN_BYTES + crypto_box_SEALBYTES)
 
+/* A write's route: through the idempotency store (sim_idempotent). */
+#define SIM_WRITE(name, fn)						\
+int									\
+name(struct sim *s, const struct sim_request *req,			\
+    struct sim_session *ss, struct sim_answer *a)			\
+{									\
+	return sim_idempotent(s, req, ss, a, fn);			\
+}
+
 void
 sim_seal_public_key(const struct sim *s, unsigned char pk[32])
 {
@@ -192,12 +201,7 @@ out:
 	return status;
 }
 
-int
-sim_h_pin_challenge(struct sim *s, const struct sim_request *req,
-    struct sim_session *ss, struct sim_answer *a)
-{
-	return sim_idempotent(s, req, ss, a, sim_pin_challenge);
-}
+SIM_WRITE(sim_h_pin_challenge, sim_pin_challenge)
 
 /* Open the box into plain (SIM_PLAIN_BYTES, sodium_malloc'd). */
 static int
@@ -306,12 +310,7 @@ out:
 	return status;
 }
 
-int
-sim_h_pin_reset(struct sim *s, const struct sim_request *req,
-    struct sim_session *ss, struct sim_answer *a)
-{
-	return sim_idempotent(s, req, ss, a, sim_pin_reset);
-}
+SIM_WRITE(sim_h_pin_reset, sim_pin_reset)
 
 /* ---- financial activation and the 300-day remedy ------------------------ */
 
@@ -382,12 +381,7 @@ out:
 	return status;
 }
 
-int
-sim_h_financial(struct sim *s, const struct sim_request *req,
-    struct sim_session *ss, struct sim_answer *a)
-{
-	return sim_idempotent(s, req, ss, a, sim_financial);
-}
+SIM_WRITE(sim_h_financial, sim_financial)
 
 static int
 sim_cancel_loss(struct sim *s, const struct sim_request *req,
@@ -431,12 +425,7 @@ out:
 	return status;
 }
 
-int
-sim_h_cancel_loss(struct sim *s, const struct sim_request *req,
-    struct sim_session *ss, struct sim_answer *a)
-{
-	return sim_idempotent(s, req, ss, a, sim_cancel_loss);
-}
+SIM_WRITE(sim_h_cancel_loss, sim_cancel_loss)
 
 /* ---- new cards ------------------------------------------------------------ */
 
@@ -460,6 +449,14 @@ sim_issue_card(struct sim *s, struct sim_person *p, const char *bank)
 	c = &p->cards[p->ncards++];
 	*c = (struct sim_card){ .d = &m->d, .received = s->opts.today };
 	return c;
+}
+
+static int
+sim_too_many(struct sim_answer *a, const char *field)
+{
+	return sim_fail(a, 422, "too_many_cards", field,
+	    "The applicant has the most cards allowed. Call the help desk to "
+	    "retire an old card.");
 }
 
 static const char sim_new_next[] =
@@ -491,9 +488,7 @@ sim_replacement(struct sim *s, const struct sim_request *req,
 	was_lost = c->lost;
 	n = sim_issue_card(s, p, c->d->bank);
 	if (n == NULL) {
-		status = sim_fail(a, 422, "too_many_cards", "card_id",
-		    "The applicant has the most cards allowed. Call the help "
-		    "desk to retire an old card.");
+		status = sim_too_many(a, "card_id");
 		goto out;
 	}
 	c->lost = true;
@@ -511,12 +506,7 @@ out:
 	return status;
 }
 
-int
-sim_h_replacement(struct sim *s, const struct sim_request *req,
-    struct sim_session *ss, struct sim_answer *a)
-{
-	return sim_idempotent(s, req, ss, a, sim_replacement);
-}
+SIM_WRITE(sim_h_replacement, sim_replacement)
 
 static int
 sim_new_card(struct sim *s, const struct sim_request *req,
@@ -546,9 +536,7 @@ sim_new_card(struct sim *s, const struct sim_request *req,
 		}
 	n = sim_issue_card(s, p, "Industrial and Commercial Bank of China");
 	if (n == NULL) {
-		status = sim_fail(a, 422, "too_many_cards", NULL,
-		    "The applicant has the most cards allowed. Call the help "
-		    "desk to retire an old card.");
+		status = sim_too_many(a, NULL);
 		goto out;
 	}
 	status = sim_card_answer(s, a, "NC", "new-card", n, sim_new_next);
@@ -561,12 +549,7 @@ out:
 	return status;
 }
 
-int
-sim_h_new_card(struct sim *s, const struct sim_request *req,
-    struct sim_session *ss, struct sim_answer *a)
-{
-	return sim_idempotent(s, req, ss, a, sim_new_card);
-}
+SIM_WRITE(sim_h_new_card, sim_new_card)
 
 /* ---- contributions --------------------------------------------------------- */
 
