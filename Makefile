@@ -77,7 +77,7 @@ TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
 
 # Unit tests link only the layers they test, so each layer builds alone.
 FORMS_TESTS = date idnum text check form pin contrib receipt
-NET_TESTS   = apijson transport_local seal
+NET_TESTS   = apijson transport_local seal apijson_card
 SIM_TESTS   = sim sim_card
 INTEG_TESTS = https card
 

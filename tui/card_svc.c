@@ -100,6 +100,11 @@ card_svc_done(struct app *app, const struct api_error *err,
 		return;
 	}
 	app_error_text(text, sizeof text, err);
+	/* already_active of the financial function, not the medical one. */
+	if (strcmp(err->code, "already_active") == 0 && app->cs != NULL &&
+	    app->screen == &screen_cardsvc)
+		snprintf(text, sizeof text, "%s", _("The financial function of "
+		    "this card is already active. Nothing to do."));
 	if (err->result != API_REFUSED) {
 		app_msg(app, APP_MSG_ERROR, "%s %s", text, _("F2 sends it again "
 		    "safely."));
