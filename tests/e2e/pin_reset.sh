@@ -1,10 +1,12 @@
 # PIN reset in --demo (seed 000): the screen turns to the applicant; weak
 # PINs are refused with their reason (a run, the birth date, two entries
 # that differ), then a good one is set; only dots are ever on screen; the
-# receipt is printed to a file, and the PIN is in no file the client wrote.
+# receipt is printed to a file and handed to --print-command, and the PIN
+# is in no file the client wrote.
 . "$(dirname "$0")/../lib/e2e.sh"
 RC="$E2E_TMP/state/ssdesk/receipts"
-e2e_start t "$SSDESK --demo --today $TODAY --latency 0 2>$E2E_TMP/stderr"
+mkdir -p "$E2E_TMP/printed"
+e2e_start t "$SSDESK --demo --today $TODAY --latency 0 --print-command 'cp -t $E2E_TMP/printed' 2>$E2E_TMP/stderr"
 e2e_signin
 e2e_identity "$(e2e_demo_id 林晓雨)" 林晓雨
 e2e_wait "Person and cards"
@@ -38,8 +40,9 @@ e2e_wait "Card PIN reset"
 e2e_wait "PR-20261122-"
 e2e_wait "TRAINING — NOT VALID"
 e2e_keys F5
-e2e_wait "Receipt saved"
+e2e_wait "Receipt sent to the printer"
 f=$(ls "$RC"/PR-*.txt)
+cmp -s "$f" "$E2E_TMP/printed/$(basename "$f")" || { echo "the print command did not get the receipt"; exit 1; }
 grep -q "Card PIN reset" "$f" || { echo "receipt file lacks the service"; cat "$f"; exit 1; }
 grep -q "TRAINING — NOT VALID" "$f" || { echo "receipt file not marked training"; exit 1; }
 [ "$(stat -c %a "$RC")" = 700 ] || { echo "receipt dir not 0700"; exit 1; }
