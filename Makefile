@@ -59,16 +59,20 @@ ALL_CFLAGS  = $(WARN) $(OPT) $(HARDEN) $(DEFS) -I. $(CFLAGS)
 ALL_LDFLAGS = -pie -Wl,-z,relro,-z,now $(LDSAN) $(LDFLAGS)
 
 FORMS_SRC = forms/date.c forms/idnum.c forms/text.c forms/check.c \
+            forms/pin.c forms/contrib.c forms/receipt.c \
             forms/deadline.c forms/person.c forms/form.c \
             forms/form_identity.c forms/form_medical.c
 FORMS_SRC += forms/journal.c forms/audit.c
 FORMS_SRC += forms/delegation.c forms/form_delegation.c
+FORMS_SRC += forms/form_financial.c
 NET_SRC   = net/transport.c net/transport_https.c net/transport_local.c \
             net/api.c net/apijson.c
 NET_SRC  += net/api_deleg.c net/apijson_deleg.c
+NET_SRC  += net/seal.c net/api_card.c net/apijson_card.c
 SIM_SRC   = sim/sim.c sim/sim_data.c
 SIM_SRC  += sim/sim_lockout.c
 SIM_SRC  += sim/sim_deleg.c sim/sim_household.c
+SIM_SRC  += sim/sim_card.c
 SIMSRV_SRC = sim/server.c
 TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
             tui/form_view.c tui/screens.c tui/screen_signin.c \
@@ -78,12 +82,14 @@ TUI_SRC  += tui/statedir.c tui/draft.c tui/audit_log.c tui/lock.c \
             tui/screen_draft.c
 TUI_SRC  += tui/deleg.c tui/screen_poa.c tui/screen_approvals.c \
             tui/screen_household.c
+TUI_SRC  += tui/card_svc.c tui/screen_cardsvc.c tui/screen_pin.c \
+            tui/screen_query.c tui/receipt_print.c
 
 # Unit tests link only the layers they test, so each layer builds alone.
-FORMS_TESTS = date idnum text check form delegation
-NET_TESTS   = apijson transport_local apijson_deleg
-SIM_TESTS   = sim
-INTEG_TESTS = https deleg
+FORMS_TESTS = date idnum text check form delegation pin contrib receipt
+NET_TESTS   = apijson transport_local apijson_deleg seal apijson_card
+SIM_TESTS   = sim sim_card
+INTEG_TESTS = https deleg card
 # forms/ tests that need libsodium (journal sealing, audit hashes).
 SODIUM_TESTS = journal audit
 

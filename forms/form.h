@@ -83,6 +83,7 @@ struct form_def {
 
 extern const struct form_def form_identity;
 extern const struct form_def form_medical;
+extern const struct form_def form_financial;   /* forms/form_financial.c */
 
 struct form_ctx {
 	struct date today;

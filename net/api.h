@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "forms/delegation.h"
+#include "forms/contrib.h"
 #include "forms/person.h"
 #include "net/transport.h"
 
@@ -109,6 +110,43 @@ void api_person_get(struct api *a, const char *person_id, api_person_cb *cb,
     void *arg);
 void api_medical_activate(struct api *a, const struct medical_request *req,
     api_application_cb *cb, void *arg);
+
+/* ---- card services (docs/api.md "Card services"), net/api_card.c ---- */
+
+struct card_request {
+	const char *check_id;
+	const char *card_id;       /* NULL for a new card */
+	const char *bank_card;     /* financial activation only; full digits */
+	bool luhn_confirmed;
+	const char *idem_key;      /* from api_idempotency_key(), kept for retries */
+};
+
+struct pin_challenge {
+	char challenge[64];        /* base64 of 32 bytes, as the service gave it */
+	long expires_in;
+};
+
+typedef void api_challenge_cb(void *arg, const struct api_error *err,
+    const struct pin_challenge *res);
+typedef void api_contrib_cb(void *arg, const struct api_error *err,
+    const struct contributions *res);
+
+/* req->bank_card unused. */
+void api_pin_challenge(struct api *a, const struct card_request *req,
+    api_challenge_cb *cb, void *arg);
+/* sealed: seal_pin()'s base64 box; the PIN itself never reaches net/api. */
+void api_pin_reset(struct api *a, const struct card_request *req,
+    const char *sealed, api_application_cb *cb, void *arg);
+void api_financial_activate(struct api *a, const struct card_request *req,
+    api_application_cb *cb, void *arg);
+void api_cancel_loss(struct api *a, const struct card_request *req,
+    api_application_cb *cb, void *arg);
+void api_card_replacement(struct api *a, const struct card_request *req,
+    api_application_cb *cb, void *arg);
+void api_new_card(struct api *a, const struct card_request *req,
+    api_application_cb *cb, void *arg);
+void api_contributions_get(struct api *a, const char *person_id,
+    api_contrib_cb *cb, void *arg);
 
 /* A fresh random UUID v4 (libsodium randombytes), 36 chars and NUL. */
 void api_idempotency_key(char out[37]);

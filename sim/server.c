@@ -84,6 +84,7 @@ server_usage(FILE *f)
 "  --today YYYY-MM-DD   the simulator's date (default: the real date)\n"
 "  --session-ttl SECS   staff session lifetime (default 28800)\n"
 "  --list               print the demo staff and people, then exit\n"
+"  --seal-key-out FILE  write the public key PINs are sealed to (base64)\n"
 "  --help               show this help and exit\n"
 "  --version            show the version and exit\n"
 "\n"
@@ -419,6 +420,27 @@ server_parse_addr(const char *addr, struct sockaddr_storage *ss,
 	return -1;
 }
 
+/* The public sealing key, base64 and a newline, for ssdesk --seal-key. */
+static int
+server_write_seal_key(const struct sim *sim, const char *path)
+{
+	unsigned char pk[crypto_box_PUBLICKEYBYTES];
+	char b64[sodium_base64_ENCODED_LEN(crypto_box_PUBLICKEYBYTES,
+	    sodium_base64_VARIANT_ORIGINAL)];
+	FILE *f;
+	int rc;
+
+	sim_seal_public_key(sim, pk);
+	sodium_bin2base64(b64, sizeof b64, pk, sizeof pk,
+	    sodium_base64_VARIANT_ORIGINAL);
+	if ((f = fopen(path, "w")) == NULL)
+		return -1;
+	rc = fprintf(f, "%s\n", b64) < 0 ? -1 : 0;
+	if (fclose(f) != 0)
+		rc = -1;
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -431,12 +453,13 @@ main(int argc, char **argv)
 		{ "today", required_argument, NULL, 't' },
 		{ "session-ttl", required_argument, NULL, 's' },
 		{ "list", no_argument, NULL, 'L' },
+		{ "seal-key-out", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *cert_path = NULL, *key_path = NULL, *listen_addr = "127.0.0.1";
-	const char *port_file = NULL;
+	const char *port_file = NULL, *seal_out = NULL;
 	char *cert = NULL, *key = NULL, *end, host[INET6_ADDRSTRLEN + 2];
 	long port = 8443, ttl = 0;
 	bool list = false, v6 = false, have_today = false;
@@ -459,6 +482,7 @@ main(int argc, char **argv)
 		case 'l': listen_addr = optarg; break;
 		case 'P': port_file = optarg; break;
 		case 'L': list = true; break;
+		case 'S': seal_out = optarg; break;
 		case 'p':
 			errno = 0;
 			port = strtol(optarg, &end, 10);
@@ -522,6 +546,11 @@ main(int argc, char **argv)
 		server_list(srv.sim, opts.today);
 		sim_free(srv.sim);
 		return 0;
+	}
+	if (seal_out != NULL && server_write_seal_key(srv.sim, seal_out) < 0) {
+		fprintf(stderr, "ssdesk-sim: %s: %s\n", seal_out,
+		    strerror(errno));
+		goto out;
 	}
 	if (cert_path == NULL || key_path == NULL) {
 		fprintf(stderr, "ssdesk-sim: --cert FILE and --key FILE are "

@@ -117,6 +117,10 @@ sim_clear_work(struct sim *s)
 	s->next_check = 1;
 	s->next_app = 1;
 	s->nlockouts = 0;
+	if (s->chal != NULL)
+		sodium_memzero(s->chal, s->cchal * sizeof *s->chal);
+	s->nchal = 0;
+	s->nmade = 0;
 }
 
 struct sim *
@@ -142,6 +146,7 @@ sim_new(const struct sim_opts *opts)
 	sim_make_number(s->unknown_number, u->region, u->by, u->bm, u->bd,
 	    u->seq);
 	idnum_mask(s->unknown_masked, s->unknown_number);
+	crypto_box_keypair(s->seal_pk, s->seal_sk);
 	sim_load_people(s);
 	s->members = calloc(sim_data_nhouseholds, sizeof *s->members);
 	if (s->members == NULL) {
@@ -167,7 +172,9 @@ sim_free(struct sim *s)
 	free(s->lockouts);
 	free(s->delegs);
 	free(s->members);
+	free(s->chal);
 	free(s->people);
+	sodium_memzero(s->seal_sk, sizeof s->seal_sk);
 	free(s);
 }
 
@@ -361,13 +368,17 @@ sim_person_by_id(struct sim *s, const char *id)
 	return NULL;
 }
 
-/* The medical function as the service reports it today. */
+/* The medical function as the service reports it today.  Past the
+ * deadline without the financial function (or with it enabled only after
+ * the deadline), the SS application stays reported lost until the loss
+ * report is cancelled at the counter (seed 004). */
 const char *
 sim_card_ss(const struct sim *s, const struct sim_card *c)
 {
 	if (c->ss_active)
 		return "active";
-	if (!c->fin_active && deadline_days_left(c->received, s->opts.today) < 0)
+	if ((!c->fin_active || c->fin_late) && !c->loss_cancelled &&
+	    deadline_days_left(c->received, s->opts.today) < 0)
 		return "reported_lost";
 	return "inactive";
 }
@@ -805,6 +816,7 @@ sim_h_identity(struct sim *s, const struct sim_request *req,
 	ck->staff = ss->staff;
 	ck->person = (size_t)(p - s->people);
 	ck->expires = sim_now(s) + SIM_CHECK_TTL;
+	ck->face_pass = strcmp(face, "pass") == 0;
 	snprintf(idbuf, sizeof idbuf, "IC-%06lu", ck->no);
 	a->json = cJSON_CreateObject();
 	person = sim_person_json(s, p);
@@ -1101,6 +1113,14 @@ static const struct sim_route {
 	{ "GET", "/v1/submissions", true, sim_h_submissions },
 	{ "GET", "/v1/households/", true, sim_h_household },
 	{ "POST", "/v1/applications/newborn", true, sim_h_newborn },
+	{ "POST", "/v1/pin-challenges", true, sim_h_pin_challenge },
+	{ "POST", "/v1/applications/pin-reset", true, sim_h_pin_reset },
+	{ "POST", "/v1/applications/financial-activation", true,
+	    sim_h_financial },
+	{ "POST", "/v1/applications/cancel-loss", true, sim_h_cancel_loss },
+	{ "POST", "/v1/applications/card-replacement", true, sim_h_replacement },
+	{ "POST", "/v1/applications/new-card", true, sim_h_new_card },
+	{ "GET", "/v1/contributions/", true, sim_h_contributions },
 };
 
 static bool

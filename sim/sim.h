@@ -75,4 +75,9 @@ size_t sim_list_households(const struct sim *s, struct sim_listing *out,
  * date (opts->today) does not change. */
 void sim_advance_clock(struct sim *s, long seconds);
 
+/* The public key PINs are sealed to (net/seal.h): made afresh by
+ * sim_new(); --demo hands it to the client directly, ssdesk-sim writes it
+ * with --seal-key-out FILE. */
+void sim_seal_public_key(const struct sim *s, unsigned char pk[32]);
+
 #endif

@@ -138,6 +138,25 @@ const struct sim_data_person sim_data_people[] = {
 	  "a second insured an agent acts for: the POA covers only the "
 	  "financial function (scope refusal for social-security; rejection)",
 	  1, { { "C-0106", "B1****167", CMB, false, false, false, 50 } } },
+	{ "P-0200", "林晓雨", "350102", 1991, 4, 17, 202, false, YEARS(7),
+	  false, false, 20,
+	  "card in use, both functions active: PIN reset (initial PIN "
+	  "123456); contribution query",
+	  1, { { "C-0200", "A7****201", BOC, false, true, true, 500 } } },
+	{ "P-0201", "高建国", "370102", 1986, 8, 9, 211, false, YEARS(6),
+	  false, false, 21,
+	  "no card yet: new card (first application), then set its PIN",
+	  0, { { 0 } } },
+	{ "P-0202", "梁文", "450103", 1975, 2, 14, 223, false, YEARS(4),
+	  false, false, 22,
+	  "card in use, lost today: report it lost and apply for a "
+	  "replacement",
+	  1, { { "C-0202", "A7****223", CCB, false, true, true, 400 } } },
+	{ "P-0203", "宋佳", "210102", 1993, 6, 6, 236, false, YEARS(8),
+	  false, false, 23,
+	  "card received 320 days ago, financial off: remedy, financial "
+	  "activation then cancel the loss report",
+	  1, { { "C-0203", "A7****236", ABC, false, false, false, 320 } } },
 };
 const size_t sim_data_npeople =
 	sizeof sim_data_people / sizeof sim_data_people[0];

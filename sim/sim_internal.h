@@ -37,6 +37,10 @@ struct sim_card {
 	bool lost;
 	bool ss_active;
 	bool fin_active;
+	bool fin_late;                   /* enabled after the 300-day deadline */
+	bool loss_cancelled;             /* the SS loss report was cancelled */
+	bool replaced;                   /* a replacement card was issued */
+	char pin_hash[crypto_pwhash_STRBYTES]; /* Argon2id of the PIN, or "" */
 };
 
 struct sim_person {
@@ -69,6 +73,27 @@ struct sim_check {
 	size_t staff;
 	size_t person;
 	long expires;
+	bool face_pass;                  /* the device said "pass" */
+};
+
+#define SIM_CHALLENGE_BYTES 32
+#define SIM_CHALLENGE_TTL 600L       /* a PIN challenge is good 10 minutes */
+#define SIM_MADE_MAX 64              /* cards issued at the counter */
+
+/* A one-time challenge for one PIN reset of (check, card). */
+struct sim_challenge {
+	unsigned char c[SIM_CHALLENGE_BYTES];
+	unsigned long check;
+	size_t person, card;
+	long expires;
+	bool used;
+};
+
+/* A card issued at the counter (new or replacement): its own strings. */
+struct sim_made_card {
+	struct sim_data_card d;
+	char card_id[16];
+	char masked[16];
 };
 
 struct sim_idem {
@@ -139,6 +164,14 @@ struct sim {
 	struct sim_deleg *delegs;    /* delegated activations, oldest first */
 	size_t ndelegs, cdelegs;
 	struct sim_member (*members)[SIM_DATA_MEMBERS_MAX]; /* per household */
+
+	/* sim/sim_card.c: PIN sealing, challenges, cards issued here. */
+	unsigned char seal_pk[crypto_box_PUBLICKEYBYTES];
+	unsigned char seal_sk[crypto_box_SECRETKEYBYTES];
+	struct sim_challenge *chal;
+	size_t nchal, cchal;
+	struct sim_made_card made[SIM_MADE_MAX];
+	size_t nmade;
 };
 
 /* One answer under construction: JSON, or raw bytes for a replay. */
@@ -171,6 +204,15 @@ cJSON *sim_person_json(const struct sim *s, const struct sim_person *p);
 bool sim_name_matches(const char *reg, const char *typed);
 struct sim_check *sim_check_find(struct sim *s, const char *id, size_t staff);
 void sim_created_at(char out[32], struct date today);
+/* sim/sim_card.c: the handlers of card services (docs/api.md). */
+sim_handler sim_h_pin_challenge, sim_h_pin_reset, sim_h_financial,
+    sim_h_cancel_loss, sim_h_replacement, sim_h_new_card, sim_h_contributions;
+/* The card ids a walk-in may cite: the check's person's card, or NULL
+ * with the refusal in a (status in *status). */
+struct sim_card *sim_check_card(struct sim *s, struct sim_session *ss,
+    const char *check_id, const char *card_id, struct sim_answer *a,
+    struct sim_person **pp, int *status);
+
 int sim_idempotent(struct sim *s, const struct sim_request *req,
     struct sim_session *ss, struct sim_answer *a, sim_handler *fn);
 

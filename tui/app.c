@@ -14,6 +14,7 @@
 #include "forms/deadline.h"
 #include "forms/i18n.h"
 #include "forms/text.h"
+#include "tui/card_svc.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
 #include "tui/screens.h"
@@ -256,6 +257,7 @@ app_drop_services(struct app *app)
 	app->medical_ready = false;
 	app->medical_card = -1;
 	app_drop_second_person(app);
+	card_svc_drop(app);
 }
 
 void
@@ -313,6 +315,16 @@ static const struct {
 	{ "bank_card_luhn", N_("The bank card number fails its check digit. Type it again to confirm it is exactly as printed.") },
 	{ "phone_invalid", N_("The mobile number must be 11 digits starting 13 to 19.") },
 	{ "locked_out", N_("Too many failed sign-ins: sign-in with this staff ID is refused for 15 minutes. Ask a supervisor if you have forgotten the password.") },
+	/* Card services (tui/card_svc.c). */
+	{ "face_required", N_("A PIN is reset only for the cardholder in person, after a face recognition that passed. Do the identity check again.") },
+	{ "pin_box_invalid", N_("The service could not open the sealed PIN: this terminal's sealing key is not the service's. Nothing was changed; call the help desk.") },
+	{ "challenge_used", N_("This sealed PIN was already used once. Nothing was changed; the applicant types a new PIN.") },
+	{ "challenge_unknown", N_("The PIN entry took too long or was for another card. The applicant types the PIN again.") },
+	{ "financial_not_active", N_("The loss report can be cancelled only after the financial function is active: step 1 first.") },
+	{ "not_reported_lost", N_("The card's social-security application is not reported lost. Nothing to cancel.") },
+	{ "already_replaced", N_("A replacement for this card was already issued. Choose the new card.") },
+	{ "too_many_cards", N_("The applicant has the most cards allowed. Call the help desk to retire an old card.") },
+	{ "card_exists", N_("The applicant already has a card in use. For a lost card, report it lost and apply for a replacement.") },
 };
 
 void

@@ -20,6 +20,7 @@
 #include "forms/form.h"
 #include "forms/person.h"
 #include "net/api.h"
+#include "net/seal.h"
 
 struct screen;
 struct form_view;
@@ -112,6 +113,11 @@ struct app {
 
 	/* The idle lock covers everything (tui/lock.h). */
 	bool locked;
+	/* Card services (tui/card_svc.h): sodium_malloc'd while one runs. */
+	struct card_svc *cs;
+	struct seal_key seal;      /* the service's PIN sealing key (net/seal.h) */
+	const char *receipt_dir;   /* --receipt-dir, or NULL: the state dir */
+	const char *print_command; /* --print-command, or NULL: file only */
 
 	/* Demo accounts, listed on the sign-in screen in --demo only. */
 	int ndemo;

@@ -56,6 +56,9 @@ struct main_opts {
 	bool ascii;
 	const char *state_dir;
 	long idle_lock;
+	const char *seal_key;      /* --seal-key FILE */
+	const char *receipt_dir;   /* --receipt-dir DIR */
+	const char *print_command; /* --print-command CMD */
 };
 
 static void
@@ -85,6 +88,12 @@ main_usage(FILE *f)
 	    "  --idle-lock SECONDS lock the screen after SECONDS without a\n"
 	    "                      key (default 300; 0 never)\n"
 	    "  --verify-audit FILE check an audit log's chain and exit\n"
+	    "  --seal-key FILE     the service's public key new PINs are\n"
+	    "                      sealed to (base64 or hex; --demo: built in)\n"
+	    "  --receipt-dir DIR   where printed receipts go (default\n"
+	    "                      $XDG_STATE_HOME/ssdesk/receipts)\n"
+	    "  --print-command CMD run CMD FILE for each printed receipt\n"
+	    "                      (split at blanks, no shell)\n"
 	    "  --help              show this help and exit\n"
 	    "  --version           show the version and exit\n"
 	    "\n"
@@ -106,7 +115,8 @@ main_parse(struct main_opts *o, int argc, char **argv)
 {
 	enum { O_DEMO = 256, O_SERVICE, O_CA, O_PIN, O_CERT, O_KEY, O_COUNTER,
 	    O_TODAY, O_LATENCY, O_ASCII, O_HELP, O_VERSION, O_STATE_DIR,
-	    O_IDLE_LOCK, O_VERIFY_AUDIT };
+	    O_IDLE_LOCK, O_VERIFY_AUDIT, O_SEAL_KEY, O_RECEIPT_DIR,
+	    O_PRINT_CMD };
 	static const struct option longopts[] = {
 		{ "demo", no_argument, NULL, O_DEMO },
 		{ "service", required_argument, NULL, O_SERVICE },
@@ -118,6 +128,9 @@ main_parse(struct main_opts *o, int argc, char **argv)
 		{ "today", required_argument, NULL, O_TODAY },
 		{ "latency", required_argument, NULL, O_LATENCY },
 		{ "ascii", no_argument, NULL, O_ASCII },
+		{ "seal-key", required_argument, NULL, O_SEAL_KEY },
+		{ "receipt-dir", required_argument, NULL, O_RECEIPT_DIR },
+		{ "print-command", required_argument, NULL, O_PRINT_CMD },
 		{ "help", no_argument, NULL, O_HELP },
 		{ "version", no_argument, NULL, O_VERSION },
 		{ "state-dir", required_argument, NULL, O_STATE_DIR },
@@ -187,6 +200,15 @@ main_parse(struct main_opts *o, int argc, char **argv)
 			if (sodium_init() < 0)
 				exit(1);
 			exit(audit_log_verify_file(optarg));
+		case O_SEAL_KEY:
+			o->seal_key = optarg;
+			break;
+		case O_RECEIPT_DIR:
+			o->receipt_dir = optarg;
+			break;
+		case O_PRINT_CMD:
+			o->print_command = optarg;
+			break;
 		case O_HELP:
 			main_usage(stdout);
 			exit(0);
@@ -309,6 +331,13 @@ main(int argc, char **argv)
 	app.ascii = o.ascii;
 	app.today = today;
 	snprintf(app.counter, sizeof app.counter, "%s", o.counter);
+	app.receipt_dir = o.receipt_dir;
+	app.print_command = o.print_command;
+	if (o.seal_key != NULL && seal_key_load(&app.seal, o.seal_key) < 0) {
+		fprintf(stderr, "ssdesk: %s: %s\n", o.seal_key,
+		    _("not a sealing key (base64 or hex of 32 bytes)"));
+		return 1;
+	}
 
 	if (o.demo) {
 		struct sim_opts so = { .today = today, .counter = o.counter };
@@ -319,6 +348,12 @@ main(int argc, char **argv)
 			return 1;
 		}
 		main_demo_accounts(&app, sim);
+		/* The in-process service hands its sealing key over directly
+		 * (no network); --seal-key, if given, is used instead. */
+		if (!app.seal.set) {
+			sim_seal_public_key(sim, app.seal.pk);
+			app.seal.set = true;
+		}
 		t = transport_local_new(main_sim_handler, sim, (int)o.latency);
 		if (t == NULL) {
 			sim_free(sim);

@@ -12,10 +12,15 @@
 #include <string.h>
 
 #include "forms/i18n.h"
+#include "forms/receipt.h"
+#include "tui/card_svc.h"
 #include "tui/draw.h"
+#include "tui/receipt_print.h"
 
 #define RECEIPT_LABEL_X 3
 #define RECEIPT_VALUE_X 24
+
+static bool receipt_new_card(const struct app *app);
 
 static void
 receipt_enter(struct app *app)
@@ -35,6 +40,10 @@ receipt_resize(struct app *app)
 static const char *
 receipt_service(const char *s)
 {
+	const char *name = receipt_service_name(s);   /* forms/receipt.c */
+
+	if (name != NULL)
+		return _(name);
 	if (strcmp(s, "medical-activation") == 0)
 		return _("Medical-insurance account activation");
 	if (strcmp(s, "delegated-activation") == 0)
@@ -110,6 +119,9 @@ receipt_draw(struct app *app)
 	    A_BOLD);
 	receipt_row(app, ++y, _("Service"), receipt_service(a->service),
 	    A_NORMAL);
+	if (receipt_earlier(app) != NULL)
+		receipt_row(app, ++y, _("Earlier step"), receipt_earlier(app),
+		    A_NORMAL);
 	receipt_row(app, ++y, _("Date and time"), when, A_NORMAL);
 	receipt_row(app, ++y, _("Counter"), app->staff.counter[0] ?
 	    app->staff.counter : app->counter, A_NORMAL);
@@ -145,6 +157,9 @@ receipt_draw(struct app *app)
 	wattrset(w, A_NORMAL);
 	draw_wrap(w, y, RECEIPT_LABEL_X, a->next_steps, cols -
 	    RECEIPT_LABEL_X - 3, rows - y - 2);
+	if (receipt_new_card(app))
+		draw_text(w, rows - 3, RECEIPT_LABEL_X, _("F4: the applicant "
+		    "sets the new card's PIN now."), cols - 6);
 	if (app->demo) {
 		const char *tr = _("TRAINING — NOT VALID");
 
@@ -152,6 +167,39 @@ receipt_draw(struct app *app)
 		draw_text(w, rows - 2, (cols - draw_width(tr)) / 2, tr, cols);
 		wattrset(w, A_NORMAL);
 	}
+}
+
+/* F5: the receipt to a file and the print command (tui/receipt_print.h). */
+static void
+receipt_key_print(struct app *app)
+{
+	char msg[APP_MSG_MAX];
+	int rc = receipt_print(app, msg, sizeof msg);
+
+	app_msg(app, rc == 0 ? APP_MSG_INFO : APP_MSG_ERROR, "%s", msg);
+}
+
+/* F4 after a new or replacement card: set its initial PIN now. */
+static bool
+receipt_new_card(const struct app *app)
+{
+	return app->have_application &&
+	    (strcmp(app->application.service, "new-card") == 0 ||
+	    strcmp(app->application.service, "card-replacement") == 0);
+}
+
+static void
+receipt_key_pin(struct app *app)
+{
+	if (!receipt_new_card(app))
+		return;
+	if (!app->seal.set) {
+		app_msg(app, APP_MSG_ERROR, "%s", _("This terminal has no PIN "
+		    "sealing key configured (--seal-key). Call the help desk."));
+		return;
+	}
+	pin_flow_start(app, app->application.card.card_id,
+	    app->application.card.number_masked);
 }
 
 static void
@@ -165,6 +213,12 @@ receipt_key(struct app *app, const struct key_event *ev)
 	case ACT_QUIT:
 		app_close_walkin(app);
 		break;
+	case ACT_F5:
+		receipt_key_print(app);
+		break;
+	case ACT_F4:
+		receipt_key_pin(app);
+		break;
 	default:
 		return;
 	}
@@ -176,7 +230,10 @@ const struct screen screen_receipt = {
 	.help = N_("The acknowledgement of the completed service: read the "
 	    "application number and the next steps to the applicant. Enter "
 	    "goes back to the person's cards for another service; Esc or F10 "
-	    "ends the walk-in and wipes the applicant's data."),
+	    "ends the walk-in and wipes the applicant's data. F5 prints the "
+	    "receipt (a file, and the print command if one is configured); "
+	    "after a new or replacement card F4 lets the applicant set its "
+	    "PIN."),
 	.enter = receipt_enter,
 	.draw = receipt_draw,
 	.key = receipt_key,
@@ -185,6 +242,8 @@ const struct screen screen_receipt = {
 	.fkeys = {
 		{ "F1", N_("Help") },
 		{ "Enter", N_("Another service") },
+		{ "F5", N_("Print") },
+		{ "F4", N_("Set PIN") },
 		{ "Esc", N_("End walk-in") },
 	},
 };

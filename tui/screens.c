@@ -20,5 +20,8 @@ const struct screen *const screens[] = {
 	&screen_approval,
 	&screen_household,
 	&screen_newborn,
+	&screen_cardsvc,
+	&screen_pin,
+	&screen_query,
 	NULL,
 };

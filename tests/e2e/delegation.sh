@@ -21,7 +21,7 @@ e2e_start sup1 "$SSDESK --service $SIM_URL --ca-file $SIM_CA --counter C-09"
 submit() { # ID NAME MASKED POA: a delegated activation, up to its receipt
 	e2e_identity "$agent" 马军
 	e2e_wait "Person and cards"
-	e2e_keys 2
+	e2e_service "Act for an insured (POA)"
 	e2e_wait "Insured's ID number"
 	e2e_type "$1"; e2e_keys Enter
 	e2e_type "$2"; e2e_keys F2

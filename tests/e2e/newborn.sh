@@ -11,8 +11,7 @@ e2e_start t "$SSDESK --demo --today $TODAY"
 e2e_signin
 e2e_identity "$id" 胡明
 e2e_wait "Person and cards"
-e2e_wait "Register a newborn"
-e2e_keys 3
+e2e_service "Register a newborn"
 e2e_wait "Register number"
 
 e2e_type HH-0199; e2e_keys F2

@@ -13,7 +13,7 @@ e2e_start t "$SSDESK --demo --today $TODAY"
 e2e_signin
 e2e_identity "$agent" 马军
 e2e_wait "Person and cards"
-e2e_keys 2
+e2e_service "Act for an insured (POA)"
 e2e_wait "Insured's ID number"
 
 who() { # ID NAME: type them and ask the service (the focus is on the ID:

@@ -80,6 +80,17 @@ e2e_wait_cursor() {
 e2e_keys() { tm send-keys -t "$E2E_SESSION" "$@"; sleep 0.05; }
 e2e_type() { tm send-keys -t "$E2E_SESSION" -l "$1"; sleep 0.05; }
 
+# e2e_service LABEL: on the person screen, wait for the service LABEL and
+# press its number, as a clerk reads it off the screen (the numbers depend
+# on which services apply to the person).
+e2e_service() {
+	e2e_wait "$1"
+	n=$(e2e_screen | awk -v l="  $1" '{ i = index($0, l);
+	    if (i > 1) { print substr($0, i - 1, 1); exit } }')
+	[ -n "$n" ] || { echo "service not numbered: $1"; e2e_screen; exit 1; }
+	e2e_keys "$n"
+}
+
 # e2e_demo_id NAME: the fictitious ID number the simulator gives NAME.
 e2e_demo_id() {
 	"$SIM" --list --today "$TODAY" | grep -F -- "$1" | grep -oE '[0-9]{17}[0-9X]' | head -n 1

@@ -1,0 +1,629 @@
+/*
+ * sim_card.c -- the simulator's card services (docs/api.md): PIN reset
+ * sealed end to end, financial activation, cancelling the 300-day loss
+ * report, card replacement after loss, a first card, and the
+ * contribution records.
+ *
+ * A PIN arrives only in a sealed box (net/seal.h) with a challenge this
+ * service issued for (check, card); it is opened with the sealing secret
+ * key, checked against the weak-PIN rules, and only its Argon2id hash is
+ * kept.  The plaintext is wiped at once.
+ */
+#include <cjson/cJSON.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "forms/check.h"
+#include "forms/deadline.h"
+#include "forms/pin.h"
+#include "sim/sim_internal.h"
+
+#define SIM_PIN_LEN 6
+#define SIM_PLAIN_BYTES (SIM_CHALLENGE_BYTES + SIM_PIN_LEN)
+#define SIM_BOX_BYTES (SIM_PLAIN_BYTES + crypto_box_SEALBYTES)
+
+/* A write's route: through the idempotency store (sim_idempotent). */
+#define SIM_WRITE(name, fn)						\
+int									\
+name(struct sim *s, const struct sim_request *req,			\
+    struct sim_session *ss, struct sim_answer *a)			\
+{									\
+	return sim_idempotent(s, req, ss, a, fn);			\
+}
+
+void
+sim_seal_public_key(const struct sim *s, unsigned char pk[32])
+{
+	memcpy(pk, s->seal_pk, crypto_box_PUBLICKEYBYTES);
+}
+
+struct sim_card *
+sim_check_card(struct sim *s, struct sim_session *ss, const char *check_id,
+    const char *card_id, struct sim_answer *a, struct sim_person **pp,
+    int *status)
+{
+	struct sim_check *ck = sim_check_find(s, check_id, ss->staff);
+	struct sim_person *p;
+
+	if (ck == NULL) {
+		*status = sim_fail(a, 422, "check_unknown", NULL,
+		    "The identity check is unknown or older than 60 minutes. "
+		    "Do the identity check again.");
+		return NULL;
+	}
+	p = &s->people[ck->person];
+	*pp = p;
+	if (card_id == NULL)
+		return NULL;
+	for (size_t i = 0; i < p->ncards; i++)
+		if (strcmp(p->cards[i].d->card_id, card_id) == 0)
+			return &p->cards[i];
+	*status = sim_fail(a, 404, "card_unknown", "card_id",
+	    "This card is not one of the applicant's cards. Choose a card "
+	    "from the list.");
+	return NULL;
+}
+
+/* The application answer every service here gives. */
+static int
+sim_card_answer(struct sim *s, struct sim_answer *a, const char *prefix,
+    const char *service, const struct sim_card *c, const char *next)
+{
+	char appid[32], created[32];
+	cJSON *card;
+
+	snprintf(appid, sizeof appid, "%s-%04d%02d%02d-%04lu", prefix,
+	    s->opts.today.y, s->opts.today.m, s->opts.today.d, s->next_app);
+	sim_created_at(created, s->opts.today);
+	a->json = cJSON_CreateObject();
+	card = sim_card_json(s, c);
+	if (a->json == NULL || card == NULL ||
+	    cJSON_AddStringToObject(a->json, "application_id", appid) == NULL ||
+	    cJSON_AddStringToObject(a->json, "service", service) == NULL ||
+	    cJSON_AddStringToObject(a->json, "status", "completed") == NULL ||
+	    cJSON_AddStringToObject(a->json, "created_at", created) == NULL ||
+	    cJSON_AddStringToObject(a->json, "next_steps", next) == NULL ||
+	    !cJSON_AddItemToObject(a->json, "card", card)) {
+		cJSON_Delete(card);
+		return sim_oom(a);
+	}
+	s->next_app++;
+	return 201;
+}
+
+/* check_id and card_id of a body, and the card they name. */
+static struct sim_card *
+sim_body_card(struct sim *s, struct sim_session *ss, const cJSON *o,
+    struct sim_answer *a, struct sim_person **pp, int *status)
+{
+	const char *check_id = NULL, *card_id = NULL;
+
+	if (sim_get_string(o, "check_id", 32, true, &check_id) < 0) {
+		*status = sim_bad_request(a, "check_id");
+		return NULL;
+	}
+	if (sim_get_string(o, "card_id", 32, true, &card_id) < 0) {
+		*status = sim_bad_request(a, "card_id");
+		return NULL;
+	}
+	return sim_check_card(s, ss, check_id, card_id, a, pp, status);
+}
+
+static int
+sim_refuse_lost(struct sim_answer *a)
+{
+	return sim_fail(a, 422, "card_lost", "card_id",
+	    "This card was reported lost. Apply for a replacement card with "
+	    "the ID card.");
+}
+
+/* ---- PIN reset ---------------------------------------------------------- */
+
+static struct sim_check *
+sim_check_of(struct sim *s, struct sim_session *ss, const cJSON *o)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "check_id");
+
+	return cJSON_IsString(v) ? sim_check_find(s, v->valuestring,
+	    ss->staff) : NULL;
+}
+
+static int
+sim_pin_face(struct sim_answer *a)
+{
+	return sim_fail(a, 422, "face_required", "face",
+	    "A PIN is reset only for the cardholder in person, after a face "
+	    "recognition that passed. Do the identity check again with the "
+	    "face recognition.");
+}
+
+static int
+sim_pin_challenge(struct sim *s, const struct sim_request *req,
+    struct sim_session *ss, struct sim_answer *a)
+{
+	cJSON *o = sim_parse_object(req);
+	struct sim_person *p = NULL;
+	struct sim_card *c;
+	struct sim_check *ck;
+	struct sim_challenge *ch;
+	char b64[sodium_base64_ENCODED_LEN(SIM_CHALLENGE_BYTES,
+	    sodium_base64_VARIANT_ORIGINAL)];
+	int status = 0;
+
+	if (o == NULL)
+		return sim_bad_request(a, NULL);
+	c = sim_body_card(s, ss, o, a, &p, &status);
+	if (c == NULL)
+		goto out;
+	ck = sim_check_of(s, ss, o);
+	if (!ck->face_pass) {
+		status = sim_pin_face(a);
+		goto out;
+	}
+	if (c->lost) {
+		status = sim_refuse_lost(a);
+		goto out;
+	}
+	/* Drop the used and the expired. */
+	for (size_t i = 0; i < s->nchal;)
+		if (s->chal[i].used || sim_now(s) >= s->chal[i].expires)
+			s->chal[i] = s->chal[--s->nchal];
+		else
+			i++;
+	if (sim_grow((void **)&s->chal, &s->cchal, s->nchal,
+	    sizeof *s->chal) < 0) {
+		status = sim_oom(a);
+		goto out;
+	}
+	ch = &s->chal[s->nchal];
+	randombytes_buf(ch->c, sizeof ch->c);
+	ch->check = ck->no;
+	ch->person = (size_t)(p - s->people);
+	ch->card = (size_t)(c - p->cards);
+	ch->expires = sim_now(s) + SIM_CHALLENGE_TTL;
+	ch->used = false;
+	sodium_bin2base64(b64, sizeof b64, ch->c, sizeof ch->c,
+	    sodium_base64_VARIANT_ORIGINAL);
+	a->json = cJSON_CreateObject();
+	if (a->json == NULL ||
+	    cJSON_AddStringToObject(a->json, "challenge", b64) == NULL ||
+	    cJSON_AddNumberToObject(a->json, "expires_in",
+	    SIM_CHALLENGE_TTL) == NULL) {
+		status = sim_oom(a);
+		goto out;
+	}
+	s->nchal++;
+	status = 201;
+out:
+	cJSON_Delete(o);
+	return status;
+}
+
+SIM_WRITE(sim_h_pin_challenge, sim_pin_challenge)
+
+/* Open the box into plain (SIM_PLAIN_BYTES, sodium_malloc'd). */
+static int
+sim_pin_open(const struct sim *s, const char *b64, unsigned char *plain)
+{
+	unsigned char box[SIM_BOX_BYTES];
+	size_t len = 0;
+	int rc = -1;
+
+	if (sodium_base642bin(box, sizeof box, b64, strlen(b64), NULL, &len,
+	    NULL, sodium_base64_VARIANT_ORIGINAL) == 0 &&
+	    len == sizeof box &&
+	    crypto_box_seal_open(plain, box, sizeof box, s->seal_pk,
+	    s->seal_sk) == 0)
+		rc = 0;
+	sodium_memzero(box, sizeof box);
+	return rc;
+}
+
+static int
+sim_pin_reset(struct sim *s, const struct sim_request *req,
+    struct sim_session *ss, struct sim_answer *a)
+{
+	cJSON *o = sim_parse_object(req);
+	struct sim_person *p = NULL;
+	struct sim_card *c;
+	struct sim_check *ck;
+	struct sim_challenge *ch = NULL;
+	const char *sealed = NULL;
+	unsigned char *plain = NULL;
+	char pin[SIM_PIN_LEN + 1], msg[256];
+	enum pin_weak w;
+	int status = 0;
+
+	if (o == NULL)
+		return sim_bad_request(a, NULL);
+	c = sim_body_card(s, ss, o, a, &p, &status);
+	if (c == NULL)
+		goto out;
+	if (sim_get_string(o, "sealed_pin", 256, true, &sealed) < 0) {
+		status = sim_bad_request(a, "sealed_pin");
+		goto out;
+	}
+	ck = sim_check_of(s, ss, o);
+	if (!ck->face_pass) {
+		status = sim_pin_face(a);
+		goto out;
+	}
+	if (c->lost) {
+		status = sim_refuse_lost(a);
+		goto out;
+	}
+	plain = sodium_malloc(SIM_PLAIN_BYTES);
+	if (plain == NULL) {
+		status = sim_oom(a);
+		goto out;
+	}
+	if (sim_pin_open(s, sealed, plain) < 0) {
+		status = sim_fail(a, 422, "pin_box_invalid", "pin",
+		    "The sealed PIN could not be opened: the terminal's sealing "
+		    "key is not the service's, or the box was altered. Nothing "
+		    "was changed; call the help desk.");
+		goto out;
+	}
+	for (size_t i = 0; i < s->nchal; i++)
+		if (sodium_memcmp(s->chal[i].c, plain,
+		    SIM_CHALLENGE_BYTES) == 0)
+			ch = &s->chal[i];
+	if (ch != NULL && ch->used) {
+		status = sim_fail(a, 409, "challenge_used", "pin",
+		    "This sealed PIN was already used once and cannot be used "
+		    "again. Nothing was changed; start the PIN reset again.");
+		goto out;
+	}
+	if (ch == NULL || ch->check != ck->no || sim_now(s) >= ch->expires ||
+	    &s->people[ch->person] != p || &p->cards[ch->card] != c) {
+		status = sim_fail(a, 422, "challenge_unknown", "pin",
+		    "The PIN reset was not started for this card and check, or "
+		    "took more than 10 minutes. Start the PIN reset again.");
+		goto out;
+	}
+	ch->used = true;   /* one try per challenge, whatever follows */
+	memcpy(pin, plain + SIM_CHALLENGE_BYTES, SIM_PIN_LEN);
+	pin[SIM_PIN_LEN] = '\0';
+	w = pin_check(pin, p->number, NULL);
+	if (w != PIN_OK) {
+		snprintf(msg, sizeof msg, "%s Start the PIN reset again with "
+		    "another PIN.", pin_reason(w));
+		status = sim_fail(a, 422, "pin_weak", "pin", msg);
+		goto out;
+	}
+	if (crypto_pwhash_str(c->pin_hash, pin, SIM_PIN_LEN,
+	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	    crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+		status = sim_oom(a);
+		goto out;
+	}
+	status = sim_card_answer(s, a, "PR", "pin-reset", c,
+	    "The new PIN works at once, for the card's medical and financial "
+	    "functions. Keep it secret: staff never ask for it.");
+out:
+	sodium_memzero(pin, sizeof pin);
+	if (plain != NULL)
+		sodium_free(plain);
+	cJSON_Delete(o);
+	return status;
+}
+
+SIM_WRITE(sim_h_pin_reset, sim_pin_reset)
+
+/* ---- financial activation and the 300-day remedy ------------------------ */
+
+static int
+sim_financial(struct sim *s, const struct sim_request *req,
+    struct sim_session *ss, struct sim_answer *a)
+{
+	cJSON *o = sim_parse_object(req);
+	struct sim_person *p = NULL;
+	struct sim_card *c;
+	const char *bank = NULL;
+	bool confirmed = false;
+	enum check_err ce;
+	char next[512];
+	int status = 0;
+
+	if (o == NULL)
+		return sim_bad_request(a, NULL);
+	c = sim_body_card(s, ss, o, a, &p, &status);
+	if (c == NULL)
+		goto out;
+	if (sim_get_string(o, "bank_card", 64, true, &bank) < 0) {
+		status = sim_bad_request(a, "bank_card");
+		goto out;
+	}
+	if (sim_get_bool(o, "luhn_confirmed", false, &confirmed) < 0) {
+		status = sim_bad_request(a, "luhn_confirmed");
+		goto out;
+	}
+	if (c->lost) {
+		status = sim_refuse_lost(a);
+		goto out;
+	}
+	if (c->fin_active) {
+		status = sim_fail(a, 409, "already_active", "card_id",
+		    "The financial function of this card is already active. "
+		    "Nothing needs to be done.");
+		goto out;
+	}
+	ce = check_bankcard(bank);
+	if (ce != CHECK_OK && ce != CHECK_CARD_LUHN) {
+		status = sim_fail(a, 422, "bank_card_invalid", "bank_card",
+		    "The bank account number must be the one printed on the "
+		    "social-security card: 16 to 19 digits starting with 62.");
+		goto out;
+	}
+	if (ce == CHECK_CARD_LUHN && !confirmed) {
+		status = sim_fail(a, 422, "bank_card_luhn", "bank_card",
+		    "The bank account number fails its check digit. Type it "
+		    "again from the card; if it is the same, confirm it.");
+		goto out;
+	}
+	c->fin_active = true;
+	c->fin_late = deadline_days_left(c->received, s->opts.today) < 0;
+	if (strcmp(sim_card_ss(s, c), "reported_lost") == 0)
+		snprintf(next, sizeof next, "The financial function is active. "
+		    "Step 2 of the remedy: cancel the loss report of the "
+		    "social-security application now, at this counter.");
+	else
+		snprintf(next, sizeof next, "The financial function is active: "
+		    "the card works at %s and its cash machines at once.",
+		    c->d->bank);
+	status = sim_card_answer(s, a, "FA", "financial-activation", c, next);
+	if (status != 201)
+		c->fin_active = c->fin_late = false;
+out:
+	cJSON_Delete(o);
+	return status;
+}
+
+SIM_WRITE(sim_h_financial, sim_financial)
+
+static int
+sim_cancel_loss(struct sim *s, const struct sim_request *req,
+    struct sim_session *ss, struct sim_answer *a)
+{
+	cJSON *o = sim_parse_object(req);
+	struct sim_person *p = NULL;
+	struct sim_card *c;
+	int status = 0;
+
+	if (o == NULL)
+		return sim_bad_request(a, NULL);
+	c = sim_body_card(s, ss, o, a, &p, &status);
+	if (c == NULL)
+		goto out;
+	if (c->lost) {
+		status = sim_refuse_lost(a);
+		goto out;
+	}
+	if (strcmp(sim_card_ss(s, c), "reported_lost") != 0) {
+		status = sim_fail(a, 409, "not_reported_lost", "card_id",
+		    "The social-security application of this card is not "
+		    "reported lost. Nothing needs to be done.");
+		goto out;
+	}
+	if (!c->fin_active) {
+		status = sim_fail(a, 422, "financial_not_active", "card_id",
+		    "The loss report can be cancelled only once the financial "
+		    "function is active. Step 1: activate the financial "
+		    "function first.");
+		goto out;
+	}
+	c->loss_cancelled = true;
+	status = sim_card_answer(s, a, "CL", "cancel-loss", c,
+	    "The loss report is cancelled. The medical function can be "
+	    "activated now, at this counter (medical-insurance activation).");
+	if (status != 201)
+		c->loss_cancelled = false;
+out:
+	cJSON_Delete(o);
+	return status;
+}
+
+SIM_WRITE(sim_h_cancel_loss, sim_cancel_loss)
+
+/* ---- new cards ------------------------------------------------------------ */
+
+/* A card issued at the counter today, appended to p; NULL if none left. */
+static struct sim_card *
+sim_issue_card(struct sim *s, struct sim_person *p, const char *bank)
+{
+	struct sim_made_card *m;
+	struct sim_card *c;
+	unsigned n;
+
+	if (p->ncards >= SIM_DATA_CARDS_MAX || s->nmade >= SIM_MADE_MAX)
+		return NULL;
+	n = 250 + (unsigned)s->nmade;
+	m = &s->made[s->nmade++];
+	snprintf(m->card_id, sizeof m->card_id, "C-%04u", n % 10000);
+	snprintf(m->masked, sizeof m->masked, "B%u****%03u", n % 10,
+	    n % 1000);
+	m->d = (struct sim_data_card){ .card_id = m->card_id,
+	    .number_masked = m->masked, .bank = bank };
+	c = &p->cards[p->ncards++];
+	*c = (struct sim_card){ .d = &m->d, .received = s->opts.today };
+	return c;
+}
+
+static int
+sim_too_many(struct sim_answer *a, const char *field)
+{
+	return sim_fail(a, 422, "too_many_cards", field,
+	    "The applicant has the most cards allowed. Call the help desk to "
+	    "retire an old card.");
+}
+
+static const char sim_new_next[] =
+    "The new card is issued at this counter today. Its initial PIN is "
+    "123456: set a new PIN now (PIN reset). Its medical and financial "
+    "functions must be activated; the financial one within 300 days.";
+
+static int
+sim_replacement(struct sim *s, const struct sim_request *req,
+    struct sim_session *ss, struct sim_answer *a)
+{
+	cJSON *o = sim_parse_object(req);
+	struct sim_person *p = NULL;
+	struct sim_card *c, *n;
+	bool was_lost;
+	int status = 0;
+
+	if (o == NULL)
+		return sim_bad_request(a, NULL);
+	c = sim_body_card(s, ss, o, a, &p, &status);
+	if (c == NULL)
+		goto out;
+	if (c->replaced) {
+		status = sim_fail(a, 409, "already_replaced", "card_id",
+		    "A replacement for this card was already issued. Choose "
+		    "the new card.");
+		goto out;
+	}
+	was_lost = c->lost;
+	n = sim_issue_card(s, p, c->d->bank);
+	if (n == NULL) {
+		status = sim_too_many(a, "card_id");
+		goto out;
+	}
+	c->lost = true;
+	c->replaced = true;
+	status = sim_card_answer(s, a, "CR", "card-replacement", n,
+	    sim_new_next);
+	if (status != 201) {
+		c->lost = was_lost;
+		c->replaced = false;
+		p->ncards--;
+		s->nmade--;
+	}
+out:
+	cJSON_Delete(o);
+	return status;
+}
+
+SIM_WRITE(sim_h_replacement, sim_replacement)
+
+static int
+sim_new_card(struct sim *s, const struct sim_request *req,
+    struct sim_session *ss, struct sim_answer *a)
+{
+	cJSON *o = sim_parse_object(req);
+	struct sim_person *p = NULL;
+	struct sim_card *n;
+	const char *check_id = NULL;
+	int status = 0;
+
+	if (o == NULL)
+		return sim_bad_request(a, NULL);
+	if (sim_get_string(o, "check_id", 32, true, &check_id) < 0) {
+		status = sim_bad_request(a, "check_id");
+		goto out;
+	}
+	sim_check_card(s, ss, check_id, NULL, a, &p, &status);
+	if (p == NULL)
+		goto out;
+	for (size_t i = 0; i < p->ncards; i++)
+		if (!p->cards[i].lost) {
+			status = sim_fail(a, 409, "card_exists", NULL,
+			    "The applicant already has a card in use. For a lost "
+			    "card, apply for a replacement.");
+			goto out;
+		}
+	n = sim_issue_card(s, p, "Industrial and Commercial Bank of China");
+	if (n == NULL) {
+		status = sim_too_many(a, NULL);
+		goto out;
+	}
+	status = sim_card_answer(s, a, "NC", "new-card", n, sim_new_next);
+	if (status != 201) {
+		p->ncards--;
+		s->nmade--;
+	}
+out:
+	cJSON_Delete(o);
+	return status;
+}
+
+SIM_WRITE(sim_h_new_card, sim_new_card)
+
+/* ---- contributions --------------------------------------------------------- */
+
+#define SIM_CONTRIB_MONTHS 36
+
+static const struct {
+	const char *type;
+	int permille;            /* of the base, employee and employer */
+} sim_contrib_types[] = {
+	{ "pension", 240 }, { "medical", 110 }, { "unemployment", 10 },
+	{ "work_injury", 4 }, { "maternity", 8 },
+};
+
+int
+sim_h_contributions(struct sim *s, const struct sim_request *req,
+    struct sim_session *ss, struct sim_answer *a)
+{
+	const char *id = req->path + strlen("/v1/contributions/");
+	struct sim_person *p = sim_person_by_id(s, id);
+	cJSON *recs;
+	char month[16];
+	long pension = 0, medical = 0;
+	size_t i = 0;
+
+	(void)ss;
+	if (p == NULL)
+		return sim_fail(a, 404, "unknown_person", NULL,
+		    "No insured person has this reference. Do the identity "
+		    "check again.");
+	a->json = cJSON_CreateObject();
+	if (a->json == NULL ||
+	    cJSON_AddStringToObject(a->json, "person_id", p->d->person_id) ==
+	    NULL || (recs = cJSON_AddArrayToObject(a->json, "records")) == NULL)
+		return sim_oom(a);
+	i = (size_t)(p - s->people);
+	for (int m = 1; m <= SIM_CONTRIB_MONTHS; m++) {
+		int y = s->opts.today.y, mo = s->opts.today.m - m;
+		/* The base rises each January, and differs by person. */
+		long base;
+
+		while (mo < 1) {
+			mo += 12;
+			y--;
+		}
+		base = 450000 + (long)(i % 7) * 35000 + (long)(y - 2020) * 18000;
+		snprintf(month, sizeof month, "%04d-%02d", y, mo);
+		for (size_t t = 0; t < sizeof sim_contrib_types /
+		    sizeof sim_contrib_types[0]; t++) {
+			long amt = base * sim_contrib_types[t].permille / 1000;
+			cJSON *r = cJSON_CreateObject();
+
+			if (r == NULL || !cJSON_AddItemToArray(recs, r)) {
+				cJSON_Delete(r);
+				return sim_oom(a);
+			}
+			if (cJSON_AddStringToObject(r, "month", month) == NULL ||
+			    cJSON_AddStringToObject(r, "type",
+			    sim_contrib_types[t].type) == NULL ||
+			    cJSON_AddNumberToObject(r, "base", (double)base) ==
+			    NULL || cJSON_AddNumberToObject(r, "amount",
+			    (double)amt) == NULL)
+				return sim_oom(a);
+			/* Individual accounts: 8% of the base to pension, 2%
+			 * to medical. */
+			if (t == 0)
+				pension += base * 8 / 100;
+			if (t == 1)
+				medical += base * 2 / 100;
+		}
+	}
+	if (cJSON_AddNumberToObject(a->json, "pension_balance",
+	    (double)(pension + 1234567)) == NULL ||
+	    cJSON_AddNumberToObject(a->json, "medical_balance",
+	    (double)(medical + 23456)) == NULL)
+		return sim_oom(a);
+	return 200;
+}

@@ -1,0 +1,353 @@
+/*
+ * test_sim_card.c -- the simulator's card services: the PIN reset's
+ * sealed box (opened, tampered, replayed, wrong key, weak PIN), the
+ * 300-day rule at 299/300/301 days and the remedy's order (financial
+ * first, then cancel the loss report), replacement after loss, a first
+ * card, and the contribution records.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <cjson/cJSON.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/sim.h"
+
+static const struct date today = { 2026, 11, 22 };
+
+struct t {
+	struct sim *s;
+	char token[160];
+	char check[32];
+	int status;
+	char *raw;
+	size_t raw_len;
+	cJSON *json;
+	unsigned key;
+};
+
+static int
+call(struct t *t, const char *method, const char *path, const char *body)
+{
+	char key[40];
+	struct sim_request req = { .method = method, .path = path,
+	    .token = t->token[0] ? t->token : NULL, .idem_key = key,
+	    .body = body, .body_len = body ? strlen(body) : 0 };
+
+	snprintf(key, sizeof key, "k-%u", ++t->key);
+	free(t->raw);
+	cJSON_Delete(t->json);
+	t->json = NULL;
+	t->status = sim_handle(t->s, &req, &t->raw, &t->raw_len);
+	if (t->raw_len > 0)
+		t->json = cJSON_ParseWithLength(t->raw, t->raw_len);
+	return t->status;
+}
+
+static const char *
+str(const cJSON *o, const char *name)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+
+	assert_true(cJSON_IsString(v));
+	return v->valuestring;
+}
+
+static void
+refused(struct t *t, int status, const char *code)
+{
+	assert_int_equal(t->status, status);
+	assert_string_equal(str(t->json, "code"), code);
+}
+
+static const char *
+number_of(struct t *t, const char *name)
+{
+	static struct sim_listing l[40];
+	size_t n = sim_list_people(t->s, l, 40);
+
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(l[i].name, name) == 0)
+			return l[i].secret;
+	fail_msg("no person %s", name);
+	return NULL;
+}
+
+static void
+checked(struct t *t, const char *name)
+{
+	char body[512];
+
+	snprintf(body, sizeof body, "{\"id_number\":\"%s\",\"name\":\"%s\","
+	    "\"id_valid_until\":\"long-term\",\"checklist\":{"
+	    "\"original_sighted\":true,\"photocopy_taken\":true,\"face\":"
+	    "\"pass\",\"fingerprint\":true}}", number_of(t, name), name);
+	assert_int_equal(call(t, "POST", "/v1/identity-checks", body), 201);
+	snprintf(t->check, sizeof t->check, "%s", str(t->json, "check_id"));
+}
+
+static int
+card_call(struct t *t, const char *path, const char *card, const char *extra)
+{
+	char body[1024];
+
+	snprintf(body, sizeof body, "{\"check_id\":\"%s\",\"card_id\":\"%s\"%s}",
+	    t->check, card, extra ? extra : "");
+	return call(t, "POST", path, body);
+}
+
+static int
+setup(void **state)
+{
+	struct t *t = calloc(1, sizeof *t);
+	struct sim_opts o = { .today = today };
+
+	if (t == NULL || (t->s = sim_new(&o)) == NULL)
+		return -1;
+	if (call(t, "POST", "/v1/sessions", "{\"staff_id\":\"clerk01\","
+	    "\"password\":\"ssdesk-demo\",\"counter\":\"C-03\"}") != 201)
+		return -1;
+	snprintf(t->token, sizeof t->token, "%s", str(t->json, "token"));
+	*state = t;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct t *t = *state;
+
+	free(t->raw);
+	cJSON_Delete(t->json);
+	sim_free(t->s);
+	free(t);
+	return 0;
+}
+
+/* ---- PIN reset ------------------------------------------------------- */
+
+/* A challenge for card; the sealed box of challenge||pin into b64. */
+static void
+sealed(struct t *t, const char *card, const char *pin, const unsigned char *pk,
+    char *b64, size_t b64sz, bool tamper)
+{
+	unsigned char plain[38], box[38 + crypto_box_SEALBYTES];
+	size_t len;
+
+	assert_int_equal(card_call(t, "/v1/pin-challenges", card, NULL), 201);
+	assert_int_equal(sodium_base642bin(plain, 32, str(t->json, "challenge"),
+	    strlen(str(t->json, "challenge")), NULL, &len, NULL,
+	    sodium_base64_VARIANT_ORIGINAL), 0);
+	assert_int_equal(len, 32);
+	memcpy(plain + 32, pin, 6);
+	assert_int_equal(crypto_box_seal(box, plain, sizeof plain, pk), 0);
+	if (tamper)
+		box[sizeof box / 2] ^= 1;
+	sodium_bin2base64(b64, b64sz, box, sizeof box,
+	    sodium_base64_VARIANT_ORIGINAL);
+}
+
+static int
+reset(struct t *t, const char *card, const char *b64)
+{
+	char extra[256];
+
+	snprintf(extra, sizeof extra, ",\"sealed_pin\":\"%s\"", b64);
+	return card_call(t, "/v1/applications/pin-reset", card, extra);
+}
+
+static void test_pin_reset(void **state)
+{
+	struct t *t = *state;
+	unsigned char pk[32], other_pk[32], other_sk[32];
+	char b64[128];
+
+	sim_seal_public_key(t->s, pk);
+	checked(t, "林晓雨");
+	sealed(t, "C-0200", "582914", pk, b64, sizeof b64, false);
+	assert_int_equal(reset(t, "C-0200", b64), 201);
+	assert_string_equal(str(t->json, "service"), "pin-reset");
+	assert_null(strstr(t->raw, "582914"));
+	/* The same box again (a new request): its challenge is spent. */
+	assert_int_equal(reset(t, "C-0200", b64), 409);
+	refused(t, 409, "challenge_used");
+
+	/* Tampered: cannot be opened. */
+	sealed(t, "C-0200", "582914", pk, b64, sizeof b64, true);
+	assert_int_equal(reset(t, "C-0200", b64), 422);
+	refused(t, 422, "pin_box_invalid");
+
+	/* Sealed to a key that is not the service's. */
+	crypto_box_keypair(other_pk, other_sk);
+	sealed(t, "C-0200", "582914", other_pk, b64, sizeof b64, false);
+	assert_int_equal(reset(t, "C-0200", b64), 422);
+	refused(t, 422, "pin_box_invalid");
+
+	/* Weak PINs are refused by the service too, and spend the challenge. */
+	sealed(t, "C-0200", "111111", pk, b64, sizeof b64, false);
+	assert_int_equal(reset(t, "C-0200", b64), 422);
+	refused(t, 422, "pin_weak");
+	assert_int_equal(reset(t, "C-0200", b64), 409);
+	sealed(t, "C-0200", "910417", pk, b64, sizeof b64, false); /* YYMMDD */
+	assert_int_equal(reset(t, "C-0200", b64), 422);
+	refused(t, 422, "pin_weak");
+
+	/* Issued for another card: unknown there. */
+	sealed(t, "C-0200", "582914", pk, b64, sizeof b64, false);
+	checked(t, "梁文");
+	assert_int_equal(reset(t, "C-0202", b64), 422);
+	refused(t, 422, "challenge_unknown");
+	/* A lost card gets no challenge. */
+	checked(t, "周杰");
+	assert_int_equal(card_call(t, "/v1/pin-challenges", "C-0010", NULL),
+	    422);
+	refused(t, 422, "card_lost");
+}
+
+/* ---- financial activation and the remedy ------------------------------ */
+
+static const char *
+ss_of(struct t *t, const char *person, int i)
+{
+	char path[64];
+
+	snprintf(path, sizeof path, "/v1/persons/%s", person);
+	assert_int_equal(call(t, "GET", path, NULL), 200);
+	return str(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(t->json,
+	    "cards"), i), "ss");
+}
+
+static void test_deadline_days(void **state)
+{
+	struct t *t = *state;
+
+	assert_string_equal(ss_of(t, "P-0009", 0), "inactive");       /* 299 */
+	assert_string_equal(ss_of(t, "P-0008", 0), "inactive");       /* 300 */
+	assert_string_equal(ss_of(t, "P-0007", 0), "reported_lost");  /* 301 */
+}
+
+#define BANK ",\"bank_card\":\"6222020200112233446\""
+
+static void test_remedy_order(void **state)
+{
+	struct t *t = *state;
+
+	checked(t, "杨磊");
+	/* Cancel first: refused, the financial function is off. */
+	assert_int_equal(card_call(t, "/v1/applications/cancel-loss", "C-0007",
+	    NULL), 422);
+	refused(t, 422, "financial_not_active");
+	assert_int_equal(card_call(t, "/v1/applications/financial-activation",
+	    "C-0007", ",\"bank_card\":\"12\""), 422);
+	refused(t, 422, "bank_card_invalid");
+	assert_int_equal(card_call(t, "/v1/applications/financial-activation",
+	    "C-0007", ",\"bank_card\":\"6222020200112233445\""), 422);
+	refused(t, 422, "bank_card_luhn");
+	assert_int_equal(card_call(t, "/v1/applications/financial-activation",
+	    "C-0007", BANK), 201);
+	/* Enabling the financial function does not lift the loss report. */
+	assert_string_equal(str(cJSON_GetObjectItemCaseSensitive(t->json,
+	    "card"), "ss"), "reported_lost");
+	assert_string_equal(ss_of(t, "P-0007", 0), "reported_lost");
+	assert_int_equal(card_call(t, "/v1/applications/financial-activation",
+	    "C-0007", BANK), 409);
+	refused(t, 409, "already_active");
+	assert_int_equal(card_call(t, "/v1/applications/cancel-loss", "C-0007",
+	    NULL), 201);
+	assert_string_equal(str(t->json, "service"), "cancel-loss");
+	assert_string_equal(ss_of(t, "P-0007", 0), "inactive");
+	assert_int_equal(card_call(t, "/v1/applications/cancel-loss", "C-0007",
+	    NULL), 409);
+	refused(t, 409, "not_reported_lost");
+	/* In time: financial activation leaves nothing to cancel. */
+	checked(t, "赵敏");
+	assert_int_equal(card_call(t, "/v1/applications/financial-activation",
+	    "C-0008", BANK), 201);
+	assert_string_equal(ss_of(t, "P-0008", 0), "inactive");
+}
+
+/* ---- cards ------------------------------------------------------------ */
+
+static void test_replacement(void **state)
+{
+	struct t *t = *state;
+	char id[32];
+
+	checked(t, "梁文");
+	assert_int_equal(card_call(t, "/v1/applications/card-replacement",
+	    "C-0202", NULL), 201);
+	assert_string_equal(str(t->json, "service"), "card-replacement");
+	snprintf(id, sizeof id, "%s", str(cJSON_GetObjectItemCaseSensitive(
+	    t->json, "card"), "card_id"));
+	assert_string_not_equal(id, "C-0202");
+	assert_int_equal(call(t, "GET", "/v1/persons/P-0202", NULL), 200);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(
+	    t->json, "cards")), 2);
+	assert_string_equal(str(cJSON_GetArrayItem(
+	    cJSON_GetObjectItemCaseSensitive(t->json, "cards"), 0), "state"),
+	    "lost");
+	/* The lost card cannot be activated, nor replaced twice. */
+	assert_int_equal(card_call(t, "/v1/applications/financial-activation",
+	    "C-0202", BANK), 422);
+	refused(t, 422, "card_lost");
+	assert_int_equal(card_call(t, "/v1/applications/card-replacement",
+	    "C-0202", NULL), 409);
+	refused(t, 409, "already_replaced");
+	/* A card already lost (周杰) is replaced the same way. */
+	checked(t, "周杰");
+	assert_int_equal(card_call(t, "/v1/applications/card-replacement",
+	    "C-0010", NULL), 201);
+}
+
+static void test_new_card(void **state)
+{
+	struct t *t = *state;
+	char body[128];
+
+	checked(t, "高建国");
+	snprintf(body, sizeof body, "{\"check_id\":\"%s\"}", t->check);
+	assert_int_equal(call(t, "POST", "/v1/applications/new-card", body),
+	    201);
+	assert_string_equal(str(t->json, "service"), "new-card");
+	assert_int_equal(call(t, "POST", "/v1/applications/new-card", body),
+	    409);
+	refused(t, 409, "card_exists");
+	checked(t, "张伟");
+	snprintf(body, sizeof body, "{\"check_id\":\"%s\"}", t->check);
+	assert_int_equal(call(t, "POST", "/v1/applications/new-card", body),
+	    409);
+}
+
+static void test_contributions(void **state)
+{
+	struct t *t = *state;
+	const cJSON *r;
+
+	assert_int_equal(call(t, "GET", "/v1/contributions/P-0200", NULL), 200);
+	r = cJSON_GetObjectItemCaseSensitive(t->json, "records");
+	assert_int_equal(cJSON_GetArraySize(r), 36 * 5);
+	assert_string_equal(str(cJSON_GetArrayItem(r, 0), "month"), "2026-10");
+	assert_true(cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(t->json,
+	    "pension_balance")));
+	assert_int_equal(call(t, "GET", "/v1/contributions/P-9999", NULL), 404);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(n) cmocka_unit_test_setup_teardown(n, setup, teardown)
+		T(test_pin_reset),
+		T(test_deadline_days),
+		T(test_remedy_order),
+		T(test_replacement),
+		T(test_new_card),
+		T(test_contributions),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

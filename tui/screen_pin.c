@@ -1,0 +1,411 @@
+/*
+ * screen_pin.c -- setting a card's PIN (seed 000), the screen turned to
+ * the applicant.
+ *
+ * The service first gives a one-time challenge for (check, card).  The
+ * applicant types the new 6-digit PIN twice; only dots are drawn.  The
+ * digits go straight into app->cs->pin1/pin2 (sodium_malloc'd, see
+ * tui/card_svc.h): no libform buffer, no form_state, no draft, no log.
+ * The weak-PIN rules (forms/pin.h) are checked here first with a plain
+ * reason; then the PIN and the challenge are sealed to the service's key
+ * (net/seal.h), the plaintext is wiped at once, and only the sealed box
+ * goes out.  A refused box (weak by the service's rules, challenge spent)
+ * starts again with a fresh challenge; a box the service cannot open (the
+ * terminal's sealing key is wrong) stops the reset: no PIN is ever sent
+ * any other way.
+ */
+#include "tui/screens.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "forms/i18n.h"
+#include "forms/pin.h"
+#include "tui/card_svc.h"
+#include "tui/draw.h"
+
+static void pin_ask_challenge(struct app *app);
+
+static void
+pin_wipe_entries(struct card_svc *cs)
+{
+	sodium_memzero(cs->pin1, sizeof cs->pin1);
+	sodium_memzero(cs->pin2, sizeof cs->pin2);
+	cs->pin1_n = cs->pin2_n = 0;
+}
+
+static void
+pin_wipe_all(struct card_svc *cs)
+{
+	pin_wipe_entries(cs);
+	sodium_memzero(cs->sealed, sizeof cs->sealed);
+	sodium_memzero(cs->challenge, sizeof cs->challenge);
+}
+
+static void
+pin_challenge_done(void *arg, const struct api_error *err,
+    const struct pin_challenge *res)
+{
+	struct app *app = arg;
+	struct card_svc *cs = app->cs;
+
+	if (cs == NULL)
+		return;
+	if (err == NULL || err->result == API_OK) {
+		app_idle(app);
+		snprintf(cs->challenge, sizeof cs->challenge, "%s",
+		    res->challenge);
+		pin_wipe_entries(cs);
+		cs->pin_stage = PIN_ST_FIRST;
+		app->dirty = true;
+		return;
+	}
+	/* Refusals (face, lost card, old check) go where the clerk acts. */
+	card_svc_done(app, err, NULL);
+}
+
+static void
+pin_ask_challenge(struct app *app)
+{
+	struct card_svc *cs = app->cs;
+	struct card_request req = {
+		.check_id = app->identity.check_id,
+		.card_id = cs->pin_card,
+	};
+	char key[37];
+
+	pin_wipe_all(cs);
+	cs->pin_stage = PIN_ST_CHALLENGE;
+	api_idempotency_key(key);
+	req.idem_key = key;
+	app_busy(app, _("Preparing the PIN entry… Esc cancels"));
+	api_pin_challenge(app->api, &req, pin_challenge_done, app);
+}
+
+void
+pin_flow_start(struct app *app, const char *card_id, const char *masked)
+{
+	struct card_svc *cs = card_svc_get(app);
+
+	if (cs == NULL) {
+		app_msg(app, APP_MSG_ERROR, "%s", _("Out of memory."));
+		return;
+	}
+	snprintf(cs->pin_card, sizeof cs->pin_card, "%s", card_id);
+	snprintf(cs->pin_card_masked, sizeof cs->pin_card_masked, "%s",
+	    masked);
+	app->notice[0] = '\0';
+	app_goto(app, &screen_pin);
+	pin_ask_challenge(app);
+}
+
+static void
+pin_enter(struct app *app)
+{
+}
+
+static void
+pin_leave(struct app *app)
+{
+	/* Whatever happens next, nothing typed survives leaving. */
+	if (app->cs != NULL)
+		pin_wipe_entries(app->cs);
+}
+
+static void
+pin_resize(struct app *app)
+{
+}
+
+static void
+pin_dots(struct app *app, int y, int n)
+{
+	WINDOW *w = app->body;
+	char line[64];
+	size_t o = 0;
+	const char *full = app->ascii ? "*" : "●", *empty = "_";
+
+	for (int i = 0; i < PIN_LEN; i++) {
+		const char *d = i < n ? full : empty;
+
+		memcpy(line + o, d, strlen(d));
+		o += strlen(d);
+		line[o++] = ' ';
+	}
+	line[o] = '\0';
+	wattrset(w, A_BOLD);
+	draw_text(w, y, (getmaxx(w) - draw_width(line)) / 2, line, 0);
+	wattrset(w, A_NORMAL);
+}
+
+static void
+pin_center(WINDOW *w, int y, const char *s, attr_t a)
+{
+	int cols = getmaxx(w), wd = draw_width(s);
+
+	wattrset(w, a);
+	draw_text(w, y, wd < cols - 4 ? (cols - wd) / 2 : 2, s, cols - 4);
+	wattrset(w, A_NORMAL);
+}
+
+static void
+pin_draw(struct app *app)
+{
+	WINDOW *w = app->body;
+	struct card_svc *cs = app->cs;
+	int cols = getmaxx(w);
+	char line[128];
+
+	if (cs == NULL)
+		return;
+	wattrset(w, A_BOLD);
+	draw_text(w, 0, 2, _("Set the card's PIN"), cols - 4);
+	wattrset(w, A_NORMAL);
+	snprintf(line, sizeof line, "%s %s", _("Card"), cs->pin_card_masked);
+	draw_text(w, 1, 2, line, cols - 4);
+	switch (cs->pin_stage) {
+	case PIN_ST_CHALLENGE:
+		pin_center(w, 4, _("Preparing the PIN entry…"), A_NORMAL);
+		break;
+	case PIN_ST_FIRST:
+	case PIN_ST_SECOND:
+		pin_center(w, 3, _("Clerk: turn the screen and keyboard to the "
+		    "applicant."), A_NORMAL);
+		pin_center(w, 6, cs->pin_stage == PIN_ST_FIRST ?
+		    _("Type your new 6-digit PIN") :
+		    _("Type the same PIN again"), A_BOLD);
+		pin_dots(app, 8, cs->pin_stage == PIN_ST_FIRST ? cs->pin1_n :
+		    cs->pin2_n);
+		pin_center(w, 10, _("Enter when done · Backspace corrects"),
+		    A_NORMAL);
+		draw_wrap(w, 12, 4, _("Do not use the same digit six times, "
+		    "runs like 123456, your birth date, the end of your ID "
+		    "number, or 123456 / 000000."), cols - 8, 3);
+		break;
+	case PIN_ST_SENDING:
+		pin_center(w, 6, _("Sending the sealed PIN…"), A_NORMAL);
+		break;
+	case PIN_ST_RESEND:
+		pin_center(w, 6, _("The answer was lost. F2 sends the same "
+		    "sealed PIN again (never twice applied)."), A_NORMAL);
+		break;
+	case PIN_ST_STUCK:
+		pin_center(w, 6, _("The PIN was not changed."), A_BOLD);
+		break;
+	}
+}
+
+static void
+pin_reset_done(void *arg, const struct api_error *err,
+    const struct application *res)
+{
+	struct app *app = arg;
+	struct card_svc *cs = app->cs;
+	char text[APP_MSG_MAX];
+
+	if (cs == NULL)
+		return;
+	if (err == NULL || err->result == API_OK) {
+		pin_wipe_all(cs);
+		sodium_memzero(cs->pin_idem, sizeof cs->pin_idem);
+		card_svc_done(app, err, res);
+		return;
+	}
+	if (err->result != API_REFUSED) {
+		app_idle(app);
+		if (app_session_expired(app, err))
+			return;
+		cs->pin_stage = PIN_ST_RESEND;
+		app_error_text(text, sizeof text, err);
+		app_msg(app, APP_MSG_ERROR, "%s", text);
+		return;
+	}
+	if (strcmp(err->code, "pin_weak") == 0 ||
+	    strcmp(err->code, "challenge_used") == 0 ||
+	    strcmp(err->code, "challenge_unknown") == 0) {
+		app_idle(app);
+		app_error_text(text, sizeof text, err);
+		pin_ask_challenge(app);
+		app_msg(app, APP_MSG_WARN, "%s", text);
+		return;
+	}
+	if (strcmp(err->code, "pin_box_invalid") == 0) {
+		app_idle(app);
+		pin_wipe_all(cs);
+		cs->pin_stage = PIN_ST_STUCK;
+		app_msg(app, APP_MSG_ERROR, "%s", _("The service could not open "
+		    "the sealed PIN: this terminal's sealing key (--seal-key) "
+		    "is not the service's. Nothing was changed. Call the help "
+		    "desk; do not try again."));
+		return;
+	}
+	card_svc_done(app, err, res);
+}
+
+/* The checked person's full ID number, normalised, into out (19 bytes). */
+static void
+pin_id_number(const struct app *app, char out[19])
+{
+	const char *v = app->idform.def != NULL ?
+	    form_get_key(&app->idform, "id_number") : NULL;
+	size_t n = 0;
+
+	out[0] = '\0';
+	if (v == NULL)
+		return;
+	for (size_t i = 0; v[i] != '\0' && n < 18; i++)
+		if ((v[i] >= '0' && v[i] <= '9') || v[i] == 'X' || v[i] == 'x')
+			out[n++] = v[i] == 'x' ? 'X' : v[i];
+	out[n] = '\0';
+}
+
+static void
+pin_send(struct app *app)
+{
+	struct card_svc *cs = app->cs;
+	struct card_request req = {
+		.check_id = app->identity.check_id,
+		.card_id = cs->pin_card,
+		.idem_key = cs->pin_idem,
+	};
+
+	cs->pin_stage = PIN_ST_SENDING;
+	app_busy(app, _("Setting the PIN… Esc cancels"));
+	api_pin_reset(app->api, &req, cs->sealed, pin_reset_done, app);
+}
+
+static void
+pin_finish(struct app *app)
+{
+	struct card_svc *cs = app->cs;
+	char id[19];
+	enum pin_weak w;
+	int rc;
+
+	if (sodium_memcmp(cs->pin1, cs->pin2, sizeof cs->pin1) != 0)
+		w = PIN_MISMATCH;
+	else {
+		pin_id_number(app, id);
+		w = pin_check(cs->pin1, id[0] ? id : NULL, NULL);
+		sodium_memzero(id, sizeof id);
+	}
+	if (w != PIN_OK) {
+		pin_wipe_entries(cs);
+		cs->pin_stage = PIN_ST_FIRST;
+		app_msg(app, APP_MSG_WARN, "%s %s", _(pin_reason(w)),
+		    _("Type a new PIN."));
+		return;
+	}
+	rc = seal_pin(cs->sealed, sizeof cs->sealed, &app->seal, cs->challenge,
+	    cs->pin1);
+	pin_wipe_entries(cs);   /* at once: only the box is kept */
+	if (rc != 0) {
+		cs->pin_stage = PIN_ST_STUCK;
+		app_msg(app, APP_MSG_ERROR, "%s", _("The PIN could not be "
+		    "sealed. Nothing was sent. Call the help desk."));
+		return;
+	}
+	api_idempotency_key(cs->pin_idem);
+	pin_send(app);
+}
+
+static void
+pin_type(struct app *app, wchar_t ch)
+{
+	struct card_svc *cs = app->cs;
+	char *buf = cs->pin_stage == PIN_ST_FIRST ? cs->pin1 : cs->pin2;
+	int *n = cs->pin_stage == PIN_ST_FIRST ? &cs->pin1_n : &cs->pin2_n;
+
+	if (ch >= 0xFF10 && ch <= 0xFF19)      /* full-width digits */
+		ch = L'0' + (ch - 0xFF10);
+	if (ch < L'0' || ch > L'9') {
+		app_msg(app, APP_MSG_WARN, "%s", _("Digits only."));
+		return;
+	}
+	if (*n >= PIN_LEN)
+		return;
+	buf[(*n)++] = (char)ch;
+	buf[*n] = '\0';
+	app_msg_clear(app);
+}
+
+static void
+pin_key(struct app *app, const struct key_event *ev)
+{
+	struct card_svc *cs = app->cs;
+	bool typing;
+
+	if (ev->act == ACT_QUIT) {
+		app_close_walkin(app);
+		return;
+	}
+	if (ev->act == ACT_BACK) {
+		app_goto(app, &screen_person);
+		return;
+	}
+	if (cs == NULL || app->busy)
+		return;
+	typing = cs->pin_stage == PIN_ST_FIRST || cs->pin_stage == PIN_ST_SECOND;
+	switch (ev->act) {
+	case ACT_CHAR:
+		if (typing)
+			pin_type(app, ev->ch);
+		break;
+	case ACT_BACKSPACE:
+		if (cs->pin_stage == PIN_ST_FIRST && cs->pin1_n > 0)
+			cs->pin1[--cs->pin1_n] = '\0';
+		else if (cs->pin_stage == PIN_ST_SECOND && cs->pin2_n > 0)
+			cs->pin2[--cs->pin2_n] = '\0';
+		break;
+	case ACT_CLEAR:
+		if (typing) {
+			pin_wipe_entries(cs);
+			cs->pin_stage = PIN_ST_FIRST;
+		}
+		break;
+	case ACT_ENTER:
+	case ACT_SUBMIT:
+		if (cs->pin_stage == PIN_ST_RESEND) {
+			pin_send(app);
+		} else if (cs->pin_stage == PIN_ST_CHALLENGE) {
+			pin_ask_challenge(app);
+		} else if (typing && (cs->pin_stage == PIN_ST_FIRST ?
+		    cs->pin1_n : cs->pin2_n) < PIN_LEN) {
+			app_msg(app, APP_MSG_WARN, "%s",
+			    _(pin_reason(PIN_NOT_SIX_DIGITS)));
+		} else if (cs->pin_stage == PIN_ST_FIRST) {
+			cs->pin_stage = PIN_ST_SECOND;
+		} else if (cs->pin_stage == PIN_ST_SECOND) {
+			pin_finish(app);
+		}
+		break;
+	default:
+		return;
+	}
+	app->dirty = true;
+}
+
+const struct screen screen_pin = {
+	.name = N_("Set PIN"),
+	.help = N_("The applicant sets the card's PIN: turn the screen and "
+	    "keyboard to them. They type six digits, Enter, the same six "
+	    "digits, Enter; only dots are shown and the clerk never sees the "
+	    "PIN. Easy PINs are refused with the reason (same digit six "
+	    "times, runs, the birth date, the end of the ID number, 123456 "
+	    "or 000000). The PIN is sealed for the central service before it "
+	    "leaves this terminal. Esc goes back; the typed digits are "
+	    "wiped."),
+	.enter = pin_enter,
+	.draw = pin_draw,
+	.key = pin_key,
+	.leave = pin_leave,
+	.resize = pin_resize,
+	.fkeys = {
+		{ "F1", N_("Help") },
+		{ "Enter", N_("Next") },
+		{ "Esc", N_("Back") },
+		{ "F10", N_("End walk-in") },
+	},
+};
