@@ -15,6 +15,7 @@
 
 #include <sodium.h>
 
+#include "forms/delegation.h"
 #include "forms/i18n.h"
 #include "forms/idnum.h"
 #include "forms/journal.h"
@@ -68,6 +69,45 @@ draft_medical_load(struct app *app, const struct journal_doc *d)
 		api_idempotency_key(app->medical_idem);
 }
 
+static struct form_state *
+draft_poa_insured_form(struct app *app)
+{
+	return &app->poa_insured_form;
+}
+
+static struct form_state *
+draft_poa_form(struct app *app)
+{
+	return &app->poa_form;
+}
+
+static struct form_state *
+draft_household_form(struct app *app)
+{
+	return &app->household_form;
+}
+
+/* The POA form is for one of the insured's cards (its "card" field) and
+ * goes with its Idempotency-Key, like the medical form. */
+static void
+draft_poa_save(struct app *app, struct journal_doc *d)
+{
+	journal_put(d, "poa_idem", app->poa_idem);
+}
+
+static void
+draft_poa_load(struct app *app, const struct journal_doc *d)
+{
+	const char *v = journal_get(d, "poa_idem");
+
+	if (app->poa_form.def == NULL)
+		return;
+	if (v != NULL && strlen(v) == sizeof app->poa_idem - 1)
+		memcpy(app->poa_idem, v, sizeof app->poa_idem);
+	else
+		api_idempotency_key(app->poa_idem);
+}
+
 /*
  * slot: the prefix of its pairs; def and state: the form and where the
  * app keeps it; save and load (or NULL): what else the form's screen
@@ -84,6 +124,12 @@ static const struct draft_slot {
 	{ "identity", &form_identity, draft_idform, NULL, NULL },
 	{ "medical", &form_medical, draft_medform, draft_medical_save,
 	    draft_medical_load },
+	/* Acting for an insured: who (the insured's ID number is not
+	 * journaled: FIELD_NOJOURNAL), then the POA. */
+	{ "poa_insured", &form_poa_insured, draft_poa_insured_form, NULL,
+	    NULL },
+	{ "poa", &form_poa, draft_poa_form, draft_poa_save, draft_poa_load },
+	{ "household", &form_household, draft_household_form, NULL, NULL },
 };
 #define DRAFT_NSLOTS (sizeof draft_slots / sizeof draft_slots[0])
 
