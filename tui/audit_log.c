@@ -81,6 +81,18 @@ app_audit(struct app *app, const char *event, const char *fmt, ...)
 	audit_log_append(app->staff.staff_id, app->counter, event, detail);
 }
 
+void
+app_audit_submit(struct app *app, const char *service,
+    const struct api_error *err, const struct application *res)
+{
+	if (err == NULL || err->result == API_OK)
+		app_audit(app, "submit", "%s %s %s card %s", res->service,
+		    res->application_id, res->status,
+		    res->card.number_masked[0] ? res->card.number_masked : "-");
+	else if (err->result == API_REFUSED)
+		app_audit(app, "submit_refused", "%s %s", service, err->code);
+}
+
 int
 audit_log_verify_file(const char *path)
 {

@@ -5,9 +5,9 @@
  * last record in the file.
  *
  * Events written today: signin, signin_refused, signout, identity,
- * identity_refused, submit, submit_refused, lock, unlock, unlock_refused,
- * draft_restored, draft_discarded.  Other services call app_audit() for
- * their submissions and approvals.  detail must hold masked identifiers
+ * identity_refused, submit, submit_refused (every service's application,
+ * app_audit_submit), approve, reject, decide_refused, lock, unlock,
+ * unlock_refused, draft_restored, draft_discarded.  detail must hold masked identifiers
  * only (idnum_mask, the service's masked card numbers, application
  * numbers).
  */
@@ -23,6 +23,11 @@
  * nothing here may hold an unmasked identifier. */
 void app_audit(struct app *app, const char *event, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* A submission's answer: "submit" with the application number, its
+ * status and the card (masked), or "submit_refused" with the code.  Other
+ * failures (network, cancelled) changed nothing and are not recorded. */
+void app_audit_submit(struct app *app, const char *service,
+    const struct api_error *err, const struct application *res);
 /* The same, naming the staff ID (a refused sign-in). */
 void audit_log_append(const char *staff, const char *counter,
     const char *event, const char *detail);

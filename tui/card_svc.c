@@ -2,6 +2,7 @@
  * card_svc.c -- the card services' state and their common answer handling
  * (tui/card_svc.h).
  */
+#include "tui/audit_log.h"
 #include "tui/card_svc.h"
 
 #include <stdio.h>
@@ -65,6 +66,26 @@ card_svc_card_code(const char *code)
 	return false;
 }
 
+/* The service a refusal is recorded under in the audit log. */
+static const char *
+card_svc_service(const struct app *app)
+{
+	if (app->cs == NULL || app->screen == &screen_pin)
+		return "pin-reset";
+	switch (app->cs->mode) {
+	case CS_FINANCIAL:
+		return "financial-activation";
+	case CS_REMEDY:
+		return app->cs->step == 2 ? "cancel-loss" :
+		    "financial-activation";
+	case CS_REPLACE:
+		return "card-replacement";
+	case CS_NEW_CARD:
+		return "new-card";
+	}
+	return "card-service";
+}
+
 void
 card_svc_done(struct app *app, const struct api_error *err,
     const struct application *res)
@@ -73,6 +94,7 @@ card_svc_done(struct app *app, const struct api_error *err,
 	struct card *c;
 
 	app_idle(app);
+	app_audit_submit(app, card_svc_service(app), err, res);
 	if (err == NULL || err->result == API_OK) {
 		app->application = *res;
 		app->have_application = true;

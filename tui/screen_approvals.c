@@ -12,6 +12,7 @@
  * their own submission; a decision stands): its refusals are shown as
  * they come, with who decided first.
  */
+#include "tui/audit_log.h"
 #include "tui/screens.h"
 
 #include <stdio.h>
@@ -371,6 +372,13 @@ decide_done(void *arg, const struct api_error *err,
 	char text[APP_MSG_MAX];
 
 	app_idle(app);
+	if (err == NULL || err->result == API_OK)
+		app_audit(app, strcmp(res->status, "approved") == 0 ?
+		    "approve" : "reject", "%s card %s", res->application_id,
+		    res->card.number_masked[0] ? res->card.number_masked : "-");
+	else if (err->result == API_REFUSED)
+		app_audit(app, "decide_refused", "%s %s",
+		    app->approval.application_id, err->code);
 	if (err == NULL || err->result == API_OK) {
 		app->approval = *res;
 		rejecting = false;

@@ -13,6 +13,7 @@
  * receipt lists the first card application, the medical-insurance
  * enrolment and the link to the parent's family account.
  */
+#include "tui/audit_log.h"
 #include "tui/screens.h"
 
 #include <stdio.h>
@@ -329,6 +330,7 @@ nb_done(void *arg, const struct api_error *err,
 	struct app *app = arg;
 
 	app_idle(app);
+	app_audit_submit(app, "newborn", err, res);
 	if (err == NULL || err->result == API_OK) {
 		app->application = *res;
 		app->have_application = true;

@@ -132,12 +132,7 @@ medical_done(void *arg, const struct api_error *err,
 	const struct card *c = app_card(app);
 
 	app_idle(app);
-	if (err == NULL || err->result == API_OK)
-		app_audit(app, "submit", "%s %s %s card %s", res->service,
-		    res->application_id, res->status, res->card.number_masked);
-	else if (err->result == API_REFUSED)
-		app_audit(app, "submit_refused", "medical-activation %s card %s",
-		    err->code, c != NULL ? c->number_masked : "-");
+	app_audit_submit(app, "medical-activation", err, res);
 	if (err == NULL || err->result == API_OK) {
 		app->application = *res;
 		app->have_application = true;

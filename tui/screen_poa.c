@@ -12,6 +12,7 @@
  * PIN reset at their fields), sent with one Idempotency-Key per form.
  * The answer is pending a supervisor's approval: the receipt says so.
  */
+#include "tui/audit_log.h"
 #include "tui/screens.h"
 
 #include <stdio.h>
@@ -308,6 +309,7 @@ poa_done(void *arg, const struct api_error *err,
 	struct app *app = arg;
 
 	app_idle(app);
+	app_audit_submit(app, "delegated-activation", err, res);
 	if (err == NULL || err->result == API_OK) {
 		app->application = *res;
 		snprintf(app->application.subject_name,
