@@ -20,12 +20,24 @@ receipt_service_name(const char *s)
 		{ "cancel-loss", N_("Loss report cancelled (300-day remedy)") },
 		{ "card-replacement", N_("Card reported lost and replaced") },
 		{ "new-card", N_("New card (first application)") },
+		{ "delegated-activation", N_("Activation under a power of attorney") },
+		{ "newborn-registration", N_("Newborn registration") },
 	};
 
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (strcmp(s, names[i].wire) == 0)
 			return names[i].name;
 	return NULL;
+}
+
+const char *
+receipt_status_name(const char *s)
+{
+	if (strcmp(s, "completed") == 0)
+		return _("Completed");
+	if (strcmp(s, "pending-approval") == 0)
+		return _("Pending a supervisor's approval");
+	return s;
 }
 
 void
@@ -105,9 +117,22 @@ receipt_text(char *out, size_t outsz, const struct receipt_ctx *c)
 	rb_row(&b, _("Clerk"), clerk);
 	rb_row(&b, _("Applicant"), c->applicant);
 	rb_row(&b, _("ID number"), c->id_masked);
-	rb_row(&b, _("Card"), card);
-	rb_row(&b, _("Status"), strcmp(a->status, "completed") == 0 ?
-	    _("Completed") : a->status);
+	if (a->subject_name[0] != '\0') {
+		char who[TEXT_MAX + 32];
+
+		snprintf(who, sizeof who, "%s  %s", a->subject_name,
+		    a->subject_id_masked);
+		rb_row(&b, a->nresults > 0 ? _("Child") : _("Insured"), who);
+	}
+	if (a->nresults == 0)
+		rb_row(&b, _("Card"), card);
+	rb_row(&b, _("Status"), receipt_status_name(a->status));
+	for (size_t r = 0; r < a->nresults && r < APP_RESULTS_MAX; r++) {
+		char label[16];
+
+		snprintf(label, sizeof label, "%zu.", r + 1);
+		rb_row(&b, label, a->results[r]);
+	}
 	text_sanitize(next, sizeof next, a->next_steps, strlen(a->next_steps));
 	rb_add(&b, "\n%s\n%s\n", _("Next steps"), next);
 	if (c->training)

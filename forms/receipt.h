@@ -30,6 +30,9 @@ struct receipt_ctx {
 /* The service's wire name as the clerk reads it (N_()), or NULL if it
  * is not one of ours. */
 const char *receipt_service_name(const char *service);
+/* The status as the clerk reads it (translated), or s itself (untrusted:
+ * sanitise) when it is not one of ours. */
+const char *receipt_status_name(const char *s);
 /* "2026-11-22T09:41:07+08:00" -> "2026-11-22 09:41:07" into out. */
 void receipt_when(char *out, size_t outsz, const char *created_at);
 /* The whole receipt as text lines ending in '\n', into out.  Returns

@@ -44,24 +44,9 @@ receipt_service(const char *s)
 
 	if (name != NULL)
 		return _(name);
-	if (strcmp(s, "medical-activation") == 0)
-		return _("Medical-insurance account activation");
-	if (strcmp(s, "delegated-activation") == 0)
-		return _("Activation under a power of attorney");
-	if (strcmp(s, "newborn-registration") == 0)
-		return _("Newborn registration");
 	return s;   /* untrusted; drawn through draw_text */
 }
 
-static const char *
-receipt_status(const char *s)
-{
-	if (strcmp(s, "completed") == 0)
-		return _("Completed");
-	if (strcmp(s, "pending-approval") == 0)
-		return _("Pending a supervisor's approval");
-	return s;
-}
 
 static void
 receipt_row(struct app *app, int y, const char *label, const char *value,
@@ -140,7 +125,7 @@ receipt_draw(struct app *app)
 	}
 	if (a->nresults == 0)
 		receipt_row(app, ++y, _("Card"), card, A_NORMAL);
-	receipt_row(app, ++y, _("Status"), receipt_status(a->status), A_BOLD);
+	receipt_row(app, ++y, _("Status"), receipt_status_name(a->status), A_BOLD);
 	for (size_t r = 0; r < a->nresults && r < APP_RESULTS_MAX; r++) {
 		char num[8];
 

@@ -67,11 +67,55 @@ static void test_names(void **state)
 	assert_string_equal(w, "2026-11-22");
 }
 
+/* A newborn registration names the child and lists its results instead
+ * of a card; a delegated activation names the insured and says it waits
+ * for a supervisor. */
+static void test_second_person(void **state)
+{
+	struct application nb = {
+		.application_id = "NB-20261122-0001",
+		.service = "newborn-registration",
+		.status = "completed",
+		.created_at = "2026-11-22T10:00:00+08:00",
+		.subject_name = "胡小宝",
+		.subject_id_masked = "110108********0013",
+		.nresults = 2,
+		.results = { "First card application NB-1", "Medical enrolment" },
+	};
+	struct application da = {
+		.application_id = "DA-20261122-0001",
+		.service = "delegated-activation",
+		.status = "pending-approval",
+		.created_at = "2026-11-22T10:00:00+08:00",
+		.subject_name = "孙丽",
+		.subject_id_masked = "110105********0229",
+		.card = { .number_masked = "B0****104" },
+	};
+	struct receipt_ctx c = { &nb, "C-03", "王小明", "clerk01", "胡明",
+	    "110108********0571", NULL, NULL, false };
+	char out[4096];
+
+	(void)state;
+	assert_true(receipt_text(out, sizeof out, &c) > 0);
+	assert_non_null(strstr(out, "Newborn registration"));
+	assert_non_null(strstr(out, "Child                胡小宝  110108********0013\n"));
+	assert_non_null(strstr(out, "1.                   First card application NB-1\n"));
+	assert_non_null(strstr(out, "2.                   Medical enrolment\n"));
+	assert_null(strstr(out, "Card    "));
+	c.app = &da;
+	assert_true(receipt_text(out, sizeof out, &c) > 0);
+	assert_non_null(strstr(out, "Activation under a power of attorney"));
+	assert_non_null(strstr(out, "Insured              孙丽  110105********0229\n"));
+	assert_non_null(strstr(out, "B0****104"));
+	assert_non_null(strstr(out, "Pending a supervisor's approval"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_second_person),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
