@@ -63,7 +63,8 @@ FORMS_SRC = forms/date.c forms/idnum.c forms/text.c forms/check.c \
             forms/form_identity.c forms/form_medical.c
 NET_SRC   = net/transport.c net/transport_https.c net/transport_local.c \
             net/api.c net/apijson.c
-SIM_SRC   = sim/sim.c sim/sim_data.c
+SIM_SRC   = sim/sim.c sim/sim_data.c \
+            sim/sim_fault.c
 SIMSRV_SRC = sim/server.c
 TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
             tui/form_view.c tui/screens.c tui/screen_signin.c \
