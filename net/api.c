@@ -313,7 +313,22 @@ api_on_reply(void *arg, const struct transport_reply *reply)
 	memset(&err, 0, sizeof err);
 	snprintf(err.detail, sizeof err.detail, "%s", reply->detail);
 	if (reply->err != TRANSPORT_OK) {
+		static const char *const tls_codes[] = {
+			[TRANSPORT_TLS_OTHER] = "tls_handshake",
+			[TRANSPORT_TLS_EXPIRED] = "tls_expired",
+			[TRANSPORT_TLS_UNTRUSTED] = "tls_untrusted",
+			[TRANSPORT_TLS_SELF_SIGNED] = "tls_self_signed",
+			[TRANSPORT_TLS_WRONG_HOST] = "tls_wrong_host",
+			[TRANSPORT_TLS_PIN] = "tls_pin",
+		};
+
 		err.result = api_from_transport(reply->err);
+		/* Which refusal, so the clerk can tell the help desk. */
+		if (err.result == API_TLS && (unsigned)reply->tls <
+		    sizeof tls_codes / sizeof tls_codes[0])
+			snprintf(err.code, sizeof err.code, "%s",
+			    tls_codes[reply->err == TRANSPORT_PIN ?
+			    TRANSPORT_TLS_PIN : reply->tls]);
 		if (err.detail[0] == '\0')
 			snprintf(err.detail, sizeof err.detail, "%s",
 			    transport_strerror(reply->err));

@@ -40,6 +40,7 @@ struct https_req {
 	bool cancelled;
 	bool too_large;
 	enum transport_err result; /* set when libcurl says it is done */
+	enum transport_tls_why tls; /* why a certificate was refused */
 	CURL *easy;
 	struct curl_slist *headers;
 	char *body;                /* our copy; wiped on free */
@@ -416,6 +417,47 @@ https_map(CURLcode rc, const struct https_req *r)
 	}
 }
 
+/* Why the certificate was refused: the verification result of the TLS
+ * library (OpenSSL's X509_V_ERR_* numbers, stable since 0.9.8), and a host
+ * mismatch when the chain itself verified (libcurl checks the name itself
+ * and says so only in its error text). */
+static enum transport_tls_why
+https_tls_why(CURLcode rc, CURL *e, const char *errbuf)
+{
+	long v = 0;
+
+	if (rc == CURLE_SSL_PINNEDPUBKEYNOTMATCH)
+		return TRANSPORT_TLS_PIN;
+	if (rc != CURLE_PEER_FAILED_VERIFICATION)
+		return TRANSPORT_TLS_OTHER;
+	if (curl_easy_getinfo(e, CURLINFO_SSL_VERIFYRESULT, &v) != CURLE_OK)
+		return TRANSPORT_TLS_OTHER;
+	switch (v) {
+	case 0:                  /* X509_V_OK */
+	case 1:                  /* X509_V_ERR_UNSPECIFIED */
+		/* The chain verified; libcurl's own host-name check failed
+		 * ("no alternative certificate subject name matches target
+		 * host name", "subject name ... does not match"). */
+		return strstr(errbuf, "name") != NULL ?
+		    TRANSPORT_TLS_WRONG_HOST : TRANSPORT_TLS_OTHER;
+	case 9:                  /* X509_V_ERR_CERT_NOT_YET_VALID */
+	case 10:                 /* X509_V_ERR_CERT_HAS_EXPIRED */
+		return TRANSPORT_TLS_EXPIRED;
+	case 18:                 /* X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT */
+		return TRANSPORT_TLS_SELF_SIGNED;
+	case 2:                  /* X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT */
+	case 19:                 /* X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN */
+	case 20:                 /* X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY */
+	case 21:                 /* X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE */
+		return TRANSPORT_TLS_UNTRUSTED;
+	case 62:                 /* X509_V_ERR_HOSTNAME_MISMATCH */
+	case 64:                 /* X509_V_ERR_IP_ADDRESS_MISMATCH */
+		return TRANSPORT_TLS_WRONG_HOST;
+	default:
+		return TRANSPORT_TLS_OTHER;
+	}
+}
+
 /* Unlink r from the list of requests. */
 static void
 https_unlink(struct https *h, struct https_req *r)
@@ -445,6 +487,7 @@ https_finish(struct https_req *r, enum transport_err err, long status,
 	}
 	if (detail)
 		snprintf(reply.detail, sizeof reply.detail, "%s", detail);
+	reply.tls = r->tls;
 	r->cb(r->arg, &reply);
 	https_req_free(r);
 }
@@ -481,6 +524,7 @@ https_perform(struct transport *t)
 			continue;
 		/* msg dies with remove_handle: map its code first. */
 		r->result = https_map(msg->data.result, r);
+		r->tls = https_tls_why(msg->data.result, r->easy, r->errbuf);
 		if (r->errbuf[0] == '\0')
 			snprintf(r->errbuf, sizeof r->errbuf, "%s",
 			    curl_easy_strerror(msg->data.result));

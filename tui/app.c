@@ -312,6 +312,12 @@ static const struct {
 	{ "bank_card_luhn", N_("The bank card number fails its check digit. Type it again to confirm it is exactly as printed.") },
 	{ "phone_invalid", N_("The mobile number must be 11 digits starting 13 to 19.") },
 	{ "locked_out", N_("Too many failed sign-ins: this staff ID is locked for a while. Ask a supervisor.") },
+	{ "tls_expired", N_("The central service's certificate has expired (or is not valid yet; check this terminal's clock). Do not continue; call the help desk.") },
+	{ "tls_untrusted", N_("The central service's certificate is not signed by a trusted authority. Do not continue; call the help desk.") },
+	{ "tls_self_signed", N_("The central service's certificate is self-signed, not issued by a trusted authority. Do not continue; call the help desk.") },
+	{ "tls_wrong_host", N_("The central service's certificate is for another server name. Do not continue; call the help desk.") },
+	{ "tls_pin", N_("The central service's key is not the one this terminal is set up for (pin mismatch). Do not continue; call the help desk.") },
+	{ "tls_handshake", N_("The secure connection to the central service failed. Do not continue; call the help desk.") },
 };
 
 void
@@ -323,7 +329,10 @@ app_error_text(char *out, size_t outsz, const struct api_error *err)
 		snprintf(out, outsz, "%s", _("Unknown error."));
 		return;
 	}
-	if (err->result == API_REFUSED || err->result == API_SESSION_EXPIRED) {
+	/* A certificate refusal says which; a 503 "unavailable" says
+	 * maintenance.  Only a refusal shows the service's own words. */
+	if (err->result == API_REFUSED || err->result == API_SESSION_EXPIRED ||
+	    err->result == API_TLS || err->result == API_UNREACHABLE) {
 		for (i = 0; i < sizeof app_codes / sizeof app_codes[0]; i++)
 			if (strcmp(err->code, app_codes[i].code) == 0) {
 				snprintf(out, outsz, "%s", _(app_codes[i].text));
@@ -331,7 +340,9 @@ app_error_text(char *out, size_t outsz, const struct api_error *err)
 			}
 		/* An "http_NNN" code means the reply was not in the error
 		 * shape: its message is net/'s placeholder, not the service's. */
-		if (err->message[0] != '\0' &&
+		if ((err->result == API_REFUSED ||
+		    err->result == API_SESSION_EXPIRED) &&
+		    err->message[0] != '\0' &&
 		    strncmp(err->code, "http_", 5) != 0) {
 			/* Untrusted: sanitised here and again when drawn. */
 			text_sanitize(out, outsz, err->message,

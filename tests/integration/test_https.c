@@ -452,6 +452,7 @@ test_pin(void **state)
 	a = open_api(sim_port,
 	    "sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", 0);
 	assert_int_equal(try_sign_in(a, "super01", "ssdesk-demo", &g), API_TLS);
+	assert_string_equal(g.err.code, "tls_pin");
 	assert_false(api_signed_in(a));
 	api_free(a);
 }
@@ -491,6 +492,7 @@ test_self_signed(void **state)
 
 	assert_int_equal(try_sign_in(a, "clerk01", "ssdesk-demo", &g), API_TLS);
 	assert_true(g.err.detail[0] != '\0');
+	assert_string_equal(g.err.code, "tls_self_signed");
 	api_free(a);
 	kill_child(pid);
 }
@@ -504,8 +506,38 @@ test_wrong_host(void **state)
 	struct got g;
 
 	assert_int_equal(try_sign_in(a, "clerk01", "ssdesk-demo", &g), API_TLS);
+	assert_string_equal(g.err.code, "tls_wrong_host");
 	api_free(a);
 	kill_child(pid);
+}
+
+/* A certificate of the right CA and host, out of its dates; and one for
+ * the right host from a CA the terminal does not trust: each says which. */
+static void
+tls_refused_as(const char *name, const char *code)
+{
+	pid_t pid;
+	int port = start_s_server(name, &pid);
+	struct api *a = open_api(port, NULL, 0);
+	struct got g;
+
+	assert_int_equal(try_sign_in(a, "clerk01", "ssdesk-demo", &g), API_TLS);
+	assert_string_equal(g.err.code, code);
+	assert_false(api_signed_in(a));
+	api_free(a);
+	kill_child(pid);
+}
+
+static void
+test_expired(void **state)
+{
+	tls_refused_as("expired", "tls_expired");
+}
+
+static void
+test_untrusted_root(void **state)
+{
+	tls_refused_as("untrusted", "tls_untrusted");
 }
 
 struct seen {
@@ -784,6 +816,8 @@ main(void)
 		cmocka_unit_test(test_pin),
 		cmocka_unit_test(test_self_signed),
 		cmocka_unit_test(test_wrong_host),
+		cmocka_unit_test(test_expired),
+		cmocka_unit_test(test_untrusted_root),
 		cmocka_unit_test(test_reply_cap),
 		cmocka_unit_test(test_http_refused),
 		cmocka_unit_test(test_nothing_listening),
