@@ -62,7 +62,7 @@ FORMS_SRC = forms/date.c forms/idnum.c forms/text.c forms/check.c \
             forms/deadline.c forms/person.c forms/form.c \
             forms/form_identity.c forms/form_medical.c
 NET_SRC   = net/transport.c net/transport_https.c net/transport_local.c \
-            net/api.c net/apijson.c
+            net/api.c net/apijson.c net/outbox.c
 SIM_SRC   = sim/sim.c sim/sim_data.c \
             sim/sim_fault.c
 SIMSRV_SRC = sim/server.c

@@ -121,21 +121,14 @@ sim_faults_add(struct sim_faults *fs, const char *spec, char *err,
     size_t errlen)
 {
 	struct sim_fault f;
-	size_t i;
 
 	if (sim_fault_parse(&f, spec, err, errlen) < 0)
 		return -1;
-	for (i = 0; i < fs->n; i++)
-		if (strcmp(fs->f[i].method, f.method) == 0 &&
-		    strcmp(fs->f[i].path, f.path) == 0)
-			break;
-	if (i == SIM_FAULTS_MAX) {
+	if (fs->n == SIM_FAULTS_MAX) {
 		snprintf(err, errlen, "at most %d faults", SIM_FAULTS_MAX);
 		return -1;
 	}
-	fs->f[i] = f;
-	if (i == fs->n)
-		fs->n++;
+	fs->f[fs->n++] = f;
 	return 0;
 }
 
@@ -197,8 +190,12 @@ sim_faults_take(struct sim_faults *fs, const char *method, const char *path,
 		if (!sim_fault_matches(f, method, path))
 			continue;
 		*ms = f->ms;
-		if (f->count > 0 && --f->count == 0)
-			fs->f[i] = fs->f[--fs->n];
+		/* Used up: the next fault for this request takes its turn. */
+		if (f->count > 0 && --f->count == 0) {
+			memmove(&fs->f[i], &fs->f[i + 1],
+			    (fs->n - i - 1) * sizeof fs->f[0]);
+			fs->n--;
+		}
 		return k;
 	}
 	return SIM_FAULT_NONE;

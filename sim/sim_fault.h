@@ -52,7 +52,9 @@ struct sim_faults {
 /* Parse one fault; -1 with a reason in err. */
 int sim_fault_parse(struct sim_fault *out, const char *spec, char *err,
     size_t errlen);
-/* Add one (a fault for the same METHOD PATH replaces it). */
+/* Add one at the end.  The first fault matching a request is the one
+ * committed, so "X=reset,1" then "X=503,2" gives a reset, two 503s, then
+ * normal answers. */
 int sim_faults_add(struct sim_faults *fs, const char *spec, char *err,
     size_t errlen);
 /* Replace them all with the faults of text, one a line (blank lines and

@@ -253,6 +253,7 @@ app_drop_services(struct app *app)
 	sodium_memzero(&app->application, sizeof app->application);
 	sodium_memzero(app->medical_idem, sizeof app->medical_idem);
 	app->have_application = false;
+	app->medical_queued = false;
 	app->medical_ready = false;
 	app->medical_card = -1;
 }

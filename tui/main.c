@@ -25,6 +25,7 @@
 #include "forms/date.h"
 #include "forms/i18n.h"
 #include "net/api.h"
+#include "net/outbox.h"
 #include "net/transport.h"
 #include "net/transport_https.h"
 #include "net/transport_local.h"
@@ -311,10 +312,14 @@ main(int argc, char **argv)
 		return 1;
 	}
 	app.api = api;
+	/* Without an outbox, a write that cannot be sent stays in its form
+	 * for F2 (the screens check for NULL). */
+	app.outbox = outbox_new(api);
 	app_goto(&app, &screen_signin);
 
 	rc = loop_run(&app, err, sizeof err);
 	api_free(api);
+	outbox_free(app.outbox);
 	sim_free(sim);
 	if (!o.demo)
 		transport_https_global_cleanup();

@@ -104,7 +104,7 @@ e2e_sim_start() {
 	e2e_pki
 	"$SIM" --port 0 --port-file "$E2E_TMP/port" --today "$TODAY" \
 	    --cert "$E2E_TMP/pki/server.pem" --key "$E2E_TMP/pki/server.key" \
-	    >"$E2E_TMP/sim.log" 2>&1 &
+	    ${E2E_SIM_ARGS:-} >"$E2E_TMP/sim.log" 2>&1 &
 	E2E_PIDS="$E2E_PIDS $!"
 	i=0
 	while [ ! -s "$E2E_TMP/port" ] && [ "$i" -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
@@ -123,4 +123,18 @@ e2e_identity() {
 	e2e_type "${3:-L}"; e2e_keys Enter
 	e2e_type y; e2e_type y; e2e_type "${4:-p}"; e2e_type y
 	e2e_keys F2
+}
+
+# e2e_fault 'METHOD PATH=KIND[:MS][,COUNT]'...: replace the simulator's
+# faults (needs E2E_SIM_ARGS=--control before e2e_sim_start); no
+# argument clears them.
+e2e_fault() {
+	printf '%s\n' "$@" | curl -sf --cacert "$SIM_CA" -X PUT --data-binary @- \
+	    "$SIM_URL/_sim/faults" || { echo "cannot set fault: $*"; exit 1; }
+}
+
+# e2e_sim_created: how many applications the simulator really created.
+e2e_sim_created() {
+	curl -sf --cacert "$SIM_CA" "$SIM_URL/_sim/stats" |
+	    sed -n 's/.*"created":\([0-9]*\).*/\1/p'
 }
