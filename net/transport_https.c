@@ -30,6 +30,11 @@
 #define HTTPS_DEF_CONNECT_MS 5000L
 #define HTTPS_DEF_TOTAL_MS 20000L
 #define HTTPS_DEF_LOW_SPEED_S 10L
+/* Slower than this for HTTPS_DEF_LOW_SPEED_S is a stalled answer: every
+ * answer of the contract is a few kilobytes at most, so an answer that
+ * trickles in a byte a second is cut after ten seconds, not left to the
+ * total timeout. */
+#define HTTPS_LOW_SPEED_BYTES 64L
 #define HTTPS_DEF_MAX_REPLY ((size_t)1024 * 1024)
 #define HTTPS_URL_MAX 2048
 
@@ -240,7 +245,7 @@ https_setup(struct https *h, struct https_req *r,
 		SETOPT(CURLOPT_SSLKEY, h->client_key);
 	SETOPT(CURLOPT_CONNECTTIMEOUT_MS, h->connect_ms);
 	SETOPT(CURLOPT_TIMEOUT_MS, h->total_ms);
-	SETOPT(CURLOPT_LOW_SPEED_LIMIT, 1L);
+	SETOPT(CURLOPT_LOW_SPEED_LIMIT, HTTPS_LOW_SPEED_BYTES);
 	SETOPT(CURLOPT_LOW_SPEED_TIME, h->low_speed_s);
 	SETOPT(CURLOPT_NOSIGNAL, 1L);
 	/* Refuse early when the server announces a size over the cap. */
