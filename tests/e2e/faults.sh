@@ -45,11 +45,11 @@ e2e_keys Escape
 e2e_wait "Identity check cancelled" 2
 kept
 # The keys work while waiting: help opens and closes during a slow answer.
-e2e_fault "POST /v1/identity-checks=delay:3000,1"
+e2e_fault "POST /v1/identity-checks=delay:6000,1"
 e2e_keys F2
 e2e_wait "Esc cancels"
 e2e_keys F1
-e2e_wait "Tick each checklist item"
+e2e_wait "Help: Identity check"
 e2e_keys Space
 e2e_wait "Person and cards" 10
 [ "$(grep -c 'identity-checks fault' "$E2E_TMP/sim.log")" -ge 10 ] || {
