@@ -97,7 +97,8 @@ server_usage(FILE *f)
 "  --session-ttl SECS   staff session lifetime (default 28800)\n"
 "  --fault SPEC         commit a fault: 'METHOD PATH=KIND[:MS][,COUNT]', KIND\n"
 "                       delay:MS, 500, 503, reset, reset-after-commit,\n"
-"                       malformed-json, huge-body, trickle, wrong-types\n"
+"                       malformed-json, huge-body, trickle, wrong-types,\n"
+"                       hostile-text\n"
 "                       (repeatable; see docs/api.md)\n"
 "  --control            answer /_sim/faults and /_sim/stats (tests only;\n"
 "                       loopback addresses only)\n"
@@ -416,7 +417,10 @@ server_fault_answer(struct server *srv, struct MHD_Connection *conn,
 		return server_reply(conn, status, body, body_len / 2, true,
 		    false);
 	case SIM_FAULT_WRONG_TYPES:
-		twisted = sim_fault_wrong_types(body, body_len, &tlen);
+	case SIM_FAULT_HOSTILE:
+		twisted = fault == SIM_FAULT_HOSTILE ?
+		    sim_fault_hostile(body, body_len, &tlen) :
+		    sim_fault_wrong_types(body, body_len, &tlen);
 		sodium_memzero(body, body_len);
 		free(body);
 		if (twisted == NULL)

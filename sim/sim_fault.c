@@ -24,6 +24,7 @@ static const struct {
 	{ "huge-body", SIM_FAULT_HUGE_BODY },
 	{ "trickle", SIM_FAULT_TRICKLE },
 	{ "wrong-types", SIM_FAULT_WRONG_TYPES },
+	{ "hostile-text", SIM_FAULT_HOSTILE },
 };
 
 const char *
@@ -101,7 +102,7 @@ sim_fault_parse(struct sim_fault *out, const char *spec, char *err,
 	if (out->kind == SIM_FAULT_NONE) {
 		snprintf(err, errlen, "unknown fault (delay:MS, 500, 503, "
 		    "reset, reset-after-commit, malformed-json, huge-body, "
-		    "trickle, wrong-types)");
+		    "trickle, wrong-types, hostile-text)");
 		return -1;
 	}
 	if ((out->kind == SIM_FAULT_DELAY) != (colon != NULL)) {
@@ -248,6 +249,83 @@ sim_fault_wrong_types(const char *body, size_t len, size_t *out_len)
 		return NULL;
 	s = cJSON_PrintUnformatted(out);
 	cJSON_Delete(out);
+	if (s != NULL)
+		*out_len = strlen(s);
+	return s;
+}
+
+/* Members whose text the terminal shows; identifiers are not among them. */
+static const char *const sim_fault_shown[] = {
+	"name", "bank", "next_steps", "message", "address", "purpose",
+};
+
+/* Clear the screen, turn red, set the window title, hide, move the cursor
+ * home; a right-to-left override; C0 and C1 controls; invalid UTF-8 (a
+ * stray continuation byte, an overlong '/', a surrogate); CR LF TAB; and
+ * then the original text followed by far too much more. */
+static const char sim_fault_prefix[] =
+	"\x1b[2J\x1b[31m\x1b]0;owned\x07\x1b[8m\x1b[H"
+	"\xe2\x80\xae" "\x07\x08\x7f" "\xc2\x9b" "31m"
+	"\x80" "\xc0\xaf" "\xed\xa0\x80" "\r\n\t";
+
+static char *
+sim_fault_poison(const char *orig)
+{
+	size_t olen = strlen(orig), plen = sizeof sim_fault_prefix - 1;
+	size_t n = plen + olen + 300 * 3 + 1;
+	char *s = malloc(n), *p;
+
+	if (s == NULL)
+		return NULL;
+	memcpy(s, sim_fault_prefix, plen);
+	memcpy(s + plen, orig, olen);
+	p = s + plen + olen;
+	for (int i = 0; i < 300; i++, p += 3)
+		memcpy(p, "\xe5\x86\xaf", 3);          /* 冯, 300 times */
+	*p = '\0';
+	return s;
+}
+
+static int
+sim_fault_poison_all(cJSON *v)
+{
+	cJSON *c;
+
+	cJSON_ArrayForEach(c, v) {
+		if (cJSON_IsObject(c) || cJSON_IsArray(c)) {
+			if (sim_fault_poison_all(c) < 0)
+				return -1;
+			continue;
+		}
+		if (!cJSON_IsString(c) || c->string == NULL)
+			continue;
+		for (size_t i = 0; i < sizeof sim_fault_shown /
+		    sizeof sim_fault_shown[0]; i++) {
+			char *bad;
+
+			if (strcmp(c->string, sim_fault_shown[i]) != 0)
+				continue;
+			if ((bad = sim_fault_poison(c->valuestring)) == NULL)
+				return -1;
+			/* cJSON owns valuestring (cJSON_free is free here). */
+			free(c->valuestring);
+			c->valuestring = bad;
+		}
+	}
+	return 0;
+}
+
+char *
+sim_fault_hostile(const char *body, size_t len, size_t *out_len)
+{
+	cJSON *in = cJSON_ParseWithLength(body, len);
+	char *s = NULL;
+
+	if (in == NULL)
+		return NULL;
+	if (sim_fault_poison_all(in) == 0)
+		s = cJSON_PrintUnformatted(in);
+	cJSON_Delete(in);
 	if (s != NULL)
 		*out_len = strlen(s);
 	return s;

@@ -34,6 +34,10 @@ enum sim_fault_kind {
 	SIM_FAULT_TRICKLE,       /* done; the answer comes one byte a second */
 	SIM_FAULT_WRONG_TYPES,   /* done; every value of the answer has the
 	                          * wrong JSON type */
+	SIM_FAULT_HOSTILE,       /* done; the text meant for the screen
+	                          * (names, banks, messages, next steps) comes
+	                          * with escape sequences, bidi overrides,
+	                          * controls, invalid UTF-8, far too long */
 };
 
 struct sim_fault {
@@ -70,5 +74,9 @@ const char *sim_fault_name(enum sim_fault_kind k);
  * become numbers, numbers and booleans strings, objects arrays...):
  * malloc'd, or NULL if body is not JSON. */
 char *sim_fault_wrong_types(const char *body, size_t len, size_t *out_len);
+/* The answer with every display string made hostile (SIM_FAULT_HOSTILE);
+ * identifiers are left alone, so the walk-in goes on.  malloc'd, or NULL
+ * if body is not JSON. */
+char *sim_fault_hostile(const char *body, size_t len, size_t *out_len);
 
 #endif
