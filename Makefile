@@ -4,6 +4,8 @@
 #   make test     install missing packages (as root), build, run every test
 #   make          build build/ssdesk and build/ssdesk-sim
 #   make check-san  the unit and integration tests under ASan+UBSan
+#   make fuzz     libFuzzer harnesses (clang), each run FUZZ_SECONDS (60)
+#   make check-valgrind  the demo walk-in e2e under valgrind
 #   make install / uninstall   honour PREFIX and DESTDIR
 #
 # Flags come from pkg-config; sources are listed by hand so a newcomer sees
@@ -93,7 +95,7 @@ TEST_CC    = $(CC) $(ALL_CFLAGS) $(APP_CFLAGS) $(SIM_CFLAGS) $(TEST_CFLAGS) \
              $(ALL_LDFLAGS)
 
 .PHONY: all demo test tests check-layers check-san bench deps deps-test \
-        install uninstall clean
+        install uninstall clean fuzz fuzz-build check-valgrind deps-ci
 
 all: $(BUILD)/ssdesk $(BUILD)/ssdesk-sim
 
@@ -124,6 +126,8 @@ deps:
 	scripts/deps build
 deps-test:
 	scripts/deps test
+deps-ci:
+	scripts/deps ci
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -158,6 +162,48 @@ $(INTEG_BIN): $(BUILD)/tests/itest_%: tests/integration/test_%.c $(BUILD)/libnet
 	@mkdir -p $(dir $@)
 	$(call say,LD,$@)$(TEST_CC) -o $@ $^ $(APP_LIBS) $(TEST_LIBS)
 
+# ---- fuzzing (clang, libFuzzer) ----------------------------------------
+# A harness is tests/fuzz/fuzz_NAME.c defining LLVMFuzzerTestOneInput; it
+# links every instrumented object of forms/, net/ and sim/, with seeds in
+# tests/fuzz/corpus/NAME/.  Adding one is adding its NAME here:
+FUZZ_TARGETS = apijson idnum sanitize
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_BUILD    = build-fuzz
+FUZZ_OPT      = -g -O1 -fno-omit-frame-pointer \
+                -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_CFLAGS   = -std=c17 -Wall -Wextra -Werror -Wno-unused-parameter \
+                $(FUZZ_OPT) $(DEFS) -I. $(APP_CFLAGS) $(SIM_CFLAGS)
+FUZZ_OBJ      = $(FORMS_SRC:%.c=$(FUZZ_BUILD)/%.o) $(NET_SRC:%.c=$(FUZZ_BUILD)/%.o) \
+                $(SIM_SRC:%.c=$(FUZZ_BUILD)/%.o)
+FUZZ_BIN      = $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+
+fuzz-build: $(FUZZ_BIN)
+
+# Each harness runs FUZZ_SECONDS on its seeds (new finds go to
+# build-fuzz/corpus-NAME, never into the tree); a crash fails the target
+# and leaves crash-* in build-fuzz/ to become a regression unit test.
+fuzz: deps-ci
+	$(MAKE) fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_BUILD)/corpus-$$t; \
+	  echo "  FUZZ   $$t ($(FUZZ_SECONDS) s)"; \
+	  ( cd $(FUZZ_BUILD) && ./fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
+	      -timeout=10 -rss_limit_mb=1024 -print_final_stats=0 \
+	      corpus-$$t ../tests/fuzz/corpus/$$t >fuzz-$$t.log 2>&1 ) || \
+	  { tail -n 40 $(FUZZ_BUILD)/fuzz-$$t.log; exit 1; }; \
+	  grep -E '^Done [0-9]+ runs' $(FUZZ_BUILD)/fuzz-$$t.log | sed 's/^/         /'; \
+	done
+
+$(FUZZ_BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(call say,CLANG,$<)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+	@mkdir -p $(dir $@)
+	$(call say,FUZZLD,$@)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ \
+	  $(APP_LIBS) $(SIM_LIBS)
+
 # forms/ is the model: no curses, curl or cJSON; cJSON stays in net/ and sim/.
 check-layers:
 	@! grep -nE '#include *[<"](n?curses|ncursesw/|form\.h|menu\.h|panel\.h|curl/|cjson/|cJSON)' forms/*.[ch] \
@@ -178,6 +224,6 @@ uninstall:
 	      $(DESTDIR)$(MANDIR)/man1/ssdesk.1
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
