@@ -162,6 +162,20 @@ $(INTEG_BIN): $(BUILD)/tests/itest_%: tests/integration/test_%.c $(BUILD)/libnet
 	@mkdir -p $(dir $@)
 	$(call say,LD,$@)$(TEST_CC) -o $@ $^ $(APP_LIBS) $(TEST_LIBS)
 
+# The demo walk-in e2e (tests/e2e/demo_walkin.sh) with ssdesk under
+# valgrind: any memcheck error or definite leak fails (known library
+# leaks: tests/valgrind.supp).
+VALGRIND_LOG = $(CURDIR)/$(BUILD)/valgrind-walkin.log
+check-valgrind: deps-ci
+	$(MAKE) all
+	@rm -f $(VALGRIND_LOG)
+	E2E_VALGRIND=$(VALGRIND_LOG) bash tests/e2e/demo_walkin.sh
+	@i=0; while ! grep -q "ERROR SUMMARY" $(VALGRIND_LOG) 2>/dev/null && \
+	  [ $$i -lt 300 ]; do sleep 0.1; i=$$((i + 1)); done
+	@grep -q "ERROR SUMMARY: 0 errors" $(VALGRIND_LOG) || \
+	  { cat $(VALGRIND_LOG); echo "valgrind: errors or definite leaks"; exit 1; }
+	@grep -E "definitely lost|ERROR SUMMARY" $(VALGRIND_LOG) | sed 's/^==[0-9]*== */  valgrind: /'
+
 # ---- fuzzing (clang, libFuzzer) ----------------------------------------
 # A harness is tests/fuzz/fuzz_NAME.c defining LLVMFuzzerTestOneInput; it
 # links every instrumented object of forms/, net/ and sim/, with seeds in
@@ -179,6 +193,8 @@ FUZZ_OBJ      = $(FORMS_SRC:%.c=$(FUZZ_BUILD)/%.o) $(NET_SRC:%.c=$(FUZZ_BUILD)/%
 FUZZ_BIN      = $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 
 fuzz-build: $(FUZZ_BIN)
+# Built by a pattern rule for the harnesses, kept for the next build.
+.SECONDARY: $(FUZZ_OBJ)
 
 # Each harness runs FUZZ_SECONDS on its seeds (new finds go to
 # build-fuzz/corpus-NAME, never into the tree); a crash fails the target

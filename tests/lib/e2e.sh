@@ -8,6 +8,11 @@ set -u
 TOP=${SSDESK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 BUILD=${SSDESK_BUILD:-$TOP/build}
 SSDESK=$BUILD/ssdesk
+# E2E_VALGRIND=FILE: ssdesk runs under valgrind (memcheck, definite leaks
+# are errors; tests/valgrind.supp), its report in FILE.
+if [ -n "${E2E_VALGRIND:-}" ]; then
+	SSDESK="valgrind --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --suppressions=$TOP/tests/valgrind.supp --log-file=$E2E_VALGRIND $SSDESK"
+fi
 SIM=$BUILD/ssdesk-sim
 TODAY=${E2E_TODAY:-2026-11-22}
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
