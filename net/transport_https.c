@@ -19,6 +19,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <malloc.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -677,10 +678,62 @@ transport_https_new(const char *base_url, const struct https_opts *opts,
 	return &h->base;
 }
 
+/*
+ * libcurl's own memory is wiped when libcurl frees it.  Its buffers hold
+ * copies we cannot reach: the request it builds (the Authorization line
+ * with the session token, and a small POST body -- a password, a bank
+ * card number -- is copied in with the headers), its upload and receive
+ * buffers (a sign-in's answer carries the token).  So every block it
+ * frees is zeroed first, whole (malloc_usable_size), and realloc never
+ * leaves the old block behind unwiped.  OpenSSL's record buffers are not
+ * covered: that would need OpenSSL's allocator hooks (libssl-dev).
+ */
+static void
+https_wipe_free(void *p)
+{
+	if (p == NULL)
+		return;
+	sodium_memzero(p, malloc_usable_size(p));
+	free(p);
+}
+
+static void *
+https_wipe_realloc(void *p, size_t n)
+{
+	void *q;
+	size_t old;
+
+	if (p == NULL)
+		return malloc(n);
+	if (n == 0) {
+		https_wipe_free(p);
+		return NULL;
+	}
+	if ((q = malloc(n)) == NULL)
+		return NULL;
+	old = malloc_usable_size(p);
+	memcpy(q, p, old < n ? old : n);
+	https_wipe_free(p);
+	return q;
+}
+
+static char *
+https_wipe_strdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = malloc(n);
+
+	if (p != NULL)
+		memcpy(p, s, n);
+	return p;
+}
+
 int
 transport_https_global_init(void)
 {
-	return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? 0 : -1;
+	return curl_global_init_mem(CURL_GLOBAL_DEFAULT, malloc,
+	    https_wipe_free, https_wipe_realloc, https_wipe_strdup,
+	    calloc) == CURLE_OK ? 0 : -1;
 }
 
 void
