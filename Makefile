@@ -75,8 +75,8 @@ TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
 
 # Unit tests link only the layers they test, so each layer builds alone.
 FORMS_TESTS = date idnum text check form
-NET_TESTS   = apijson transport_local
-SIM_TESTS   = sim
+NET_TESTS   = apijson transport_local outbox
+SIM_TESTS   = sim sim_fault
 INTEG_TESTS = https
 
 FORMS_OBJ = $(FORMS_SRC:%.c=$(BUILD)/%.o)
