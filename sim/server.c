@@ -226,8 +226,10 @@ server_log_path(char *out, size_t outsz, const char *url)
 	out[o] = '\0';
 }
 
+/* One line of the access log: the method and path made safe, then what
+ * happened (ours, not the client's). */
 static void
-server_log(const char *method, const char *url, int status, bool replayed)
+server_log_line(const char *method, const char *url, const char *what)
 {
 	char m[SERVER_LOG_METHOD_MAX + 1], p[SERVER_LOG_PATH_MAX + 1];
 	size_t i;
@@ -237,8 +239,17 @@ server_log(const char *method, const char *url, int status, bool replayed)
 		m[i] = method[i] >= 'A' && method[i] <= 'Z' ? method[i] : '?';
 	m[i] = '\0';
 	server_log_path(p, sizeof p, url);
-	fprintf(stderr, "ssdesk-sim: %s %s %d%s\n", m, p, status,
+	fprintf(stderr, "ssdesk-sim: %s %s %s\n", m, p, what);
+}
+
+static void
+server_log(const char *method, const char *url, int status, bool replayed)
+{
+	char what[48];
+
+	snprintf(what, sizeof what, "%d%s", status,
 	    replayed ? " (replayed)" : "");
+	server_log_line(method, url, what);
 }
 
 static enum MHD_Result
@@ -273,16 +284,11 @@ static void
 server_log_fault(const char *method, const char *url, enum sim_fault_kind k,
     int status)
 {
-	char m[SERVER_LOG_METHOD_MAX + 1], p[SERVER_LOG_PATH_MAX + 1];
-	size_t i;
+	char what[64];
 
-	for (i = 0; method != NULL && method[i] != '\0' &&
-	    i < SERVER_LOG_METHOD_MAX; i++)
-		m[i] = method[i] >= 'A' && method[i] <= 'Z' ? method[i] : '?';
-	m[i] = '\0';
-	server_log_path(p, sizeof p, url);
-	fprintf(stderr, "ssdesk-sim: %s %s fault %s (status %d)\n", m, p,
-	    sim_fault_name(k), status);
+	snprintf(what, sizeof what, "fault %s (status %d)", sim_fault_name(k),
+	    status);
+	server_log_line(method, url, what);
 }
 
 /* Sleep ms in short steps, ending early when the server stops. */
