@@ -34,12 +34,14 @@ struct outbox_item {
 	size_t body_len;
 	int tries;
 	long long due_ms;
+	bool dropped;              /* outbox_clear() while in flight */
 };
 
 struct outbox {
 	struct api *a;
 	struct outbox_item *head, **tail;
 	struct outbox_item *inflight;
+	struct outbox_item *orphan;  /* dropped while in flight */
 };
 
 static long long
@@ -83,6 +85,8 @@ outbox_free(struct outbox *o)
 		o->head = it->next;
 		outbox_item_free(it);
 	}
+	if (o->orphan != NULL)
+		outbox_item_free(o->orphan);
 	free(o);
 }
 
@@ -123,6 +127,12 @@ outbox_deliver(void (*cb)(void), void *arg, const struct api_error *err,
 	(void)cb;
 	if (o->inflight == it)
 		o->inflight = NULL;
+	if (it->dropped) {
+		if (o->orphan == it)
+			o->orphan = NULL;
+		outbox_item_free(it);
+		return;
+	}
 	if (err != NULL && outbox_retryable(err->result)) {
 		if (err->result != API_BUSY)
 			it->tries++;
@@ -220,6 +230,33 @@ outbox_poll(struct outbox *o)
 	api_call(o->a, &it->wrap, it->cb, it, it->method, it->path, copy,
 	    it->key);
 	return true;
+}
+
+void
+outbox_clear(struct outbox *o)
+{
+	struct outbox_item *it;
+
+	if (o == NULL)
+		return;
+	while ((it = o->head) != NULL) {
+		o->head = it->next;
+		if (it == o->inflight) {
+			/* The api still holds it: freed when its answer
+			 * comes (or with the api), without a callback. */
+			it->dropped = true;
+			it->next = NULL;
+			o->inflight = NULL;
+			o->orphan = it;
+			if (it->body != NULL) {
+				sodium_free(it->body);
+				it->body = NULL;
+			}
+			continue;
+		}
+		outbox_item_free(it);
+	}
+	o->tail = &o->head;
 }
 
 void

@@ -53,6 +53,10 @@ bool outbox_sending(const struct outbox *o);
 bool outbox_poll(struct outbox *o);
 /* Every waiting write is due now. */
 void outbox_retry_now(struct outbox *o);
+/* Drop every waiting write without its callback (signing out: another
+ * clerk's session must not send them).  One in flight is forgotten when
+ * its answer comes. */
+void outbox_clear(struct outbox *o);
 /* Milliseconds until the first write is due (0: now), -1 if none waits. */
 long outbox_due_in(const struct outbox *o);
 

@@ -226,6 +226,40 @@ test_in_order_one_at_a_time(void **state)
 	outbox_free(o);
 }
 
+/* Signing out drops what waits, also a write in flight: no callback. */
+static void
+test_clear(void **state)
+{
+	struct fake f = { 0 };
+	struct api *a = open_signed_in(&f);
+	struct outbox *o = outbox_new(a);
+	struct done d1 = { 0 }, d2 = { 0 };
+
+	assert_int_equal(outbox_add(o, &def_write, "POST", "/v1/things", "{}",
+	    "key-c", (void (*)(void))on_done, &d1), 0);
+	assert_int_equal(outbox_add(o, &def_write, "POST", "/v1/things", "{}",
+	    "key-d", (void (*)(void))on_done, &d2), 0);
+	outbox_retry_now(o);
+	assert_true(outbox_poll(o));
+	outbox_clear(o);
+	assert_int_equal(outbox_count(o), 0);
+	assert_false(outbox_sending(o));
+	spin(a, o, 5);
+	assert_int_equal(d1.calls, 0);
+	assert_int_equal(d2.calls, 0);
+	assert_int_equal(f.writes, 1);           /* the one already sent */
+
+	/* And one dropped in flight whose answer never comes. */
+	assert_int_equal(outbox_add(o, &def_write, "POST", "/v1/things", "{}",
+	    "key-e", (void (*)(void))on_done, &d1), 0);
+	outbox_retry_now(o);
+	assert_true(outbox_poll(o));
+	outbox_clear(o);
+	api_free(a);
+	outbox_free(o);                          /* frees it: no leak */
+	assert_int_equal(d1.calls, 0);
+}
+
 /* Signed out: nothing goes (it would only come back session_expired). */
 static void
 test_not_while_signed_out(void **state)
@@ -252,6 +286,7 @@ main(void)
 		cmocka_unit_test(test_refusal_handed_over),
 		cmocka_unit_test(test_in_order_one_at_a_time),
 		cmocka_unit_test(test_not_while_signed_out),
+		cmocka_unit_test(test_clear),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
