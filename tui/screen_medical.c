@@ -254,7 +254,7 @@ static bool
 medical_queue(struct app *app, const struct api_error *err)
 {
 	struct medical_request req;
-	char digits[FORM_VALUE_MAX], text[APP_MSG_MAX];
+	char digits[FORM_VALUE_MAX];
 	const struct card *c = app_card(app);
 	int rc;
 
@@ -268,10 +268,15 @@ medical_queue(struct app *app, const struct api_error *err)
 	if (rc != 0)
 		return false;
 	app->medical_queued = true;
-	app_error_text(text, sizeof text, err);
-	app_msg(app, APP_MSG_WARN, "%s %s", text, _("The activation waits in "
-	    "the outbox and is sent by itself when the service is back (F5: "
-	    "now); never twice. The form is kept."));
+	/* One sentence that fits the two status rows: what happened, that
+	 * nothing need be done, and the key that hurries it. */
+	app_msg(app, APP_MSG_WARN, "%s", err->result == API_TIMEOUT ?
+	    _("No answer in time. The activation waits in the outbox and is "
+	    "sent by itself when the service is back (F5: now), never twice; "
+	    "the form is kept.") :
+	    _("The service cannot be reached. The activation waits in the "
+	    "outbox and is sent by itself when it is back (F5: now), never "
+	    "twice; the form is kept."));
 	return true;
 }
 

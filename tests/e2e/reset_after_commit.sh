@@ -21,8 +21,8 @@ e2e_type "6222 0202 0011 2233 446"
 e2e_keys Enter
 e2e_type 13900000012
 e2e_keys F2
-e2e_wait "cannot be reached"
-e2e_wait "waits in the outbox"
+e2e_wait "The service cannot be reached"
+e2e_wait "the form is kept."
 e2e_wait "Outbox: 1"
 e2e_wait "13900000012"            # the form is kept
 [ "$(e2e_sim_created)" = 1 ] || { echo "expected 1 application"; exit 1; }
