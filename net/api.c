@@ -303,6 +303,7 @@ api_on_reply(void *arg, const struct transport_reply *reply)
 	} res;
 	const void *out = NULL;
 	void *gen = NULL;
+	size_t gen_size = 0;
 	int rc = 0;
 
 	/* api_free() from an earlier callback of this perform. */
@@ -375,7 +376,8 @@ api_on_reply(void *arg, const struct transport_reply *reply)
 	case CALL_GENERIC:
 		if (who.def->decode == NULL)
 			break;
-		if ((gen = calloc(1, who.def->res_size)) == NULL) {
+		gen_size = who.def->res_size;
+		if ((gen = calloc(1, gen_size)) == NULL) {
 			err.result = API_INTERNAL;
 			api_deliver(&who, &err, NULL);
 			return;
@@ -391,7 +393,9 @@ api_on_reply(void *arg, const struct transport_reply *reply)
 	}
 	api_deliver(&who, &err, out);
 	if (gen != NULL) {
-		sodium_memzero(gen, who.def->res_size);
+		/* Not who.def: the callback may have freed it (an outbox
+		 * item's call description dies with its delivery). */
+		sodium_memzero(gen, gen_size);
 		free(gen);
 	}
 }
