@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <cjson/cJSON.h>
+#include <sodium.h>
 
 static const struct {
 	const char *name;
@@ -329,4 +330,68 @@ sim_fault_hostile(const char *body, size_t len, size_t *out_len)
 	if (s != NULL)
 		*out_len = strlen(s);
 	return s;
+}
+
+int
+sim_fault_handle(struct sim *s, struct sim_faults *fs,
+    const struct sim_request *req, int *status, char **body,
+    size_t *body_len)
+{
+	static const char f500[] = "{\"code\":\"internal\",\"message\":"
+	    "\"The service failed; nothing was done. Try again.\"}";
+	static const char f503[] = "{\"code\":\"unavailable\",\"message\":"
+	    "\"The service is down for maintenance; nothing was done. Try "
+	    "again in a few minutes.\"}";
+	long ms;
+	enum sim_fault_kind k = sim_faults_take(fs, req->method ? req->method :
+	    "", req->path ? req->path : "", &ms);
+	char *m = NULL;
+	size_t mlen = 0;
+
+	*body = NULL;
+	*body_len = 0;
+	switch (k) {
+	case SIM_FAULT_500:
+	case SIM_FAULT_503:
+		*status = k == SIM_FAULT_500 ? 500 : 503;
+		*body = strdup(k == SIM_FAULT_500 ? f500 : f503);
+		*body_len = *body ? strlen(*body) : 0;
+		return *body ? 0 : -1;
+	case SIM_FAULT_RESET:
+		return -1;
+	default:
+		break;
+	}
+	*status = sim_handle(s, req, body, body_len);
+	if (*status <= 0)
+		return -1;
+	if (*body == NULL)
+		return k == SIM_FAULT_RESET_AFTER_COMMIT ? -1 : 0;
+	switch (k) {
+	case SIM_FAULT_RESET_AFTER_COMMIT:
+		break;
+	case SIM_FAULT_MALFORMED:
+		sodium_memzero(*body + *body_len / 2, *body_len - *body_len / 2);
+		*body_len /= 2;
+		return 0;
+	case SIM_FAULT_WRONG_TYPES:
+	case SIM_FAULT_HOSTILE:
+		m = k == SIM_FAULT_HOSTILE ? sim_fault_hostile(*body, *body_len,
+		    &mlen) : sim_fault_wrong_types(*body, *body_len, &mlen);
+		break;
+	case SIM_FAULT_HUGE_BODY:
+		if ((m = malloc(SIM_FAULT_HUGE)) != NULL) {
+			memset(m, ' ', SIM_FAULT_HUGE);
+			m[0] = '[';
+			mlen = SIM_FAULT_HUGE;
+		}
+		break;
+	default:
+		return 0;
+	}
+	sodium_memzero(*body, *body_len);
+	free(*body);
+	*body = m;
+	*body_len = mlen;
+	return m != NULL ? 0 : -1;
 }

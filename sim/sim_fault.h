@@ -17,6 +17,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "sim/sim.h"
+
 #define SIM_FAULTS_MAX 16
 #define SIM_FAULT_PATH_MAX 128
 /* The oversized body: twice the client's 1 MiB cap. */
@@ -78,5 +80,15 @@ char *sim_fault_wrong_types(const char *body, size_t len, size_t *out_len);
  * identifiers are left alone, so the walk-in goes on.  malloc'd, or NULL
  * if body is not JSON. */
 char *sim_fault_hostile(const char *body, size_t len, size_t *out_len);
+
+/* In-process (ssdesk --demo --fault, for trainers): one request to
+ * sim_handle() with the fault that matches it acted out.  0 with
+ * *status, *body (malloc'd), *body_len; -1 for a reset (before or after
+ * the work), which the in-process transport reports as a connection
+ * failure.  delay and trickle have no in-process form (--latency is
+ * there): they answer normally. */
+int sim_fault_handle(struct sim *s, struct sim_faults *fs,
+    const struct sim_request *req, int *status, char **body,
+    size_t *body_len);
 
 #endif

@@ -30,6 +30,7 @@
 #include "net/transport_https.h"
 #include "net/transport_local.h"
 #include "sim/sim.h"
+#include "sim/sim_fault.h"
 #include "tui/app.h"
 #include "tui/loop.h"
 #include "tui/screens.h"
@@ -53,6 +54,9 @@ struct main_opts {
 	bool ascii;
 };
 
+/* --demo --fault: the in-process simulator's faults, for trainers. */
+static struct sim_faults main_faults;
+
 static void
 main_usage(FILE *f)
 {
@@ -74,6 +78,9 @@ main_usage(FILE *f)
 	    "                      (default: the clock)\n"
 	    "  --latency MS        --demo: answer after MS milliseconds\n"
 	    "                      (default 120)\n"
+	    "  --fault SPEC        --demo: the simulated service fails so, e.g.\n"
+	    "                      'POST /v1/applications/medical-activation=\n"
+	    "                      reset-after-commit,1' (see docs/api.md)\n"
 	    "  --ascii             draw borders with ASCII characters\n"
 	    "  --help              show this help and exit\n"
 	    "  --version           show the version and exit\n"
@@ -95,7 +102,7 @@ static void
 main_parse(struct main_opts *o, int argc, char **argv)
 {
 	enum { O_DEMO = 256, O_SERVICE, O_CA, O_PIN, O_CERT, O_KEY, O_COUNTER,
-	    O_TODAY, O_LATENCY, O_ASCII, O_HELP, O_VERSION };
+	    O_TODAY, O_LATENCY, O_ASCII, O_HELP, O_VERSION, O_FAULT };
 	static const struct option longopts[] = {
 		{ "demo", no_argument, NULL, O_DEMO },
 		{ "service", required_argument, NULL, O_SERVICE },
@@ -107,6 +114,7 @@ main_parse(struct main_opts *o, int argc, char **argv)
 		{ "today", required_argument, NULL, O_TODAY },
 		{ "latency", required_argument, NULL, O_LATENCY },
 		{ "ascii", no_argument, NULL, O_ASCII },
+		{ "fault", required_argument, NULL, O_FAULT },
 		{ "help", no_argument, NULL, O_HELP },
 		{ "version", no_argument, NULL, O_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -157,6 +165,16 @@ main_parse(struct main_opts *o, int argc, char **argv)
 		case O_ASCII:
 			o->ascii = true;
 			break;
+		case O_FAULT: {
+			char ferr[160], msg[256];
+
+			if (sim_faults_add(&main_faults, optarg, ferr,
+			    sizeof ferr) < 0) {
+				snprintf(msg, sizeof msg, "--fault: %s", ferr);
+				main_bad_usage(msg);
+			}
+			break;
+		}
 		case O_HELP:
 			main_usage(stdout);
 			exit(0);
@@ -173,6 +191,9 @@ main_parse(struct main_opts *o, int argc, char **argv)
 		main_bad_usage(_("unexpected argument"));
 	if (o->demo == (o->service != NULL))
 		main_bad_usage(_("give exactly one of --demo and --service URL"));
+	if (!o->demo && main_faults.n > 0)
+		main_bad_usage(_("--fault goes with --demo (ssdesk-sim has its "
+		    "own)"));
 	if (o->demo && (o->https.ca_file || o->https.pin ||
 	    o->https.client_cert || o->https.client_key))
 		main_bad_usage(_("TLS options go with --service, not --demo"));
@@ -221,8 +242,8 @@ main_sim_handler(void *ctx, const struct transport_request *req, int *status,
 		.body_len = req->body_len,
 	};
 
-	*status = sim_handle(ctx, &sr, body, body_len);
-	return *status > 0 ? 0 : -1;
+	return sim_fault_handle(ctx, &main_faults, &sr, status, body,
+	    body_len);
 }
 
 static void
