@@ -8,12 +8,7 @@ e2e_start t "$SSDESK --demo --today $TODAY --fault 'POST /v1/applications/medica
 e2e_signin
 e2e_identity "$id" 张伟
 e2e_wait "Person and cards"
-e2e_keys Enter
-e2e_wait "Bank card (UnionPay)"
-e2e_type "6222 0202 0011 2233 446"
-e2e_keys Enter
-e2e_type 13900000012
-e2e_keys F2
+e2e_medical
 e2e_wait "The service cannot be reached"
 e2e_wait "Outbox: 1"
 e2e_wait "Receipt" 15

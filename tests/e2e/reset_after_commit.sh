@@ -13,14 +13,9 @@ e2e_start t "$SSDESK --service $SIM_URL --ca-file $SIM_CA"
 e2e_signin
 e2e_identity "$id" 张伟
 e2e_wait "Person and cards"
-e2e_keys Enter
-e2e_wait "Bank card (UnionPay)"
 e2e_fault 'POST /v1/applications/medical-activation=reset-after-commit,2' \
     'POST /v1/applications/medical-activation=503,1'
-e2e_type "6222 0202 0011 2233 446"
-e2e_keys Enter
-e2e_type 13900000012
-e2e_keys F2
+e2e_medical
 e2e_wait "The service cannot be reached"
 e2e_wait "the form is kept."
 e2e_wait "Outbox: 1"

@@ -143,3 +143,14 @@ e2e_sim_created() {
 	curl -sf --cacert "$SIM_CA" "$SIM_URL/_sim/stats" |
 	    sed -n 's/.*"created":\([0-9]*\).*/\1/p'
 }
+
+# e2e_medical [BANK] [PHONE]: from the person screen, open the medical
+# activation, type the bank card (default Luhn-valid, with spaces) and the
+# mobile number, and send it (F2).
+e2e_medical() {
+	e2e_keys Enter
+	e2e_wait "Bank card (UnionPay)"
+	e2e_type "${1:-6222 0202 0011 2233 446}"; e2e_keys Enter
+	e2e_type "${2:-13900000012}"
+	e2e_keys F2
+}
