@@ -4,6 +4,8 @@
 #   make test     install missing packages (as root), build, run every test
 #   make          build build/ssdesk and build/ssdesk-sim
 #   make check-san  the unit and integration tests under ASan+UBSan
+#   make fuzz     libFuzzer harnesses (clang), each run FUZZ_SECONDS (60)
+#   make check-valgrind  the demo walk-in e2e under valgrind
 #   make install / uninstall   honour PREFIX and DESTDIR
 #
 # Flags come from pkg-config; sources are listed by hand so a newcomer sees
@@ -69,10 +71,12 @@ NET_SRC   = net/transport.c net/transport_https.c net/transport_local.c \
             net/api.c net/apijson.c
 NET_SRC  += net/api_deleg.c net/apijson_deleg.c
 NET_SRC  += net/seal.c net/api_card.c net/apijson_card.c
+NET_SRC  += net/outbox.c
 SIM_SRC   = sim/sim.c sim/sim_data.c
 SIM_SRC  += sim/sim_lockout.c
 SIM_SRC  += sim/sim_deleg.c sim/sim_household.c
 SIM_SRC  += sim/sim_card.c
+SIM_SRC  += sim/sim_fault.c
 SIMSRV_SRC = sim/server.c
 TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
             tui/form_view.c tui/screens.c tui/screen_signin.c \
@@ -87,8 +91,8 @@ TUI_SRC  += tui/card_svc.c tui/screen_cardsvc.c tui/screen_pin.c \
 
 # Unit tests link only the layers they test, so each layer builds alone.
 FORMS_TESTS = date idnum text check form delegation pin contrib receipt
-NET_TESTS   = apijson transport_local apijson_deleg seal apijson_card
-SIM_TESTS   = sim sim_card
+NET_TESTS   = apijson transport_local apijson_deleg seal apijson_card outbox
+SIM_TESTS   = sim sim_card sim_fault
 INTEG_TESTS = https deleg card
 # forms/ tests that need libsodium (journal sealing, audit hashes).
 SODIUM_TESTS = journal audit
@@ -111,7 +115,7 @@ TEST_CC    = $(CC) $(ALL_CFLAGS) $(APP_CFLAGS) $(SIM_CFLAGS) $(TEST_CFLAGS) \
              $(ALL_LDFLAGS)
 
 .PHONY: all demo test tests check-layers check-san bench deps deps-test \
-        install uninstall clean
+        install uninstall clean fuzz fuzz-build check-valgrind deps-ci
 
 all: $(BUILD)/ssdesk $(BUILD)/ssdesk-sim
 
@@ -142,6 +146,8 @@ deps:
 	scripts/deps build
 deps-test:
 	scripts/deps test
+deps-ci:
+	scripts/deps ci
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -180,6 +186,64 @@ $(INTEG_BIN): $(BUILD)/tests/itest_%: tests/integration/test_%.c $(BUILD)/libnet
 	@mkdir -p $(dir $@)
 	$(call say,LD,$@)$(TEST_CC) -o $@ $^ $(APP_LIBS) $(TEST_LIBS)
 
+# The demo walk-in e2e (tests/e2e/demo_walkin.sh) with ssdesk under
+# valgrind: any memcheck error or definite leak fails (known library
+# leaks: tests/valgrind.supp).
+VALGRIND_LOG = $(CURDIR)/$(BUILD)/valgrind-walkin.log
+check-valgrind: deps-ci
+	$(MAKE) all
+	@rm -f $(VALGRIND_LOG)
+	E2E_VALGRIND=$(VALGRIND_LOG) bash tests/e2e/demo_walkin.sh
+	@i=0; while ! grep -q "ERROR SUMMARY" $(VALGRIND_LOG) 2>/dev/null && \
+	  [ $$i -lt 300 ]; do sleep 0.1; i=$$((i + 1)); done
+	@grep -q "ERROR SUMMARY: 0 errors" $(VALGRIND_LOG) || \
+	  { cat $(VALGRIND_LOG); echo "valgrind: errors or definite leaks"; exit 1; }
+	@grep -E "definitely lost|ERROR SUMMARY" $(VALGRIND_LOG) | sed 's/^==[0-9]*== */  valgrind: /'
+
+# ---- fuzzing (clang, libFuzzer) ----------------------------------------
+# A harness is tests/fuzz/fuzz_NAME.c defining LLVMFuzzerTestOneInput; it
+# links every instrumented object of forms/, net/ and sim/, with seeds in
+# tests/fuzz/corpus/NAME/.  Adding one is adding its NAME here:
+FUZZ_TARGETS = apijson idnum sanitize
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_BUILD    = build-fuzz
+FUZZ_OPT      = -g -O1 -fno-omit-frame-pointer \
+                -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_CFLAGS   = -std=c17 -Wall -Wextra -Werror -Wno-unused-parameter \
+                $(FUZZ_OPT) $(DEFS) -I. $(APP_CFLAGS) $(SIM_CFLAGS)
+FUZZ_OBJ      = $(FORMS_SRC:%.c=$(FUZZ_BUILD)/%.o) $(NET_SRC:%.c=$(FUZZ_BUILD)/%.o) \
+                $(SIM_SRC:%.c=$(FUZZ_BUILD)/%.o)
+FUZZ_BIN      = $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+
+fuzz-build: $(FUZZ_BIN)
+# Built by a pattern rule for the harnesses, kept for the next build.
+.SECONDARY: $(FUZZ_OBJ)
+
+# Each harness runs FUZZ_SECONDS on its seeds (new finds go to
+# build-fuzz/corpus-NAME, never into the tree); a crash fails the target
+# and leaves crash-* in build-fuzz/ to become a regression unit test.
+fuzz: deps-ci
+	$(MAKE) fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_BUILD)/corpus-$$t; \
+	  echo "  FUZZ   $$t ($(FUZZ_SECONDS) s)"; \
+	  ( cd $(FUZZ_BUILD) && ./fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
+	      -timeout=10 -rss_limit_mb=1024 -print_final_stats=0 \
+	      corpus-$$t ../tests/fuzz/corpus/$$t >fuzz-$$t.log 2>&1 ) || \
+	  { tail -n 40 $(FUZZ_BUILD)/fuzz-$$t.log; exit 1; }; \
+	  grep -E '^Done [0-9]+ runs' $(FUZZ_BUILD)/fuzz-$$t.log | sed 's/^/         /'; \
+	done
+
+$(FUZZ_BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(call say,CLANG,$<)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+	@mkdir -p $(dir $@)
+	$(call say,FUZZLD,$@)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ \
+	  $(APP_LIBS) $(SIM_LIBS)
+
 # forms/ is the model: no curses, curl or cJSON; cJSON stays in net/ and sim/.
 check-layers:
 	@! grep -nE '#include *[<"](n?curses|ncursesw/|form\.h|menu\.h|panel\.h|curl/|cjson/|cJSON)' forms/*.[ch] \
@@ -200,6 +264,6 @@ uninstall:
 	      $(DESTDIR)$(MANDIR)/man1/ssdesk.1
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -104,6 +104,69 @@ static size_t encode(char out[4], long cp)
 	return 4;
 }
 
+/*
+ * An escape sequence starts at in[i - used] (ESC, or a C1 introducer):
+ * where it ends.  The whole sequence goes, not only its ESC, so no "[31m"
+ * or "]0;title" litter is left on the screen:
+ *   CSI (ESC [ or 0x9B): parameter and intermediate bytes, then one final;
+ *   strings (OSC ESC ] / 0x9D, DCS ESC P / 0x90, SOS ESC X / 0x98, PM
+ *   ESC ^ / 0x9E, APC ESC _ / 0x9F): up to BEL, ESC \ or ST (0x9C), or to
+ *   the end;
+ *   any other ESC: intermediates 0x20-0x2F, then one final 0x30-0x7E.
+ * A byte that cannot belong to the sequence ends it and is kept.
+ */
+static size_t skip_escape(const char *in, size_t inlen, size_t i, long cp)
+{
+	const unsigned char *u = (const unsigned char *)in;
+	int kind = 0;   /* 1 CSI, 2 string, 3 other ESC */
+
+	if (cp == 0x1B) {
+		if (i >= inlen)
+			return i;
+		switch (u[i]) {
+		case '[': kind = 1; i++; break;
+		case ']': case 'P': case 'X': case '^': case '_':
+			kind = 2; i++; break;
+		default: kind = 3; break;
+		}
+	} else if (cp == 0x9B)
+		kind = 1;
+	else if (cp == 0x9D || cp == 0x90 || cp == 0x98 || cp == 0x9E ||
+	    cp == 0x9F)
+		kind = 2;
+	else
+		return i;
+	if (kind == 1) {
+		while (i < inlen && u[i] >= 0x20 && u[i] <= 0x3F)
+			i++;
+		while (i < inlen && u[i] >= 0x20 && u[i] <= 0x2F)
+			i++;
+		if (i < inlen && u[i] >= 0x40 && u[i] <= 0x7E)
+			i++;
+		return i;
+	}
+	if (kind == 3) {
+		while (i < inlen && u[i] >= 0x20 && u[i] <= 0x2F)
+			i++;
+		if (i < inlen && u[i] >= 0x30 && u[i] <= 0x7E)
+			i++;
+		return i;
+	}
+	while (i < inlen) {
+		long c;
+		size_t n = text_decode(in + i, inlen - i, &c);
+
+		i += n;
+		if (c == 0x07 || c == 0x9C)
+			break;
+		if (c == 0x1B && i < inlen && u[i] == '\\') {
+			i++;
+			break;
+		}
+	}
+	return i;
+}
+
 size_t text_sanitize(char *out, size_t outsz, const char *in, size_t inlen)
 {
 	size_t o = 0, i = 0;
@@ -123,6 +186,7 @@ size_t text_sanitize(char *out, size_t outsz, const char *in, size_t inlen)
 			memcpy(buf, REPLACEMENT, 3);
 			n = 3;
 		} else if (text_is_control(cp)) {
+			i = skip_escape(in, inlen, i, cp);
 			continue;
 		} else {
 			n = encode(buf, cp);

@@ -303,6 +303,7 @@ api_on_reply(void *arg, const struct transport_reply *reply)
 	} res;
 	const void *out = NULL;
 	void *gen = NULL;
+	size_t gen_size = 0;
 	int rc = 0;
 
 	/* api_free() from an earlier callback of this perform. */
@@ -313,7 +314,22 @@ api_on_reply(void *arg, const struct transport_reply *reply)
 	memset(&err, 0, sizeof err);
 	snprintf(err.detail, sizeof err.detail, "%s", reply->detail);
 	if (reply->err != TRANSPORT_OK) {
+		static const char *const tls_codes[] = {
+			[TRANSPORT_TLS_OTHER] = "tls_handshake",
+			[TRANSPORT_TLS_EXPIRED] = "tls_expired",
+			[TRANSPORT_TLS_UNTRUSTED] = "tls_untrusted",
+			[TRANSPORT_TLS_SELF_SIGNED] = "tls_self_signed",
+			[TRANSPORT_TLS_WRONG_HOST] = "tls_wrong_host",
+			[TRANSPORT_TLS_PIN] = "tls_pin",
+		};
+
 		err.result = api_from_transport(reply->err);
+		/* Which refusal, so the clerk can tell the help desk. */
+		if (err.result == API_TLS && (unsigned)reply->tls <
+		    sizeof tls_codes / sizeof tls_codes[0])
+			snprintf(err.code, sizeof err.code, "%s",
+			    tls_codes[reply->err == TRANSPORT_PIN ?
+			    TRANSPORT_TLS_PIN : reply->tls]);
 		if (err.detail[0] == '\0')
 			snprintf(err.detail, sizeof err.detail, "%s",
 			    transport_strerror(reply->err));
@@ -360,7 +376,8 @@ api_on_reply(void *arg, const struct transport_reply *reply)
 	case CALL_GENERIC:
 		if (who.def->decode == NULL)
 			break;
-		if ((gen = calloc(1, who.def->res_size)) == NULL) {
+		gen_size = who.def->res_size;
+		if ((gen = calloc(1, gen_size)) == NULL) {
 			err.result = API_INTERNAL;
 			api_deliver(&who, &err, NULL);
 			return;
@@ -376,7 +393,9 @@ api_on_reply(void *arg, const struct transport_reply *reply)
 	}
 	api_deliver(&who, &err, out);
 	if (gen != NULL) {
-		sodium_memzero(gen, who.def->res_size);
+		/* Not who.def: the callback may have freed it (an outbox
+		 * item's call description dies with its delivery). */
+		sodium_memzero(gen, gen_size);
 		free(gen);
 	}
 }

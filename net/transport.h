@@ -24,6 +24,17 @@ enum transport_err {
 	TRANSPORT_INTERNAL,    /* out of memory, bad options */
 };
 
+/* Why a certificate was refused (TRANSPORT_TLS, TRANSPORT_PIN), as far as
+ * the TLS library tells. */
+enum transport_tls_why {
+	TRANSPORT_TLS_OTHER = 0,   /* handshake failed, or no finer reason */
+	TRANSPORT_TLS_EXPIRED,     /* the certificate is out of its dates */
+	TRANSPORT_TLS_UNTRUSTED,   /* not signed by a trusted CA */
+	TRANSPORT_TLS_SELF_SIGNED, /* signed by itself */
+	TRANSPORT_TLS_WRONG_HOST,  /* made out to another host name */
+	TRANSPORT_TLS_PIN,         /* its key is not the pinned one */
+};
+
 struct transport_request {
 	const char *method;    /* "GET", "POST", "DELETE" */
 	const char *path;      /* "/v1/...", query string allowed */
@@ -39,6 +50,7 @@ struct transport_reply {
 	const char *body;      /* lent for the duration of the callback */
 	size_t body_len;
 	char detail[256];      /* libcurl's words on a failure, for the log */
+	enum transport_tls_why tls; /* on TRANSPORT_TLS / TRANSPORT_PIN */
 };
 
 typedef void transport_cb(void *arg, const struct transport_reply *reply);

@@ -19,6 +19,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <malloc.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +31,11 @@
 #define HTTPS_DEF_CONNECT_MS 5000L
 #define HTTPS_DEF_TOTAL_MS 20000L
 #define HTTPS_DEF_LOW_SPEED_S 10L
+/* Slower than this for HTTPS_DEF_LOW_SPEED_S is a stalled answer: every
+ * answer of the contract is a few kilobytes at most, so an answer that
+ * trickles in a byte a second is cut after ten seconds, not left to the
+ * total timeout. */
+#define HTTPS_LOW_SPEED_BYTES 64L
 #define HTTPS_DEF_MAX_REPLY ((size_t)1024 * 1024)
 #define HTTPS_URL_MAX 2048
 
@@ -40,6 +46,7 @@ struct https_req {
 	bool cancelled;
 	bool too_large;
 	enum transport_err result; /* set when libcurl says it is done */
+	enum transport_tls_why tls; /* why a certificate was refused */
 	CURL *easy;
 	struct curl_slist *headers;
 	char *body;                /* our copy; wiped on free */
@@ -239,7 +246,7 @@ https_setup(struct https *h, struct https_req *r,
 		SETOPT(CURLOPT_SSLKEY, h->client_key);
 	SETOPT(CURLOPT_CONNECTTIMEOUT_MS, h->connect_ms);
 	SETOPT(CURLOPT_TIMEOUT_MS, h->total_ms);
-	SETOPT(CURLOPT_LOW_SPEED_LIMIT, 1L);
+	SETOPT(CURLOPT_LOW_SPEED_LIMIT, HTTPS_LOW_SPEED_BYTES);
 	SETOPT(CURLOPT_LOW_SPEED_TIME, h->low_speed_s);
 	SETOPT(CURLOPT_NOSIGNAL, 1L);
 	/* Refuse early when the server announces a size over the cap. */
@@ -416,6 +423,47 @@ https_map(CURLcode rc, const struct https_req *r)
 	}
 }
 
+/* Why the certificate was refused: the verification result of the TLS
+ * library (OpenSSL's X509_V_ERR_* numbers, stable since 0.9.8), and a host
+ * mismatch when the chain itself verified (libcurl checks the name itself
+ * and says so only in its error text). */
+static enum transport_tls_why
+https_tls_why(CURLcode rc, CURL *e, const char *errbuf)
+{
+	long v = 0;
+
+	if (rc == CURLE_SSL_PINNEDPUBKEYNOTMATCH)
+		return TRANSPORT_TLS_PIN;
+	if (rc != CURLE_PEER_FAILED_VERIFICATION)
+		return TRANSPORT_TLS_OTHER;
+	if (curl_easy_getinfo(e, CURLINFO_SSL_VERIFYRESULT, &v) != CURLE_OK)
+		return TRANSPORT_TLS_OTHER;
+	switch (v) {
+	case 0:                  /* X509_V_OK */
+	case 1:                  /* X509_V_ERR_UNSPECIFIED */
+		/* The chain verified; libcurl's own host-name check failed
+		 * ("no alternative certificate subject name matches target
+		 * host name", "subject name ... does not match"). */
+		return strstr(errbuf, "name") != NULL ?
+		    TRANSPORT_TLS_WRONG_HOST : TRANSPORT_TLS_OTHER;
+	case 9:                  /* X509_V_ERR_CERT_NOT_YET_VALID */
+	case 10:                 /* X509_V_ERR_CERT_HAS_EXPIRED */
+		return TRANSPORT_TLS_EXPIRED;
+	case 18:                 /* X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT */
+		return TRANSPORT_TLS_SELF_SIGNED;
+	case 2:                  /* X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT */
+	case 19:                 /* X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN */
+	case 20:                 /* X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY */
+	case 21:                 /* X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE */
+		return TRANSPORT_TLS_UNTRUSTED;
+	case 62:                 /* X509_V_ERR_HOSTNAME_MISMATCH */
+	case 64:                 /* X509_V_ERR_IP_ADDRESS_MISMATCH */
+		return TRANSPORT_TLS_WRONG_HOST;
+	default:
+		return TRANSPORT_TLS_OTHER;
+	}
+}
+
 /* Unlink r from the list of requests. */
 static void
 https_unlink(struct https *h, struct https_req *r)
@@ -445,6 +493,7 @@ https_finish(struct https_req *r, enum transport_err err, long status,
 	}
 	if (detail)
 		snprintf(reply.detail, sizeof reply.detail, "%s", detail);
+	reply.tls = r->tls;
 	r->cb(r->arg, &reply);
 	https_req_free(r);
 }
@@ -481,6 +530,7 @@ https_perform(struct transport *t)
 			continue;
 		/* msg dies with remove_handle: map its code first. */
 		r->result = https_map(msg->data.result, r);
+		r->tls = https_tls_why(msg->data.result, r->easy, r->errbuf);
 		if (r->errbuf[0] == '\0')
 			snprintf(r->errbuf, sizeof r->errbuf, "%s",
 			    curl_easy_strerror(msg->data.result));
@@ -628,10 +678,62 @@ transport_https_new(const char *base_url, const struct https_opts *opts,
 	return &h->base;
 }
 
+/*
+ * libcurl's own memory is wiped when libcurl frees it.  Its buffers hold
+ * copies we cannot reach: the request it builds (the Authorization line
+ * with the session token, and a small POST body -- a password, a bank
+ * card number -- is copied in with the headers), its upload and receive
+ * buffers (a sign-in's answer carries the token).  So every block it
+ * frees is zeroed first, whole (malloc_usable_size), and realloc never
+ * leaves the old block behind unwiped.  OpenSSL's record buffers are not
+ * covered: that would need OpenSSL's allocator hooks (libssl-dev).
+ */
+static void
+https_wipe_free(void *p)
+{
+	if (p == NULL)
+		return;
+	sodium_memzero(p, malloc_usable_size(p));
+	free(p);
+}
+
+static void *
+https_wipe_realloc(void *p, size_t n)
+{
+	void *q;
+	size_t old;
+
+	if (p == NULL)
+		return malloc(n);
+	if (n == 0) {
+		https_wipe_free(p);
+		return NULL;
+	}
+	if ((q = malloc(n)) == NULL)
+		return NULL;
+	old = malloc_usable_size(p);
+	memcpy(q, p, old < n ? old : n);
+	https_wipe_free(p);
+	return q;
+}
+
+static char *
+https_wipe_strdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = malloc(n);
+
+	if (p != NULL)
+		memcpy(p, s, n);
+	return p;
+}
+
 int
 transport_https_global_init(void)
 {
-	return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? 0 : -1;
+	return curl_global_init_mem(CURL_GLOBAL_DEFAULT, malloc,
+	    https_wipe_free, https_wipe_realloc, https_wipe_strdup,
+	    calloc) == CURLE_OK ? 0 : -1;
 }
 
 void

@@ -20,7 +20,7 @@ struct https_opts {
 	const char *client_key;    /* PEM, or NULL */
 	long connect_timeout_ms;   /* 0: 5000 */
 	long total_timeout_ms;     /* 0: 20000 */
-	long low_speed_time_s;     /* 0: 10 (below 1 byte/s for that long) */
+	long low_speed_time_s;     /* 0: 10 (below 64 bytes/s for that long) */
 	size_t max_reply;          /* 0: 1 MiB */
 };
 

@@ -1,14 +1,20 @@
 /*
  * server.c -- ssdesk-sim: the simulated central service over HTTPS.
  *
- * libmicrohttpd (GnuTLS) with one internal polling thread, so requests are
- * answered one at a time; sim_handle() is still called under a mutex.  The
+ * libmicrohttpd (GnuTLS) with a thread per connection (a delayed or trickled
+ * answer holds up only its own connection); sim_handle() is called under a
+ * mutex, one request at a time.  The
  * body of a request is collected across the access handler's calls (at most
  * SIM_BODY_MAX bytes, else 413 too_large), then the whole request goes to
  * the simulator.  It listens on 127.0.0.1 unless --listen says otherwise,
  * prints "ssdesk-sim: listening on https://ADDR:PORT" once bound (and
  * writes the port to --port-file for tests), and stops cleanly on SIGINT
  * or SIGTERM.  It never logs tokens, passwords or bodies.
+ *
+ * Faults (sim/sim_fault.h) are given with --fault at start, or at run time
+ * through /_sim/faults when started with --control (loopback only): delay,
+ * 500, 503, reset before or after the work is done, a malformed, huge,
+ * trickled or wrongly typed answer.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -31,6 +37,7 @@
 
 #include "forms/date.h"
 #include "sim/sim.h"
+#include "sim/sim_fault.h"
 
 #define SERVER_PEM_MAX (1024 * 1024)
 #define SERVER_LIST_MAX 64
@@ -43,6 +50,11 @@
 struct server {
 	struct sim *sim;
 	pthread_mutex_t lock;
+	struct sim_faults faults;   /* under lock */
+	bool control;               /* --control: /_sim/ answers */
+	volatile bool stopping;     /* a trickle stops at once */
+	unsigned long created;      /* 2xx answers to POST /v1/applications/
+	                             * that were not replays */
 };
 
 /* One request's body, collected across calls of the access handler. */
@@ -83,6 +95,13 @@ server_usage(FILE *f)
 "  --port-file FILE     write the bound port number to FILE\n"
 "  --today YYYY-MM-DD   the simulator's date (default: the real date)\n"
 "  --session-ttl SECS   staff session lifetime (default 28800)\n"
+"  --fault SPEC         commit a fault: 'METHOD PATH=KIND[:MS][,COUNT]', KIND\n"
+"                       delay:MS, 500, 503, reset, reset-after-commit,\n"
+"                       malformed-json, huge-body, trickle, wrong-types,\n"
+"                       hostile-text\n"
+"                       (repeatable; see docs/api.md)\n"
+"  --control            answer /_sim/faults and /_sim/stats (tests only;\n"
+"                       loopback addresses only)\n"
 "  --list               print the demo staff and people, then exit\n"
 "  --seal-key-out FILE  write the public key PINs are sealed to (base64)\n"
 "  --help               show this help and exit\n"
@@ -208,8 +227,10 @@ server_log_path(char *out, size_t outsz, const char *url)
 	out[o] = '\0';
 }
 
+/* One line of the access log: the method and path made safe, then what
+ * happened (ours, not the client's). */
 static void
-server_log(const char *method, const char *url, int status, bool replayed)
+server_log_line(const char *method, const char *url, const char *what)
 {
 	char m[SERVER_LOG_METHOD_MAX + 1], p[SERVER_LOG_PATH_MAX + 1];
 	size_t i;
@@ -219,8 +240,17 @@ server_log(const char *method, const char *url, int status, bool replayed)
 		m[i] = method[i] >= 'A' && method[i] <= 'Z' ? method[i] : '?';
 	m[i] = '\0';
 	server_log_path(p, sizeof p, url);
-	fprintf(stderr, "ssdesk-sim: %s %s %d%s\n", m, p, status,
+	fprintf(stderr, "ssdesk-sim: %s %s %s\n", m, p, what);
+}
+
+static void
+server_log(const char *method, const char *url, int status, bool replayed)
+{
+	char what[48];
+
+	snprintf(what, sizeof what, "%d%s", status,
 	    replayed ? " (replayed)" : "");
+	server_log_line(method, url, what);
 }
 
 static enum MHD_Result
@@ -249,6 +279,229 @@ server_reply(struct MHD_Connection *conn, int status, char *body,
 	return ret;
 }
 
+/* ---- faults (--fault, /_sim/faults) ------------------------------------ */
+
+static void
+server_log_fault(const char *method, const char *url, enum sim_fault_kind k,
+    int status)
+{
+	char what[64];
+
+	snprintf(what, sizeof what, "fault %s (status %d)", sim_fault_name(k),
+	    status);
+	server_log_line(method, url, what);
+}
+
+/* Sleep ms in short steps, ending early when the server stops. */
+static bool
+server_sleep_ms(struct server *srv, long ms)
+{
+	while (ms > 0 && !srv->stopping) {
+		long step = ms < 100 ? ms : 100;
+
+		usleep((useconds_t)step * 1000);
+		ms -= step;
+	}
+	return !srv->stopping;
+}
+
+/* A reset, not a polite close: with SO_LINGER 0 the close sends RST. */
+static enum MHD_Result
+server_reset(struct MHD_Connection *conn)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn,
+	    MHD_CONNECTION_INFO_CONNECTION_FD);
+	struct linger lg = { .l_onoff = 1, .l_linger = 0 };
+
+	if (ci != NULL)
+		setsockopt(ci->connect_fd, SOL_SOCKET, SO_LINGER, &lg,
+		    sizeof lg);
+	return MHD_NO;
+}
+
+/* A body handed out by a content reader: trickled, or made up huge. */
+struct server_slow {
+	struct server *srv;
+	char *body;
+	size_t len;
+};
+
+static ssize_t
+server_trickle_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	struct server_slow *sl = cls;
+
+	if (pos >= sl->len)
+		return MHD_CONTENT_READER_END_OF_STREAM;
+	if (max == 0 || !server_sleep_ms(sl->srv, 1000))
+		return MHD_CONTENT_READER_END_WITH_ERROR;
+	buf[0] = sl->body[pos];
+	return 1;
+}
+
+static ssize_t
+server_huge_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	size_t n;
+
+	(void)cls;
+	if (pos >= SIM_FAULT_HUGE)
+		return MHD_CONTENT_READER_END_OF_STREAM;
+	n = SIM_FAULT_HUGE - (size_t)pos < max ? SIM_FAULT_HUGE - (size_t)pos :
+	    max;
+	memset(buf, ' ', n);
+	if (pos == 0)
+		buf[0] = '[';
+	return (ssize_t)n;
+}
+
+static void
+server_slow_free(void *cls)
+{
+	struct server_slow *sl = cls;
+
+	if (sl->body != NULL) {
+		sodium_memzero(sl->body, sl->len);
+		free(sl->body);
+	}
+	free(sl);
+}
+
+/* Answer from a content reader: the trickle (body given, length known) or
+ * the huge body (body NULL, sent chunked, no length announced). */
+static enum MHD_Result
+server_reply_slow(struct server *srv, struct MHD_Connection *conn, int status,
+    char *body, size_t len)
+{
+	struct server_slow *sl = calloc(1, sizeof *sl);
+	struct MHD_Response *resp;
+	enum MHD_Result ret;
+
+	if (sl == NULL) {
+		free(body);
+		return MHD_NO;
+	}
+	sl->srv = srv;
+	sl->body = body;
+	sl->len = len;
+	resp = body != NULL ?
+	    MHD_create_response_from_callback(len, 1, server_trickle_read, sl,
+	    server_slow_free) :
+	    MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 64 * 1024,
+	    server_huge_read, sl, server_slow_free);
+	if (resp == NULL) {
+		server_slow_free(sl);
+		return MHD_NO;
+	}
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
+	    "application/json");
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
+	    "no-store");
+	ret = MHD_queue_response(conn, (unsigned)status, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+/* The faults that come after the service did its work. */
+static enum MHD_Result
+server_fault_answer(struct server *srv, struct MHD_Connection *conn,
+    const char *method, const char *url, enum sim_fault_kind fault,
+    int status, char *body, size_t body_len)
+{
+	char *twisted;
+	size_t tlen = 0;
+
+	server_log_fault(method, url, fault, status);
+	switch (fault) {
+	case SIM_FAULT_RESET_AFTER_COMMIT:
+		sodium_memzero(body, body_len);
+		free(body);
+		return server_reset(conn);
+	case SIM_FAULT_MALFORMED:
+		/* Cut in half: never valid JSON (an object or array cut
+		 * before its end), whatever the answer was. */
+		sodium_memzero(body + body_len / 2, body_len - body_len / 2);
+		return server_reply(conn, status, body, body_len / 2, true,
+		    false);
+	case SIM_FAULT_WRONG_TYPES:
+	case SIM_FAULT_HOSTILE:
+		twisted = fault == SIM_FAULT_HOSTILE ?
+		    sim_fault_hostile(body, body_len, &tlen) :
+		    sim_fault_wrong_types(body, body_len, &tlen);
+		sodium_memzero(body, body_len);
+		free(body);
+		if (twisted == NULL)
+			return MHD_NO;
+		return server_reply(conn, status, twisted, tlen, true, false);
+	case SIM_FAULT_HUGE_BODY:
+		sodium_memzero(body, body_len);
+		free(body);
+		return server_reply_slow(srv, conn, status, NULL, 0);
+	case SIM_FAULT_TRICKLE:
+		return server_reply_slow(srv, conn, status, body, body_len);
+	default:
+		return server_reply(conn, status, body, body_len, true, false);
+	}
+}
+
+/* The test's hand on the server (--control only): GET /_sim/stats,
+ * PUT (replace all) / POST (add one) / DELETE (clear) /_sim/faults. */
+static enum MHD_Result
+server_control(struct server *srv, struct MHD_Connection *conn,
+    const char *method, const char *url, const struct server_req *r)
+{
+	char err[160], *out;
+	int status = 204, n;
+	bool faults = strcmp(url, "/_sim/faults") == 0;
+
+	err[0] = '\0';
+	if (!srv->control) {
+		static const char nf[] = "{\"code\":\"not_found\",\"message\":"
+		    "\"No such path.\"}";
+
+		return server_reply(conn, 404, (char *)nf, strlen(nf), false,
+		    false);
+	}
+	pthread_mutex_lock(&srv->lock);
+	if (strcmp(url, "/_sim/stats") == 0 && strcmp(method, "GET") == 0) {
+		out = malloc(96);
+		n = out ? snprintf(out, 96, "{\"created\":%lu,\"faults\":%zu}",
+		    srv->created, srv->faults.n) : 0;
+		pthread_mutex_unlock(&srv->lock);
+		if (out == NULL)
+			return MHD_NO;
+		return server_reply(conn, 200, out, (size_t)n, true, false);
+	}
+	if (faults && strcmp(method, "DELETE") == 0)
+		srv->faults.n = 0;
+	else if (faults && strcmp(method, "PUT") == 0)
+		status = sim_faults_set(&srv->faults, r->body ? r->body : "",
+		    r->len, err, sizeof err) < 0 ? 400 : 204;
+	else if (faults && strcmp(method, "POST") == 0) {
+		char spec[SIM_FAULT_PATH_MAX + 64];
+
+		n = snprintf(spec, sizeof spec, "%.*s", (int)r->len,
+		    r->body ? r->body : "");
+		while (n > 0 && (spec[n - 1] == '\n' || spec[n - 1] == '\r'))
+			spec[--n] = '\0';
+		status = sim_faults_add(&srv->faults, spec, err,
+		    sizeof err) < 0 ? 400 : 204;
+	} else
+		status = 404;
+	pthread_mutex_unlock(&srv->lock);
+	fprintf(stderr, "ssdesk-sim: control %s %s %d\n",
+	    faults ? "faults" : "?", method, status);
+	if (status == 204)
+		return server_reply(conn, 204, (char *)"", 0, false, false);
+	out = malloc(256);
+	if (out == NULL)
+		return MHD_NO;
+	n = snprintf(out, 256, "{\"code\":\"%s\",\"message\":\"%s\"}",
+	    status == 400 ? "bad_request" : "not_found",
+	    status == 400 ? err : "No such path.");
+	return server_reply(conn, status, out, (size_t)n, true, false);
+}
+
 static enum MHD_Result
 server_answer(void *cls, struct MHD_Connection *conn, const char *url,
     const char *method, const char *version, const char *upload_data,
@@ -262,6 +515,8 @@ server_answer(void *cls, struct MHD_Connection *conn, const char *url,
 	size_t body_len = 0;
 	bool replayed = false;
 	int status;
+	enum sim_fault_kind fault;
+	long fault_ms = 0;
 
 	(void)version;
 	if (r == NULL) {
@@ -324,6 +579,38 @@ server_answer(void *cls, struct MHD_Connection *conn, const char *url,
 		    strlen(server_too_large), false, false);
 	}
 
+	if (strncmp(url, "/_sim/", 6) == 0)
+		return server_control(srv, conn, method, url, r);
+	pthread_mutex_lock(&srv->lock);
+	fault = sim_faults_take(&srv->faults, method, url, &fault_ms);
+	pthread_mutex_unlock(&srv->lock);
+	switch (fault) {
+	case SIM_FAULT_DELAY:
+		server_log_fault(method, url, fault, 0);
+		if (!server_sleep_ms(srv, fault_ms))
+			return MHD_NO;
+		break;
+	case SIM_FAULT_500:
+	case SIM_FAULT_503: {
+		static const char f500[] = "{\"code\":\"internal\",\"message\":"
+		    "\"The service failed; nothing was done. Try again.\"}";
+		static const char f503[] = "{\"code\":\"unavailable\","
+		    "\"message\":\"The service is down for maintenance; "
+		    "nothing was done. Try again in a few minutes.\"}";
+		const char *fb = fault == SIM_FAULT_500 ? f500 : f503;
+
+		status = fault == SIM_FAULT_500 ? 500 : 503;
+		server_log_fault(method, url, fault, status);
+		return server_reply(conn, status, (char *)fb, strlen(fb),
+		    false, false);
+	}
+	case SIM_FAULT_RESET:
+		server_log_fault(method, url, fault, 0);
+		return server_reset(conn);
+	default:
+		break;
+	}
+
 	req = (struct sim_request){
 		.method = method,
 		.path = url,
@@ -336,7 +623,14 @@ server_answer(void *cls, struct MHD_Connection *conn, const char *url,
 	};
 	pthread_mutex_lock(&srv->lock);
 	status = sim_handle(srv->sim, &req, &body, &body_len);
+	if (status >= 200 && status <= 299 && !replayed &&
+	    strcmp(method, "POST") == 0 &&
+	    strncmp(url, "/v1/applications/", 17) == 0)
+		srv->created++;
 	pthread_mutex_unlock(&srv->lock);
+	if (fault != SIM_FAULT_NONE && fault != SIM_FAULT_DELAY && body != NULL)
+		return server_fault_answer(srv, conn, method, url, fault,
+		    status, body, body_len);
 	server_log(method, url, status, replayed);
 	if (body == NULL) {
 		static const char internal[] = "{\"code\":\"internal\","
@@ -454,6 +748,8 @@ main(int argc, char **argv)
 		{ "session-ttl", required_argument, NULL, 's' },
 		{ "list", no_argument, NULL, 'L' },
 		{ "seal-key-out", required_argument, NULL, 'S' },
+		{ "fault", required_argument, NULL, 'f' },
+		{ "control", no_argument, NULL, 'C' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -483,6 +779,18 @@ main(int argc, char **argv)
 		case 'P': port_file = optarg; break;
 		case 'L': list = true; break;
 		case 'S': seal_out = optarg; break;
+		case 'C': srv.control = true; break;
+		case 'f': {
+			char ferr[160];
+
+			if (sim_faults_add(&srv.faults, optarg, ferr,
+			    sizeof ferr) < 0) {
+				fprintf(stderr, "ssdesk-sim: --fault %s: %s\n",
+				    optarg, ferr);
+				return 2;
+			}
+			break;
+		}
 		case 'p':
 			errno = 0;
 			port = strtol(optarg, &end, 10);
@@ -564,6 +872,14 @@ main(int argc, char **argv)
 		rc = 2;
 		goto out;
 	}
+	if (srv.control && (v6 ? !IN6_IS_ADDR_LOOPBACK(
+	    &((struct sockaddr_in6 *)&sa)->sin6_addr) :
+	    (ntohl(((struct sockaddr_in *)&sa)->sin_addr.s_addr) >> 24) != 127)) {
+		fprintf(stderr, "ssdesk-sim: --control is for tests on a "
+		    "loopback address only\n");
+		rc = 2;
+		goto out;
+	}
 	if (v6)
 		((struct sockaddr_in6 *)&sa)->sin6_port = htons((uint16_t)port);
 	else
@@ -588,7 +904,10 @@ main(int argc, char **argv)
 	sigaddset(&sigs, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 
-	d = MHD_start_daemon(MHD_USE_TLS | MHD_USE_AUTO_INTERNAL_THREAD |
+	/* A thread per connection: a delayed or trickled answer holds its
+	 * own connection only. */
+	d = MHD_start_daemon(MHD_USE_TLS | MHD_USE_THREAD_PER_CONNECTION |
+	    MHD_USE_INTERNAL_POLLING_THREAD |
 	    MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0), (uint16_t)port,
 	    NULL, NULL, server_answer, &srv,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
@@ -626,6 +945,7 @@ main(int argc, char **argv)
 		    (sig == SIGINT || sig == SIGTERM))
 			break;
 	}
+	srv.stopping = true;
 	MHD_stop_daemon(d);
 	fprintf(stderr, "ssdesk-sim: stopped\n");
 	rc = 0;

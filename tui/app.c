@@ -254,6 +254,7 @@ app_drop_services(struct app *app)
 	sodium_memzero(&app->application, sizeof app->application);
 	sodium_memzero(app->medical_idem, sizeof app->medical_idem);
 	app->have_application = false;
+	app->medical_queued = false;
 	app->medical_ready = false;
 	app->medical_card = -1;
 	app_drop_second_person(app);
@@ -325,6 +326,12 @@ static const struct {
 	{ "already_replaced", N_("A replacement for this card was already issued. Choose the new card.") },
 	{ "too_many_cards", N_("The applicant has the most cards allowed. Call the help desk to retire an old card.") },
 	{ "card_exists", N_("The applicant already has a card in use. For a lost card, report it lost and apply for a replacement.") },
+	{ "tls_expired", N_("The central service's certificate has expired (or is not valid yet; check this terminal's clock). Do not continue; call the help desk.") },
+	{ "tls_untrusted", N_("The central service's certificate is not signed by a trusted authority. Do not continue; call the help desk.") },
+	{ "tls_self_signed", N_("The central service's certificate is self-signed, not issued by a trusted authority. Do not continue; call the help desk.") },
+	{ "tls_wrong_host", N_("The central service's certificate is for another server name. Do not continue; call the help desk.") },
+	{ "tls_pin", N_("The central service's key is not the one this terminal is set up for (pin mismatch). Do not continue; call the help desk.") },
+	{ "tls_handshake", N_("The secure connection to the central service failed. Do not continue; call the help desk.") },
 };
 
 void
@@ -336,7 +343,10 @@ app_error_text(char *out, size_t outsz, const struct api_error *err)
 		snprintf(out, outsz, "%s", _("Unknown error."));
 		return;
 	}
-	if (err->result == API_REFUSED || err->result == API_SESSION_EXPIRED) {
+	/* A certificate refusal says which; a 503 "unavailable" says
+	 * maintenance.  Only a refusal shows the service's own words. */
+	if (err->result == API_REFUSED || err->result == API_SESSION_EXPIRED ||
+	    err->result == API_TLS || err->result == API_UNREACHABLE) {
 		for (i = 0; i < sizeof app_codes / sizeof app_codes[0]; i++)
 			if (strcmp(err->code, app_codes[i].code) == 0) {
 				snprintf(out, outsz, "%s", _(app_codes[i].text));
@@ -344,7 +354,9 @@ app_error_text(char *out, size_t outsz, const struct api_error *err)
 			}
 		/* An "http_NNN" code means the reply was not in the error
 		 * shape: its message is net/'s placeholder, not the service's. */
-		if (err->message[0] != '\0' &&
+		if ((err->result == API_REFUSED ||
+		    err->result == API_SESSION_EXPIRED) &&
+		    err->message[0] != '\0' &&
 		    strncmp(err->code, "http_", 5) != 0) {
 			/* Untrusted: sanitised here and again when drawn. */
 			text_sanitize(out, outsz, err->message,

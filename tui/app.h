@@ -34,8 +34,12 @@ struct form_view;
 
 enum app_msg_kind { APP_MSG_NONE, APP_MSG_INFO, APP_MSG_WARN, APP_MSG_ERROR };
 
+struct outbox;
+
 struct app {
 	struct api *api;           /* lent by main() */
+	struct outbox *outbox;     /* writes waiting for the service; main() */
+	size_t outbox_shown;       /* the count the banner shows */
 	bool demo;
 	bool ascii;                /* ASCII borders instead of ACS lines */
 	bool color;                /* colour as an extra, never the only cue */
@@ -57,6 +61,7 @@ struct app {
 	int medical_card;
 	struct form_state medform;
 	char medical_idem[37];     /* Idempotency-Key of the medical form */
+	bool medical_queued;       /* this walk-in's activation is in the outbox */
 	bool have_application;
 	struct application application;
 	/* Acting for an insured person (tui/screen_poa.c): the insured as

@@ -183,6 +183,16 @@ draw_banner(struct app *app)
 	wattrset(stdscr, bar);
 	x += draw_text(stdscr, 0, x, " | ", 3);
 	x += draw_text(stdscr, 0, x, scr, 30);
+	if (app->outbox_shown > 0) {
+		/* Writes waiting for the service: first, so it is never cut. */
+		char ob[48];
+
+		snprintf(ob, sizeof ob, _("Outbox: %zu"), app->outbox_shown);
+		wattrset(stdscr, bar | A_BOLD);
+		x += draw_text(stdscr, 0, x, " | ", 3);
+		x += draw_text(stdscr, 0, x, ob, 16);
+		wattrset(stdscr, bar);
+	}
 	if (app->signed_in) {
 		snprintf(right, sizeof right, "%s (%s) | %s %s",
 		    app->staff.name, _(person_role_name(app->staff.role)),

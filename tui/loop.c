@@ -26,6 +26,7 @@
 
 #include "forms/i18n.h"
 #include "net/api.h"
+#include "net/outbox.h"
 #include "tui/draw.h"
 #include "tui/draft.h"
 #include "tui/form_view.h"
@@ -167,8 +168,32 @@ loop_dispatch(struct app *app, const struct key_event *ev)
 		app->dirty = true;
 		return;
 	}
+	/* F5 while writes wait in the outbox: send them now. */
+	if (ev->act == ACT_F5 && outbox_count(app->outbox) > 0 &&
+	    !app->busy) {
+		outbox_retry_now(app->outbox);
+		app_msg(app, APP_MSG_INFO, "%s", _("Sending what waits in the "
+		    "outbox now…"));
+		return;
+	}
 	if (app->screen != NULL && app->screen->key != NULL)
 		app->screen->key(app, ev);
+}
+
+/* Writes waiting for the service go when nothing of the clerk's is in
+ * flight; the banner's count follows. */
+static void
+loop_outbox(struct app *app)
+{
+	size_t n;
+
+	if (!app->busy && app->signed_in)
+		outbox_poll(app->outbox);
+	n = outbox_count(app->outbox);
+	if (n != app->outbox_shown) {
+		app->outbox_shown = n;
+		app->dirty = true;
+	}
 }
 
 /* Read every key waiting (*nread of them); returns whether an Esc (or a
@@ -237,6 +262,12 @@ loop_run(struct app *app, char *err, size_t errlen)
 			loop_draw(app);
 		timeout = app->busy || api_busy(app->api) ? LOOP_BUSY_MS :
 		    LOOP_IDLE_MS;
+		{
+			long due = outbox_due_in(app->outbox);
+
+			if (due >= 0 && due < timeout)
+				timeout = (int)due;
+		}
 		if (esc_held)
 			timeout = LOOP_ESC_MS;
 		/* A SIGWINCH that came while drawing did not interrupt any
@@ -281,6 +312,7 @@ loop_run(struct app *app, char *err, size_t errlen)
 		/* What was typed is on disk before it is on screen. */
 		draft_sync(app);
 		lock_tick(app);
+		loop_outbox(app);
 	}
 	app_free(app);
 	endwin();

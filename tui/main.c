@@ -25,10 +25,12 @@
 #include "forms/date.h"
 #include "forms/i18n.h"
 #include "net/api.h"
+#include "net/outbox.h"
 #include "net/transport.h"
 #include "net/transport_https.h"
 #include "net/transport_local.h"
 #include "sim/sim.h"
+#include "sim/sim_fault.h"
 #include "tui/app.h"
 #include "tui/audit_log.h"
 #include "tui/draft.h"
@@ -61,6 +63,9 @@ struct main_opts {
 	const char *print_command; /* --print-command CMD */
 };
 
+/* --demo --fault: the in-process simulator's faults, for trainers. */
+static struct sim_faults main_faults;
+
 static void
 main_usage(FILE *f)
 {
@@ -82,6 +87,9 @@ main_usage(FILE *f)
 	    "                      (default: the clock)\n"
 	    "  --latency MS        --demo: answer after MS milliseconds\n"
 	    "                      (default 120)\n"
+	    "  --fault SPEC        --demo: the simulated service fails so, e.g.\n"
+	    "                      'POST /v1/applications/medical-activation=\n"
+	    "                      reset-after-commit,1' (see docs/api.md)\n"
 	    "  --ascii             draw borders with ASCII characters\n"
 	    "  --state-dir DIR     keep drafts and the audit log in DIR\n"
 	    "                      (default $XDG_STATE_HOME/ssdesk)\n"
@@ -116,7 +124,7 @@ main_parse(struct main_opts *o, int argc, char **argv)
 	enum { O_DEMO = 256, O_SERVICE, O_CA, O_PIN, O_CERT, O_KEY, O_COUNTER,
 	    O_TODAY, O_LATENCY, O_ASCII, O_HELP, O_VERSION, O_STATE_DIR,
 	    O_IDLE_LOCK, O_VERIFY_AUDIT, O_SEAL_KEY, O_RECEIPT_DIR,
-	    O_PRINT_CMD };
+	    O_PRINT_CMD, O_FAULT };
 	static const struct option longopts[] = {
 		{ "demo", no_argument, NULL, O_DEMO },
 		{ "service", required_argument, NULL, O_SERVICE },
@@ -131,6 +139,7 @@ main_parse(struct main_opts *o, int argc, char **argv)
 		{ "seal-key", required_argument, NULL, O_SEAL_KEY },
 		{ "receipt-dir", required_argument, NULL, O_RECEIPT_DIR },
 		{ "print-command", required_argument, NULL, O_PRINT_CMD },
+		{ "fault", required_argument, NULL, O_FAULT },
 		{ "help", no_argument, NULL, O_HELP },
 		{ "version", no_argument, NULL, O_VERSION },
 		{ "state-dir", required_argument, NULL, O_STATE_DIR },
@@ -209,6 +218,16 @@ main_parse(struct main_opts *o, int argc, char **argv)
 		case O_PRINT_CMD:
 			o->print_command = optarg;
 			break;
+		case O_FAULT: {
+			char ferr[160], msg[256];
+
+			if (sim_faults_add(&main_faults, optarg, ferr,
+			    sizeof ferr) < 0) {
+				snprintf(msg, sizeof msg, "--fault: %s", ferr);
+				main_bad_usage(msg);
+			}
+			break;
+		}
 		case O_HELP:
 			main_usage(stdout);
 			exit(0);
@@ -225,6 +244,9 @@ main_parse(struct main_opts *o, int argc, char **argv)
 		main_bad_usage(_("unexpected argument"));
 	if (o->demo == (o->service != NULL))
 		main_bad_usage(_("give exactly one of --demo and --service URL"));
+	if (!o->demo && main_faults.n > 0)
+		main_bad_usage(_("--fault goes with --demo (ssdesk-sim has its "
+		    "own)"));
 	if (o->demo && (o->https.ca_file || o->https.pin ||
 	    o->https.client_cert || o->https.client_key))
 		main_bad_usage(_("TLS options go with --service, not --demo"));
@@ -273,8 +295,8 @@ main_sim_handler(void *ctx, const struct transport_request *req, int *status,
 		.body_len = req->body_len,
 	};
 
-	*status = sim_handle(ctx, &sr, body, body_len);
-	return *status > 0 ? 0 : -1;
+	return sim_fault_handle(ctx, &main_faults, &sr, status, body,
+	    body_len);
 }
 
 static void
@@ -382,12 +404,16 @@ main(int argc, char **argv)
 		return 1;
 	}
 	app.api = api;
+	/* Without an outbox, a write that cannot be sent stays in its form
+	 * for F2 (the screens check for NULL). */
+	app.outbox = outbox_new(api);
 	app_goto(&app, &screen_signin);
 
 	rc = loop_run(&app, err, sizeof err);
 	draft_close();
 	lock_close();
 	api_free(api);
+	outbox_free(app.outbox);
 	sim_free(sim);
 	if (!o.demo)
 		transport_https_global_cleanup();

@@ -13,9 +13,12 @@
 #include "forms/i18n.h"
 #include "tui/audit_log.h"
 #include "tui/draft.h"
+#include "net/outbox.h"
 #include "tui/draw.h"
 
 static int home_sel;
+/* F10 once with writes in the outbox warns; F10 again drops them. */
+static bool home_drop_armed;
 
 /* Items after the walk-in's: the approval queue (supervisors only), then
  * my submissions (everyone). */
@@ -50,6 +53,7 @@ static void
 home_enter(struct app *app)
 {
 	home_sel = 0;
+	home_drop_armed = false;
 }
 
 static void
@@ -125,6 +129,8 @@ home_key(struct app *app, const struct key_event *ev)
 {
 	int n = home_nitems(app);
 
+	if (ev->act != ACT_QUIT)
+		home_drop_armed = false;
 	switch (ev->act) {
 	case ACT_NEXT_FIELD:
 		home_sel = (home_sel + 1) % n;
@@ -143,6 +149,21 @@ home_key(struct app *app, const struct key_event *ev)
 	case ACT_QUIT:
 		if (app->busy)
 			break;
+		if (outbox_sending(app->outbox)) {
+			app_msg(app, APP_MSG_WARN, "%s", _("A submission from the "
+			    "outbox is being sent; sign out when it is done."));
+			break;
+		}
+		if (outbox_count(app->outbox) > 0 && !home_drop_armed) {
+			home_drop_armed = true;
+			app_msg(app, APP_MSG_WARN, "%s", _("Submissions still wait "
+			    "in the outbox; signing out drops them. F5 sends them "
+			    "now; F10 again signs out anyway."));
+			break;
+		}
+		home_drop_armed = false;
+		/* Not to be sent later under another clerk's session. */
+		outbox_clear(app->outbox);
 		app_busy(app, _("Signing out…"));
 		api_sign_out(app->api, home_signed_out, app);
 		break;

@@ -18,6 +18,7 @@
 #include "forms/i18n.h"
 #include "forms/text.h"
 #include "tui/audit_log.h"
+#include "net/outbox.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
 
@@ -102,6 +103,10 @@ medical_draw(struct app *app)
 	app->cursor_win = w;
 }
 
+static void medical_done(void *arg, const struct api_error *err,
+    const struct application *res);
+static bool medical_queue(struct app *app, const struct api_error *err);
+
 /* A refusal about the card itself: what it says of the card's state. */
 static void
 medical_card_refused(struct app *app, const char *code)
@@ -153,6 +158,8 @@ medical_done(void *arg, const struct api_error *err,
 		    "application."));
 		return;
 	}
+	if (medical_queue(app, err))
+		return;
 	app_error_text(text, sizeof text, err);
 	if (err->result != API_REFUSED) {
 		app_msg(app, APP_MSG_ERROR, "%s %s", text, _("The form is kept; "
@@ -194,15 +201,94 @@ medical_done(void *arg, const struct api_error *err,
 	app_msg(app, APP_MSG_ERROR, "%s", text);
 }
 
+/* The request from the form as it stands; digits receives the bank card
+ * number without the spaces the clerk may have typed (wipe it after). */
+static void
+medical_request_of(struct app *app, const struct card *c,
+    struct medical_request *req, char digits[FORM_VALUE_MAX])
+{
+	int bi = form_find(&form_medical, "bank_card");
+	const char *bank = form_get(&app->medform, bi);
+	size_t i, n = 0;
+
+	for (i = 0; bank[i] != '\0' && n < FORM_VALUE_MAX - 1; i++)
+		if (bank[i] >= '0' && bank[i] <= '9')
+			digits[n++] = bank[i];
+	digits[n] = '\0';
+	memset(req, 0, sizeof *req);
+	req->check_id = app->identity.check_id;
+	req->card_id = c->card_id;
+	req->bank_card = digits;
+	req->phone = form_get_key(&app->medform, "phone");
+	req->luhn_confirmed = bi >= 0 && app->medform.confirmed[bi];
+	req->idem_key = app->medical_idem;
+}
+
+
+/* The answer to the activation that waited in the outbox.  If the clerk
+ * has since ended the walk-in, only the status line tells. */
+static void
+medical_outbox_done(void *arg, const struct api_error *err,
+    const struct application *res)
+{
+	struct app *app = arg;
+	char text[APP_MSG_MAX];
+
+	if (app->medical_queued) {
+		app->medical_queued = false;
+		medical_done(arg, err, res);
+		return;
+	}
+	if (err == NULL || err->result == API_OK) {
+		app_msg(app, APP_MSG_INFO, _("The activation that waited in the "
+		    "outbox was accepted: application %s."),
+		    res->application_id);
+		return;
+	}
+	app_error_text(text, sizeof text, err);
+	app_msg(app, APP_MSG_ERROR, "%s %s", _("The activation that waited "
+	    "in the outbox was not done:"), text);
+}
+
+/* The answer never came: the same request, with the same key, waits in
+ * the outbox and goes by itself when the service is back. */
+static bool
+medical_queue(struct app *app, const struct api_error *err)
+{
+	struct medical_request req;
+	char digits[FORM_VALUE_MAX];
+	const struct card *c = app_card(app);
+	int rc;
+
+	if (c == NULL || app->medical_idem[0] == '\0' ||
+	    (err->result != API_UNREACHABLE && err->result != API_TIMEOUT))
+		return false;
+	medical_request_of(app, c, &req, digits);
+	rc = outbox_add_medical(app->outbox, &req, medical_outbox_done, app);
+	sodium_memzero(digits, sizeof digits);
+	sodium_memzero(&req, sizeof req);
+	if (rc != 0)
+		return false;
+	app->medical_queued = true;
+	/* One sentence that fits the two status rows: what happened, that
+	 * nothing need be done, and the key that hurries it. */
+	app_msg(app, APP_MSG_WARN, "%s", err->result == API_TIMEOUT ?
+	    _("No answer in time. The activation waits in the outbox and is "
+	    "sent by itself when the service is back (F5: now), never twice; "
+	    "the form is kept.") :
+	    _("The service cannot be reached. The activation waits in the "
+	    "outbox and is sent by itself when it is back (F5: now), never "
+	    "twice; the form is kept."));
+	return true;
+}
+
 static void
 medical_submit(struct app *app)
 {
 	struct medical_request req;
 	char digits[FORM_VALUE_MAX];
-	const char *bank;
 	const struct card *c = app_card(app);
-	int first, bi = form_find(&form_medical, "bank_card");
-	size_t i, n = 0;
+	int first;
 
 	if (app->busy) {
 		app_msg(app, APP_MSG_WARN, "%s", _("A request is in flight; "
@@ -211,6 +297,12 @@ medical_submit(struct app *app)
 	}
 	if (c == NULL || !app->have_identity)
 		return;
+	if (app->medical_queued) {
+		app_msg(app, APP_MSG_WARN, "%s", _("This activation waits in the "
+		    "outbox and is sent by itself when the service is back. F5 "
+		    "sends it now."));
+		return;
+	}
 	if (form_ready(&app->medform, &first) != 0) {
 		/* A Luhn warning cleared the field: show that, go there. */
 		form_view_sync(app->fv);
@@ -224,18 +316,7 @@ medical_submit(struct app *app)
 		return;
 	}
 	/* Digits only on the wire: the clerk may type the card's spaces. */
-	bank = form_get(&app->medform, bi);
-	for (i = 0; bank[i] != '\0' && n < sizeof digits - 1; i++)
-		if (bank[i] >= '0' && bank[i] <= '9')
-			digits[n++] = bank[i];
-	digits[n] = '\0';
-	memset(&req, 0, sizeof req);
-	req.check_id = app->identity.check_id;
-	req.card_id = c->card_id;
-	req.bank_card = digits;
-	req.phone = form_get_key(&app->medform, "phone");
-	req.luhn_confirmed = bi >= 0 && app->medform.confirmed[bi];
-	req.idem_key = app->medical_idem;
+	medical_request_of(app, c, &req, digits);
 	app_msg_clear(app);
 	app_busy(app, _("Activating the medical function… Esc cancels"));
 	api_medical_activate(app->api, &req, medical_done, app);

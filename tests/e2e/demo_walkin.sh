@@ -51,3 +51,12 @@ e2e_absent "$id"
 
 e2e_keys Enter                      # another service: the card is active now
 e2e_wait "Medical (social security): active"
+
+# End the walk-in, sign out and quit: ssdesk exits by itself (under
+# valgrind, make check-valgrind, its leak check runs at this exit).
+e2e_keys F10
+e2e_wait "Walk-in ended"
+e2e_keys F10
+e2e_wait "Staff ID"
+e2e_keys F10
+e2e_gone "Staff ID" 30

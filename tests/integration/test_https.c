@@ -36,6 +36,7 @@
 #include <cmocka.h>
 
 #include "net/api.h"
+#include "net/outbox.h"
 #include "net/transport_https.h"
 
 #define MAX_CHILDREN 8
@@ -47,6 +48,7 @@ static pid_t children[MAX_CHILDREN];
 static int nchildren;
 static int sim_port;
 static char zhang_id[19];           /* 张伟's full fictitious ID number */
+static char huang_id[19];           /* 黄强's, for the faults' activation */
 static char pin[128];
 
 static long long
@@ -166,10 +168,10 @@ read_line(const char *path, char *out, size_t outsz)
 	return n > 0 ? 0 : -1;
 }
 
-/* 张伟's number from `ssdesk-sim --list`: the data set is the simulator's;
- * this test does not hard-code its sequence numbers. */
+/* A demo person's number from `ssdesk-sim --list`: the data set is the
+ * simulator's; this test does not hard-code its sequence numbers. */
 static int
-find_zhang(const char *sim)
+find_person(const char *sim, const char *who, char out[19])
 {
 	char cmd[PATH_MAX * 2], line[512];
 	FILE *p;
@@ -182,8 +184,8 @@ find_zhang(const char *sim)
 		char masked[64], name[64], full[64];
 
 		if (sscanf(line, " %63s %63s %63s", masked, name, full) == 3 &&
-		    strcmp(name, "张伟") == 0 && strlen(full) == 18) {
-			memcpy(zhang_id, full, 19);
+		    strcmp(name, who) == 0 && strlen(full) == 18) {
+			memcpy(out, full, 19);
 			rc = 0;
 		}
 	}
@@ -219,8 +221,9 @@ group_setup(void **state)
 		fprintf(stderr, "%s not built\n", sim);
 		return -1;
 	}
-	if (find_zhang(sim) != 0) {
-		fprintf(stderr, "张伟 not in ssdesk-sim --list\n");
+	if (find_person(sim, "张伟", zhang_id) != 0 ||
+	    find_person(sim, "黄强", huang_id) != 0) {
+		fprintf(stderr, "张伟 or 黄强 not in ssdesk-sim --list\n");
 		return -1;
 	}
 	path_in(portfile, sizeof portfile, "sim.port");
@@ -228,7 +231,8 @@ group_setup(void **state)
 	path_in(key, sizeof key, "server.key");
 	{
 		char *argv[] = { sim, "--port", "0", "--port-file", portfile,
-		    "--cert", cert, "--key", key, "--today", TODAY, NULL };
+		    "--cert", cert, "--key", key, "--today", TODAY,
+		    "--control", NULL };
 
 		if (spawn(argv, "sim.log") < 0)
 			return -1;
@@ -329,6 +333,9 @@ run(struct api *a, struct got *g)
 	assert_int_equal(g->calls, 1);
 }
 
+/* The low-speed time of the next open_api() (0: the default). */
+static long opt_low_speed_s;
+
 static struct api *
 open_api(int port, const char *pin_or_null, size_t max_reply)
 {
@@ -342,6 +349,7 @@ open_api(int port, const char *pin_or_null, size_t max_reply)
 	o.connect_timeout_ms = 3000;
 	o.total_timeout_ms = 15000;
 	o.max_reply = max_reply;
+	o.low_speed_time_s = opt_low_speed_s;
 	snprintf(url, sizeof url, "https://127.0.0.1:%d", port);
 	t = transport_https_new(url, &o, err, sizeof err);
 	if (t == NULL)
@@ -452,6 +460,7 @@ test_pin(void **state)
 	a = open_api(sim_port,
 	    "sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", 0);
 	assert_int_equal(try_sign_in(a, "super01", "ssdesk-demo", &g), API_TLS);
+	assert_string_equal(g.err.code, "tls_pin");
 	assert_false(api_signed_in(a));
 	api_free(a);
 }
@@ -491,6 +500,7 @@ test_self_signed(void **state)
 
 	assert_int_equal(try_sign_in(a, "clerk01", "ssdesk-demo", &g), API_TLS);
 	assert_true(g.err.detail[0] != '\0');
+	assert_string_equal(g.err.code, "tls_self_signed");
 	api_free(a);
 	kill_child(pid);
 }
@@ -504,8 +514,38 @@ test_wrong_host(void **state)
 	struct got g;
 
 	assert_int_equal(try_sign_in(a, "clerk01", "ssdesk-demo", &g), API_TLS);
+	assert_string_equal(g.err.code, "tls_wrong_host");
 	api_free(a);
 	kill_child(pid);
+}
+
+/* A certificate of the right CA and host, out of its dates; and one for
+ * the right host from a CA the terminal does not trust: each says which. */
+static void
+tls_refused_as(const char *name, const char *code)
+{
+	pid_t pid;
+	int port = start_s_server(name, &pid);
+	struct api *a = open_api(port, NULL, 0);
+	struct got g;
+
+	assert_int_equal(try_sign_in(a, "clerk01", "ssdesk-demo", &g), API_TLS);
+	assert_string_equal(g.err.code, code);
+	assert_false(api_signed_in(a));
+	api_free(a);
+	kill_child(pid);
+}
+
+static void
+test_expired(void **state)
+{
+	tls_refused_as("expired", "tls_expired");
+}
+
+static void
+test_untrusted_root(void **state)
+{
+	tls_refused_as("untrusted", "tls_untrusted");
 }
 
 struct seen {
@@ -775,6 +815,235 @@ test_header_injection(void **state)
 	transport_free(t);
 }
 
+/* ---- faults of the service (ssdesk-sim --control) ----------------------- */
+
+struct ctl {
+	int calls;
+	enum transport_err err;
+	int status;
+	char body[256];
+};
+
+static void
+ctl_reply(void *arg, const struct transport_reply *r)
+{
+	struct ctl *c = arg;
+
+	c->calls++;
+	c->err = r->err;
+	c->status = r->status;
+	snprintf(c->body, sizeof c->body, "%.*s", (int)r->body_len,
+	    r->body ? r->body : "");
+}
+
+/* One request to the simulator's control paths; its status. */
+static int
+control(const char *method, const char *path, const char *body,
+    struct ctl *c)
+{
+	struct transport *t = open_transport(sim_port);
+	struct transport_request req = { .method = method, .path = path,
+	    .body = body, .body_len = body ? strlen(body) : 0 };
+	long long t0 = now_ms();
+	int ready;
+
+	memset(c, 0, sizeof *c);
+	assert_true(transport_submit(t, &req, ctl_reply, c) > 0);
+	while (c->calls == 0 && now_ms() - t0 < 10000) {
+		assert_int_equal(transport_wait(t, -1, 100, &ready), 0);
+		transport_perform(t);
+	}
+	transport_free(t);
+	assert_int_equal(c->err, TRANSPORT_OK);
+	return c->status;
+}
+
+static void
+set_faults(const char *spec)
+{
+	struct ctl c;
+
+	assert_int_equal(control("PUT", "/_sim/faults", spec, &c), 204);
+}
+
+/* Applications the simulator really created (not replays). */
+static long
+sim_created(void)
+{
+	struct ctl c;
+	const char *p;
+
+	assert_int_equal(control("GET", "/_sim/stats", NULL, &c), 200);
+	assert_non_null(p = strstr(c.body, "\"created\":"));
+	return atol(p + 10);
+}
+
+/* Every fault the simulator commits, on the sign-in: what the api makes
+ * of it, and that the next sign-in (the fault used up) works. */
+static void
+test_faults_each(void **state)
+{
+	static const struct {
+		const char *kind;
+		enum api_result result;
+		const char *code;
+	} cases[] = {
+		{ "500", API_REFUSED, "internal" },
+		{ "503", API_UNREACHABLE, "unavailable" },
+		{ "reset", API_UNREACHABLE, "" },
+		{ "reset-after-commit", API_UNREACHABLE, "" },
+		{ "malformed-json", API_BAD_REPLY, NULL },
+		{ "huge-body", API_BAD_REPLY, NULL },
+		{ "wrong-types", API_BAD_REPLY, NULL },
+	};
+	char spec[128];
+	struct got g;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct api *a = open_api(sim_port, NULL, 0);
+
+		snprintf(spec, sizeof spec, "POST /v1/sessions=%s,1",
+		    cases[i].kind);
+		set_faults(spec);
+		if (try_sign_in(a, "clerk01", "ssdesk-demo", &g) !=
+		    cases[i].result)
+			fail_msg("%s: result %d (%s)", cases[i].kind,
+			    g.err.result, g.err.detail);
+		if (cases[i].code != NULL)
+			assert_string_equal(g.err.code, cases[i].code);
+		assert_false(api_signed_in(a));
+		assert_int_equal(try_sign_in(a, "clerk01", "ssdesk-demo", &g),
+		    API_OK);
+		api_free(a);
+	}
+	set_faults("");
+}
+
+/* A slow service: the answer comes after the delay; Esc (cancel) ends
+ * the wait at once. */
+static void
+test_fault_delay(void **state)
+{
+	struct api *a = open_api(sim_port, NULL, 0);
+	struct got g;
+	long long t0;
+
+	set_faults("POST /v1/sessions=delay:1200,1");
+	t0 = now_ms();
+	assert_int_equal(try_sign_in(a, "clerk01", "ssdesk-demo", &g), API_OK);
+	assert_true(now_ms() - t0 >= 1200);
+
+	set_faults("POST /v1/sessions=delay:8000,1");
+	memset(&g, 0, sizeof g);
+	api_sign_in(a, "clerk01", "ssdesk-demo", "C-03", got_staff, &g);
+	{
+		int ready;
+
+		for (t0 = now_ms(); now_ms() - t0 < 300;) {
+			assert_int_equal(api_wait(a, -1, 50, &ready), 0);
+			api_perform(a);
+		}
+	}
+	t0 = now_ms();
+	api_cancel(a);
+	run(a, &g);
+	assert_int_equal(g.err.result, API_CANCELLED);
+	assert_true(now_ms() - t0 < 1000);
+	api_free(a);
+	set_faults("");
+}
+
+/* An answer trickled a byte a second is cut by the low-speed limit and
+ * reported as a timeout. */
+static void
+test_fault_trickle(void **state)
+{
+	struct api *a;
+	struct got g;
+	long long t0;
+
+	opt_low_speed_s = 2;
+	a = open_api(sim_port, NULL, 0);
+	opt_low_speed_s = 0;
+	set_faults("POST /v1/sessions=trickle,1");
+	t0 = now_ms();
+	assert_int_equal(try_sign_in(a, "clerk01", "ssdesk-demo", &g),
+	    API_TIMEOUT);
+	assert_true(now_ms() - t0 < 8000);
+	assert_false(api_signed_in(a));
+	api_free(a);
+	set_faults("");
+}
+
+/* Exactly once: the service creates the application and the connection
+ * is cut before the answer.  The write goes into the outbox with its key;
+ * the outbox's retry gets the first application back; the simulator
+ * created one. */
+static void
+test_reset_after_commit_once(void **state)
+{
+	struct api *a = open_api(sim_port, NULL, 0);
+	struct outbox *o = outbox_new(a);
+	struct got g;
+	struct identity_request ir = {
+		.id_number = huang_id, .name = "黄强", .valid_until = "long-term",
+		.original_sighted = true, .photocopy_taken = true,
+		.face = FACE_PASS, .fingerprint = true,
+	};
+	struct medical_request mr = {
+		.bank_card = "6222020200112233446", .phone = "13800000002",
+	};
+	char key[37];
+	long created;
+	int ready;
+	long long t0;
+
+	assert_non_null(o);
+	assert_int_equal(try_sign_in(a, "clerk01", "ssdesk-demo", &g), API_OK);
+	memset(&g, 0, sizeof g);
+	api_identity_check(a, &ir, got_identity, &g);
+	run(a, &g);
+	if (g.err.result != API_OK)
+		fail_msg("identity check: %d %s", g.err.result, g.err.code);
+	{
+		struct identity_result id = g.id;
+
+		mr.check_id = id.check_id;
+		mr.card_id = id.person.cards[0].card_id;
+		api_idempotency_key(key);
+		mr.idem_key = key;
+		created = sim_created();
+		/* Twice: libcurl sends once more by itself when a reused
+		 * connection dies before any answer. */
+		set_faults("POST /v1/applications/medical-activation="
+		    "reset-after-commit,2");
+		memset(&g, 0, sizeof g);
+		api_medical_activate(a, &mr, got_app, &g);
+		run(a, &g);
+		assert_int_equal(g.err.result, API_UNREACHABLE);
+		assert_int_equal(sim_created(), created + 1);
+
+		memset(&g, 0, sizeof g);
+		assert_int_equal(outbox_add_medical(o, &mr, got_app, &g), 0);
+		assert_int_equal(outbox_count(o), 1);
+		assert_true(outbox_due_in(o) > 0);   /* not at once */
+		outbox_retry_now(o);
+		for (t0 = now_ms(); g.calls == 0 && now_ms() - t0 < 20000;) {
+			outbox_poll(o);
+			assert_int_equal(api_wait(a, -1, 50, &ready), 0);
+			api_perform(a);
+		}
+		assert_int_equal(g.calls, 1);
+		assert_int_equal(g.err.result, API_OK);
+		assert_int_equal(outbox_count(o), 0);
+		assert_string_equal(g.app.service, "medical-activation");
+		assert_int_equal(sim_created(), created + 1);
+	}
+	set_faults("");
+	api_free(a);
+	outbox_free(o);
+}
+
 int
 main(void)
 {
@@ -784,6 +1053,8 @@ main(void)
 		cmocka_unit_test(test_pin),
 		cmocka_unit_test(test_self_signed),
 		cmocka_unit_test(test_wrong_host),
+		cmocka_unit_test(test_expired),
+		cmocka_unit_test(test_untrusted_root),
 		cmocka_unit_test(test_reply_cap),
 		cmocka_unit_test(test_http_refused),
 		cmocka_unit_test(test_nothing_listening),
@@ -792,6 +1063,10 @@ main(void)
 		cmocka_unit_test(test_free_from_callback),
 		cmocka_unit_test(test_extra_fd_hangup),
 		cmocka_unit_test(test_header_injection),
+		cmocka_unit_test(test_faults_each),
+		cmocka_unit_test(test_fault_delay),
+		cmocka_unit_test(test_fault_trickle),
+		cmocka_unit_test(test_reset_after_commit_once),
 	};
 	int rc;
 

@@ -8,6 +8,11 @@ set -u
 TOP=${SSDESK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 BUILD=${SSDESK_BUILD:-$TOP/build}
 SSDESK=$BUILD/ssdesk
+# E2E_VALGRIND=FILE: ssdesk runs under valgrind (memcheck, definite leaks
+# are errors; tests/valgrind.supp), its report in FILE.
+if [ -n "${E2E_VALGRIND:-}" ]; then
+	SSDESK="valgrind --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --suppressions=$TOP/tests/valgrind.supp --log-file=$E2E_VALGRIND $SSDESK"
+fi
 SIM=$BUILD/ssdesk-sim
 TODAY=${E2E_TODAY:-2026-11-22}
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
@@ -115,7 +120,7 @@ e2e_sim_start() {
 	e2e_pki
 	"$SIM" --port 0 --port-file "$E2E_TMP/port" --today "$TODAY" \
 	    --cert "$E2E_TMP/pki/server.pem" --key "$E2E_TMP/pki/server.key" \
-	    >"$E2E_TMP/sim.log" 2>&1 &
+	    ${E2E_SIM_ARGS:-} >"$E2E_TMP/sim.log" 2>&1 &
 	E2E_PIDS="$E2E_PIDS $!"
 	i=0
 	while [ ! -s "$E2E_TMP/port" ] && [ "$i" -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
@@ -133,5 +138,30 @@ e2e_identity() {
 	e2e_type "$2"; e2e_keys Enter
 	e2e_type "${3:-L}"; e2e_keys Enter
 	e2e_type y; e2e_type y; e2e_type "${4:-p}"; e2e_type y
+	e2e_keys F2
+}
+
+# e2e_fault 'METHOD PATH=KIND[:MS][,COUNT]'...: replace the simulator's
+# faults (needs E2E_SIM_ARGS=--control before e2e_sim_start); no
+# argument clears them.
+e2e_fault() {
+	printf '%s\n' "$@" | curl -sf --cacert "$SIM_CA" -X PUT --data-binary @- \
+	    "$SIM_URL/_sim/faults" || { echo "cannot set fault: $*"; exit 1; }
+}
+
+# e2e_sim_created: how many applications the simulator really created.
+e2e_sim_created() {
+	curl -sf --cacert "$SIM_CA" "$SIM_URL/_sim/stats" |
+	    sed -n 's/.*"created":\([0-9]*\).*/\1/p'
+}
+
+# e2e_medical [BANK] [PHONE]: from the person screen, open the medical
+# activation, type the bank card (default Luhn-valid, with spaces) and the
+# mobile number, and send it (F2).
+e2e_medical() {
+	e2e_keys Enter
+	e2e_wait "Bank card (UnionPay)"
+	e2e_type "${1:-6222 0202 0011 2233 446}"; e2e_keys Enter
+	e2e_type "${2:-13900000012}"
 	e2e_keys F2
 }

@@ -20,14 +20,23 @@ static void test_sanitize_table(void **state)
 	static const struct { const char *in; size_t len; const char *out; } cases[] = {
 		{ "hello", 5, "hello" },
 		{ "\xE5\xBC\xA0\xE4\xBC\x9F", 6, "\xE5\xBC\xA0\xE4\xBC\x9F" }, /* 张伟 */
-		/* ESC sequences lose their ESC and so become harmless text. */
-		{ "a\x1b[2Jb", 6, "a[2Jb" },
-		{ "\x1b]0;title\x07x", 11, "]0;titlex" },
+		/* Escape sequences go whole. */
+		{ "a\x1b[2Jb", 6, "ab" },
+		{ "\x1b]0;title\x07x", 11, "x" },
+		/* Whole sequences go, not only their ESC. */
+		{ "a\x1b[1;31mb\x1b[0mc", 14, "abc" },
+		{ "\x1b]0;t\x1b\\x", 8, "x" },
+		{ "a\xc2\x9b" "31mb", 7, "ab" },          /* C1 CSI */
+		{ "a\xc2\x9d" "0;t\xc2\x9c" "b", 9, "ab" }, /* C1 OSC, ST */
+		{ "a\x1b" "7b\x1b(Bc", 8, "abc" },        /* ESC 7, ESC ( B */
+		{ "a\x1b[31", 5, "a" },                 /* cut off */
+		{ "a\x1b[3\xe5\xbc\xa0", 7, "a\xe5\xbc\xa0" }, /* ends at 张 */
+		{ "\x1b]0;never ends", 14, "" },
 		{ "tab\there\r\nnext", 15, "tabherenext" },
 		{ "bs\bdel\x7f", 7, "bsdel" },
 		{ "nul\0x", 5, "nulx" },
 		/* C1 controls encoded as UTF-8 (U+0085, U+009B CSI). */
-		{ "a\xC2\x85" "b\xC2\x9B" "c", 7, "abc" },
+		{ "a\xC2\x85" "b\xC2\x9B" "c", 7, "ab" },  /* CSI c: a sequence */
 		/* bidi override U+202E, isolates, marks, zero-width, BOM */
 		{ "abc\xE2\x80\xAE" "def", 9, "abcdef" },
 		{ "\xE2\x81\xA6x\xE2\x81\xA9", 7, "x" },

@@ -1,0 +1,293 @@
+/*
+ * test_outbox.c -- writes waiting for the central service (net/outbox.c),
+ * over the in-process transport against a fake service that can be down.
+ *
+ * Proven: a queued write is not sent at once, nor while the api is busy
+ * or signed out; while the service is down it stays (count 1) and the
+ * next try waits longer; when the service is back it goes with the same
+ * Idempotency-Key and body and its callback runs once with the result;
+ * a refusal is handed over and the write is gone; writes go in order, one
+ * at a time; any call description works (generic).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "net/api_internal.h"
+#include "net/outbox.h"
+#include "net/transport_local.h"
+
+struct fake {
+	int down;               /* requests fail as if unreachable */
+	int status;             /* answer to a write (0: 201) */
+	int writes;             /* writes that arrived */
+	char idem[8][64];
+	char body[8][128];
+};
+
+static int
+fake_service(void *ctx, const struct transport_request *req, int *status,
+    char **body, size_t *body_len)
+{
+	static const char session[] =
+	    "{\"token\":\"tok-1\",\"expires_in\":28800,"
+	    "\"staff\":{\"staff_id\":\"clerk01\",\"name\":\"X\","
+	    "\"role\":\"clerk\",\"counter\":\"C-03\"}}";
+	struct fake *f = ctx;
+	const char *answer = "{}";
+
+	if (strcmp(req->path, "/v1/sessions") == 0) {
+		*status = 201;
+		answer = session;
+	} else if (f->down) {
+		return -1;
+	} else {
+		int i = f->writes++ % 8;
+
+		snprintf(f->idem[i], sizeof f->idem[i], "%s",
+		    req->idem_key ? req->idem_key : "");
+		snprintf(f->body[i], sizeof f->body[i], "%.*s",
+		    (int)req->body_len, req->body ? req->body : "");
+		*status = f->status ? f->status : 201;
+		if (*status >= 400)
+			answer = "{\"code\":\"card_lost\",\"message\":\"m\"}";
+	}
+	*body = strdup(answer);
+	*body_len = strlen(answer);
+	return *body ? 0 : -1;
+}
+
+/* A write whose answer has no body to decode: the outbox is generic. */
+struct done {
+	int calls;
+	enum api_result result;
+	char code[48];
+};
+
+typedef void done_cb(void *arg, const struct api_error *err);
+
+static void
+deliver_done(void (*cb)(void), void *arg, const struct api_error *err,
+    const void *res)
+{
+	(void)res;
+	((done_cb *)cb)(arg, err);
+}
+
+static const struct api_call_def def_write = {
+	.decode = NULL, .res_size = 0, .deliver = deliver_done,
+	.write = true, .body = true,
+};
+
+static void
+on_done(void *arg, const struct api_error *err)
+{
+	struct done *d = arg;
+
+	d->calls++;
+	d->result = err->result;
+	snprintf(d->code, sizeof d->code, "%s", err->code);
+}
+
+static void
+on_staff(void *arg, const struct api_error *err, const struct staff *s)
+{
+	*(int *)arg = err->result == API_OK ? 1 : -1;
+}
+
+/* Turn the loop: poll the outbox, wait a little, perform. */
+static void
+spin(struct api *a, struct outbox *o, int rounds)
+{
+	int ready;
+
+	for (int i = 0; i < rounds; i++) {
+		outbox_poll(o);
+		assert_int_equal(api_wait(a, -1, 5, &ready), 0);
+		api_perform(a);
+	}
+}
+
+static struct api *
+open_signed_in(struct fake *f)
+{
+	struct api *a = api_new(transport_local_new(fake_service, f, 0));
+	int ok = 0, ready;
+
+	assert_non_null(a);
+	api_sign_in(a, "clerk01", "pw", "C-03", on_staff, &ok);
+	while (ok == 0) {
+		assert_int_equal(api_wait(a, -1, 5, &ready), 0);
+		api_perform(a);
+	}
+	assert_int_equal(ok, 1);
+	return a;
+}
+
+static void
+test_waits_then_drains(void **state)
+{
+	struct fake f = { .down = 1 };
+	struct api *a = open_signed_in(&f);
+	struct outbox *o = outbox_new(a);
+	struct done d = { 0 };
+	long first;
+
+	assert_int_equal(outbox_add(o, &def_write, "POST", "/v1/things",
+	    "{\"bank_card\":\"6222020200112233446\"}", "key-1",
+	    (void (*)(void))on_done, &d), 0);
+	assert_int_equal(outbox_count(o), 1);
+	assert_true(outbox_due_in(o) > 0);       /* not at once */
+	spin(a, o, 5);
+	assert_int_equal(f.writes, 0);
+
+	/* Still down: it stays, and the next try is further off. */
+	outbox_retry_now(o);
+	spin(a, o, 5);
+	assert_int_equal(d.calls, 0);
+	assert_int_equal(outbox_count(o), 1);
+	first = outbox_due_in(o);
+	assert_true(first > 1000);
+	outbox_retry_now(o);
+	spin(a, o, 5);
+	assert_true(outbox_due_in(o) > first);   /* backs off */
+	assert_int_equal(outbox_count(o), 1);
+
+	/* Back: it goes, once, with its key and body; the count drains. */
+	f.down = 0;
+	outbox_retry_now(o);
+	spin(a, o, 5);
+	assert_int_equal(d.calls, 1);
+	assert_int_equal(d.result, API_OK);
+	assert_int_equal(f.writes, 1);
+	assert_string_equal(f.idem[0], "key-1");
+	assert_string_equal(f.body[0], "{\"bank_card\":\"6222020200112233446\"}");
+	assert_int_equal(outbox_count(o), 0);
+	assert_int_equal(outbox_due_in(o), -1);
+	api_free(a);
+	outbox_free(o);
+}
+
+static void
+test_refusal_handed_over(void **state)
+{
+	struct fake f = { .status = 422 };
+	struct api *a = open_signed_in(&f);
+	struct outbox *o = outbox_new(a);
+	struct done d = { 0 };
+
+	assert_int_equal(outbox_add(o, &def_write, "POST", "/v1/things", "{}",
+	    "key-2", (void (*)(void))on_done, &d), 0);
+	outbox_retry_now(o);
+	spin(a, o, 5);
+	assert_int_equal(d.calls, 1);
+	assert_int_equal(d.result, API_REFUSED);
+	assert_string_equal(d.code, "card_lost");
+	assert_int_equal(outbox_count(o), 0);
+	api_free(a);
+	outbox_free(o);
+}
+
+static void
+test_in_order_one_at_a_time(void **state)
+{
+	struct fake f = { 0 };
+	struct api *a = open_signed_in(&f);
+	struct outbox *o = outbox_new(a);
+	struct done d1 = { 0 }, d2 = { 0 };
+
+	assert_int_equal(outbox_add(o, &def_write, "POST", "/v1/things",
+	    "{\"n\":1}", "key-a", (void (*)(void))on_done, &d1), 0);
+	assert_int_equal(outbox_add(o, &def_write, "POST", "/v1/things",
+	    "{\"n\":2}", "key-b", (void (*)(void))on_done, &d2), 0);
+	assert_int_equal(outbox_count(o), 2);
+	outbox_retry_now(o);
+	assert_true(outbox_poll(o));
+	assert_true(outbox_sending(o));
+	assert_false(outbox_poll(o));            /* one in flight at most */
+	spin(a, o, 10);
+	assert_int_equal(d1.calls, 1);
+	assert_int_equal(d2.calls, 1);
+	assert_string_equal(f.idem[0], "key-a");
+	assert_string_equal(f.idem[1], "key-b");
+	assert_int_equal(outbox_count(o), 0);
+
+	/* Refused outright: no key, a key that is not a plain token. */
+	assert_int_equal(outbox_add(o, &def_write, "POST", "/v1/things", "{}",
+	    "bad\r\nkey", (void (*)(void))on_done, &d1), -1);
+	assert_int_equal(outbox_count(o), 0);
+	api_free(a);
+	outbox_free(o);
+}
+
+/* Signing out drops what waits, also a write in flight: no callback. */
+static void
+test_clear(void **state)
+{
+	struct fake f = { 0 };
+	struct api *a = open_signed_in(&f);
+	struct outbox *o = outbox_new(a);
+	struct done d1 = { 0 }, d2 = { 0 };
+
+	assert_int_equal(outbox_add(o, &def_write, "POST", "/v1/things", "{}",
+	    "key-c", (void (*)(void))on_done, &d1), 0);
+	assert_int_equal(outbox_add(o, &def_write, "POST", "/v1/things", "{}",
+	    "key-d", (void (*)(void))on_done, &d2), 0);
+	outbox_retry_now(o);
+	assert_true(outbox_poll(o));
+	outbox_clear(o);
+	assert_int_equal(outbox_count(o), 0);
+	assert_false(outbox_sending(o));
+	spin(a, o, 5);
+	assert_int_equal(d1.calls, 0);
+	assert_int_equal(d2.calls, 0);
+	assert_int_equal(f.writes, 1);           /* the one already sent */
+
+	/* And one dropped in flight whose answer never comes. */
+	assert_int_equal(outbox_add(o, &def_write, "POST", "/v1/things", "{}",
+	    "key-e", (void (*)(void))on_done, &d1), 0);
+	outbox_retry_now(o);
+	assert_true(outbox_poll(o));
+	outbox_clear(o);
+	api_free(a);
+	outbox_free(o);                          /* frees it: no leak */
+	assert_int_equal(d1.calls, 0);
+}
+
+/* Signed out: nothing goes (it would only come back session_expired). */
+static void
+test_not_while_signed_out(void **state)
+{
+	struct fake f = { 0 };
+	struct api *a = api_new(transport_local_new(fake_service, &f, 0));
+	struct outbox *o = outbox_new(a);
+	struct done d = { 0 };
+
+	assert_int_equal(outbox_add(o, &def_write, "POST", "/v1/things", "{}",
+	    "key-3", (void (*)(void))on_done, &d), 0);
+	outbox_retry_now(o);
+	assert_false(outbox_poll(o));
+	assert_int_equal(outbox_count(o), 1);
+	api_free(a);
+	outbox_free(o);                          /* frees what waits */
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_waits_then_drains),
+		cmocka_unit_test(test_refusal_handed_over),
+		cmocka_unit_test(test_in_order_one_at_a_time),
+		cmocka_unit_test(test_not_while_signed_out),
+		cmocka_unit_test(test_clear),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
