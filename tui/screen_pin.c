@@ -276,28 +276,41 @@ pin_send(struct app *app)
 	api_pin_reset(app->api, &req, cs->sealed, pin_reset_done, app);
 }
 
-static void
-pin_finish(struct app *app)
+/* The weak-PIN rules on the first entry, or the second entry against
+ * the first.  On a refusal both entries are wiped and the applicant
+ * starts again with the reason on screen; true if it may go on. */
+static bool
+pin_accept(struct app *app)
 {
 	struct card_svc *cs = app->cs;
 	char id[19];
 	enum pin_weak w;
-	int rc;
 
-	if (sodium_memcmp(cs->pin1, cs->pin2, sizeof cs->pin1) != 0)
-		w = PIN_MISMATCH;
+	if (cs->pin_stage == PIN_ST_SECOND)
+		w = sodium_memcmp(cs->pin1, cs->pin2, sizeof cs->pin1) != 0 ?
+		    PIN_MISMATCH : PIN_OK;
 	else {
 		pin_id_number(app, id);
 		w = pin_check(cs->pin1, id[0] ? id : NULL, NULL);
 		sodium_memzero(id, sizeof id);
 	}
-	if (w != PIN_OK) {
-		pin_wipe_entries(cs);
-		cs->pin_stage = PIN_ST_FIRST;
-		app_msg(app, APP_MSG_WARN, "%s %s", _(pin_reason(w)),
-		    _("Type a new PIN."));
+	if (w == PIN_OK)
+		return true;
+	pin_wipe_entries(cs);
+	cs->pin_stage = PIN_ST_FIRST;
+	app_msg(app, APP_MSG_WARN, "%s %s", _(pin_reason(w)),
+	    _("Type a new PIN."));
+	return false;
+}
+
+static void
+pin_finish(struct app *app)
+{
+	struct card_svc *cs = app->cs;
+	int rc;
+
+	if (!pin_accept(app))
 		return;
-	}
 	rc = seal_pin(cs->sealed, sizeof cs->sealed, &app->seal, cs->challenge,
 	    cs->pin1);
 	pin_wipe_entries(cs);   /* at once: only the box is kept */
@@ -376,7 +389,8 @@ pin_key(struct app *app, const struct key_event *ev)
 			app_msg(app, APP_MSG_WARN, "%s",
 			    _(pin_reason(PIN_NOT_SIX_DIGITS)));
 		} else if (cs->pin_stage == PIN_ST_FIRST) {
-			cs->pin_stage = PIN_ST_SECOND;
+			if (pin_accept(app))
+				cs->pin_stage = PIN_ST_SECOND;
 		} else if (cs->pin_stage == PIN_ST_SECOND) {
 			pin_finish(app);
 		}

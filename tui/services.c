@@ -174,7 +174,7 @@ service_has_cards(const struct app *app)
 }
 
 const struct service services[] = {
-	{ N_("Activate medical-insurance account"), true, NULL,
+	{ N_("Activate medical insurance"), true, NULL,
 	    service_medical },
 	{ N_("Reset card PIN"), true, service_has_cards, service_pin },
 	{ N_("Activate financial function"), true, service_has_cards,

@@ -17,7 +17,7 @@
 #include "tui/app.h"
 
 struct service {
-	const char *label;         /* N_(), short: two columns at 80x24 */
+	const char *label;         /* N_(), at most 33 columns: two columns at 80x24 */
 	bool needs_card;           /* acts on the card chosen above */
 	/* NULL: always offered. */
 	bool (*shown)(const struct app *app);

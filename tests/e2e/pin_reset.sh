@@ -19,11 +19,13 @@ pin_twice() { # first second
 	e2e_wait "Type the same PIN again"
 	e2e_type "$2"; e2e_keys Enter
 }
-pin_twice 123456 123456
+# A weak PIN is refused at its first entry: never typed twice.
+e2e_type 123456; e2e_keys Enter
 e2e_wait "The digits run up or down (like 123456)"
 e2e_wait "Type your new 6-digit PIN"
-pin_twice 910417 910417          # YYMMDD of 1991-04-17
+e2e_type 910417; e2e_keys Enter  # YYMMDD of 1991-04-17
 e2e_wait "It contains your birth date"
+e2e_wait "Type your new 6-digit PIN"
 pin_twice 582914 582915
 e2e_wait "The two entries differ"
 # Half typed: dots only, never the digits.
