@@ -330,7 +330,7 @@ newborn(struct sim *s, const struct sim_request *req,
 	sim_app_id(s, appid, "NB");
 	sim_created_at(created, s->opts.today);
 	snprintf(line[0], sizeof line[0], "First card application for %s: "
-	    "card %s issued at this counter today.",
+	    "card %s issued today.",
 	    sim_data_households[h].members[child - 1].name,
 	    card->d->number_masked);
 	snprintf(line[1], sizeof line[1], "Medical insurance (residents' "
@@ -345,9 +345,8 @@ newborn(struct sim *s, const struct sim_request *req,
 	    "newborn-registration") == NULL ||
 	    cJSON_AddStringToObject(a->json, "status", "completed") == NULL ||
 	    cJSON_AddStringToObject(a->json, "created_at", created) == NULL ||
-	    cJSON_AddStringToObject(a->json, "next_steps", "The child's card "
-	    "is issued today; its initial PIN is 123456: the parent sets a "
-	    "new PIN now. Pay the first year's contribution within 90 "
+	    cJSON_AddStringToObject(a->json, "next_steps", "Initial PIN "
+	    "123456: set a new PIN now. First contribution due in 90 "
 	    "days.") == NULL ||
 	    cJSON_AddStringToObject(a->json, "child_name",
 	    sim_data_households[h].members[child - 1].name) == NULL ||
