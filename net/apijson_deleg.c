@@ -359,12 +359,17 @@ apijson_decode_results_app(struct application *out, const char *body,
     size_t len, struct api_error *err)
 {
 	cJSON *root = apijson_parse(body, len, err);
-	const cJSON *rs, *it;
+	const cJSON *rs, *it, *card;
 	int rc = -1;
 
 	if (root == NULL)
 		return -1;
 	memset(out, 0, sizeof *out);
+	/* The newborn's first card, issued at registration; an answer
+	 * without "card" has none (no PIN to set). */
+	card = cJSON_GetObjectItemCaseSensitive(root, "card");
+	if (card != NULL && apijson_card(&out->card, card, err) != 0)
+		goto out;
 	if (apijson_get_id(out->application_id, sizeof out->application_id,
 	    root, "application_id", false, err) ||
 	    apijson_get_id(out->service, sizeof out->service, root, "service",

@@ -121,6 +121,7 @@ sim_clear_work(struct sim *s)
 		sodium_memzero(s->chal, s->cchal * sizeof *s->chal);
 	s->nchal = 0;
 	s->nmade = 0;
+	s->nborn = 0;
 }
 
 struct sim *
@@ -181,6 +182,7 @@ sim_free(struct sim *s)
 void
 sim_reset(struct sim *s)
 {
+	s->npeople = sim_data_npeople;   /* newborns registered are gone */
 	sim_load_people(s);
 	sim_households_load(s);
 	sim_clear_work(s);

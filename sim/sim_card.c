@@ -130,6 +130,23 @@ sim_check_of(struct sim *s, struct sim_session *ss, const cJSON *o)
 	    ss->staff) : NULL;
 }
 
+/* The card of a PIN request: one of the checked person's, or the card of
+ * a newborn this very check registered (the parent sets the child's
+ * first PIN: sim/sim_household.c); any other check gets card_unknown. */
+static struct sim_card *
+sim_pin_card(struct sim *s, struct sim_session *ss, const cJSON *o,
+    struct sim_answer *a, struct sim_person **pp, int *status)
+{
+	const struct sim_check *ck = sim_check_of(s, ss, o);
+	const cJSON *card_id = cJSON_GetObjectItemCaseSensitive(o, "card_id");
+	struct sim_card *c;
+
+	if (ck != NULL && cJSON_IsString(card_id) &&
+	    (c = sim_newborn_card(s, ck, card_id->valuestring, pp)) != NULL)
+		return c;
+	return sim_body_card(s, ss, o, a, pp, status);
+}
+
 static int
 sim_pin_face(struct sim_answer *a)
 {
@@ -154,7 +171,7 @@ sim_pin_challenge(struct sim *s, const struct sim_request *req,
 
 	if (o == NULL)
 		return sim_bad_request(a, NULL);
-	c = sim_body_card(s, ss, o, a, &p, &status);
+	c = sim_pin_card(s, ss, o, a, &p, &status);
 	if (c == NULL)
 		goto out;
 	ck = sim_check_of(s, ss, o);
@@ -238,7 +255,7 @@ sim_pin_reset(struct sim *s, const struct sim_request *req,
 
 	if (o == NULL)
 		return sim_bad_request(a, NULL);
-	c = sim_body_card(s, ss, o, a, &p, &status);
+	c = sim_pin_card(s, ss, o, a, &p, &status);
 	if (c == NULL)
 		goto out;
 	if (sim_get_string(o, "sealed_pin", 256, true, &sealed) < 0) {
@@ -430,7 +447,7 @@ SIM_WRITE(sim_h_cancel_loss, sim_cancel_loss)
 /* ---- new cards ------------------------------------------------------------ */
 
 /* A card issued at the counter today, appended to p; NULL if none left. */
-static struct sim_card *
+struct sim_card *
 sim_issue_card(struct sim *s, struct sim_person *p, const char *bank)
 {
 	struct sim_made_card *m;

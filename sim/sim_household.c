@@ -9,7 +9,10 @@
  * whose identity check it cites: the rules are forms/delegation.c's
  * newborn_check(), the same the terminal runs.  One application gives
  * three results: the first card application, the medical-insurance
- * enrolment and the link to the parent's family account.
+ * enrolment and the link to the parent's family account.  The child
+ * becomes an insured person (P-0900 on) and its first card is issued at
+ * once, like a new card (sim/sim_card.c): the answer carries it, and the
+ * parent's check that registered the child may set its PIN.
  */
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -123,6 +126,7 @@ hh_json(const struct sim *s, int h)
 		    cJSON_AddStringToObject(mo, "id_number_masked",
 		    m->masked) == NULL ||
 		    cJSON_AddStringToObject(mo, "person_id",
+		    m->person_id ? m->person_id :
 		    dm->person_id ? dm->person_id : "") == NULL ||
 		    cJSON_AddBoolToObject(mo, "has_card", m->has_card) == NULL ||
 		    (g = cJSON_AddArrayToObject(mo, "guardians")) == NULL)
@@ -164,6 +168,78 @@ sim_h_household(struct sim *s, const struct sim_request *req,
 	return a->json ? 200 : sim_oom(a);
 }
 
+/* Register the child (member child of household h) for the check ck: an
+ * insured person appended to s->people, with its first card issued at
+ * the counter today.  The card, or NULL with nothing changed (no room). */
+static struct sim_card *
+hh_register(struct sim *s, int h, int child, const struct sim_check *ck)
+{
+	const struct sim_data_member *dm =
+	    &sim_data_households[h].members[child - 1];
+	struct sim_member *m = &s->members[h][child - 1];
+	struct sim_born *b = &s->born[s->nborn];
+	struct sim_person *p, *grown;
+	struct sim_card *c;
+
+	if (s->nborn >= SIM_BORN_MAX)
+		return NULL;
+	grown = realloc(s->people, (s->npeople + 1) * sizeof *s->people);
+	if (grown == NULL)
+		return NULL;
+	s->people = grown;
+	snprintf(b->person_id, sizeof b->person_id, "P-%04zu",
+	    900 + s->nborn);
+	b->d = (struct sim_data_person){ .person_id = b->person_id,
+	    .name = dm->name, .region = dm->region, .by = m->birth.y,
+	    .bm = m->birth.m, .bd = m->birth.d, .seq = dm->seq,
+	    .purpose = "a newborn registered at the counter today" };
+	b->person = s->npeople;
+	b->check = ck->no;
+	p = &s->people[s->npeople];
+	*p = (struct sim_person){ .d = &b->d, .birth = m->birth,
+	    /* No ID card yet: a child's first is good for 5 years. */
+	    .id_valid_until = date_add_days(m->birth, 5 * 365) };
+	memcpy(p->number, m->number, sizeof p->number);
+	memcpy(p->masked, m->masked, sizeof p->masked);
+	c = sim_issue_card(s, p, "Industrial and Commercial Bank of China");
+	if (c == NULL)
+		return NULL;
+	s->npeople++;
+	s->nborn++;
+	m->has_card = true;
+	m->person_id = b->person_id;
+	return c;
+}
+
+/* Undo hh_register() (the answer could not be made). */
+static void
+hh_unregister(struct sim *s, int h, int child)
+{
+	s->npeople--;
+	s->nborn--;
+	s->nmade--;
+	s->members[h][child - 1].has_card = false;
+	s->members[h][child - 1].person_id = NULL;
+}
+
+struct sim_card *
+sim_newborn_card(struct sim *s, const struct sim_check *ck,
+    const char *card_id, struct sim_person **pp)
+{
+	for (size_t i = 0; i < s->nborn; i++) {
+		struct sim_person *p = &s->people[s->born[i].person];
+
+		if (s->born[i].check != ck->no)
+			continue;
+		for (size_t c = 0; c < p->ncards; c++)
+			if (strcmp(p->cards[c].d->card_id, card_id) == 0) {
+				*pp = p;
+				return &p->cards[c];
+			}
+	}
+	return NULL;
+}
+
 static int
 newborn(struct sim *s, const struct sim_request *req,
     struct sim_session *ss, struct sim_answer *a)
@@ -194,10 +270,11 @@ newborn(struct sim *s, const struct sim_request *req,
 	const cJSON *mno;
 	bool confirmed = false;
 	struct sim_check *ck;
+	struct sim_card *card;
 	struct household hh;
 	enum newborn_err ne;
 	char appid[32], created[32], line[3][300];
-	cJSON *o = sim_parse_object(req), *results;
+	cJSON *o = sim_parse_object(req), *results, *cj;
 	int status, h, child;
 
 	if (o == NULL)
@@ -244,15 +321,23 @@ newborn(struct sim *s, const struct sim_request *req,
 		goto out;
 	}
 
+	card = hh_register(s, h, child, ck);
+	if (card == NULL) {
+		status = sim_fail(a, 500, "internal", NULL, "No card could be "
+		    "issued: nothing was done. Call the help desk.");
+		goto out;
+	}
 	sim_app_id(s, appid, "NB");
 	sim_created_at(created, s->opts.today);
 	snprintf(line[0], sizeof line[0], "First card application for %s: "
-	    "ready in about 20 working days.",
-	    sim_data_households[h].members[child - 1].name);
+	    "card %s issued today.",
+	    sim_data_households[h].members[child - 1].name,
+	    card->d->number_masked);
 	snprintf(line[1], sizeof line[1], "Medical insurance (residents' "
 	    "basic) enrolled from today.");
 	snprintf(line[2], sizeof line[2], "Linked to the family account of "
 	    "%s.", s->people[ck->person].d->name);
+	cj = sim_card_json(s, card);
 	a->json = cJSON_CreateObject();
 	if (a->json == NULL ||
 	    cJSON_AddStringToObject(a->json, "application_id", appid) == NULL ||
@@ -260,14 +345,17 @@ newborn(struct sim *s, const struct sim_request *req,
 	    "newborn-registration") == NULL ||
 	    cJSON_AddStringToObject(a->json, "status", "completed") == NULL ||
 	    cJSON_AddStringToObject(a->json, "created_at", created) == NULL ||
-	    cJSON_AddStringToObject(a->json, "next_steps", "Collect the card "
-	    "with the household register booklet and this receipt; pay the "
-	    "first year's contribution within 90 days.") == NULL ||
+	    cJSON_AddStringToObject(a->json, "next_steps", "Initial PIN "
+	    "123456: set a new PIN now. First contribution due in 90 "
+	    "days.") == NULL ||
 	    cJSON_AddStringToObject(a->json, "child_name",
 	    sim_data_households[h].members[child - 1].name) == NULL ||
 	    cJSON_AddStringToObject(a->json, "child_id_number_masked",
 	    s->members[h][child - 1].masked) == NULL ||
-	    (results = cJSON_AddArrayToObject(a->json, "results")) == NULL) {
+	    (results = cJSON_AddArrayToObject(a->json, "results")) == NULL ||
+	    cj == NULL || !cJSON_AddItemToObject(a->json, "card", cj)) {
+		cJSON_Delete(cj);
+		hh_unregister(s, h, child);
 		status = sim_oom(a);
 		goto out;
 	}
@@ -276,11 +364,11 @@ newborn(struct sim *s, const struct sim_request *req,
 
 		if (r == NULL || !cJSON_AddItemToArray(results, r)) {
 			cJSON_Delete(r);
+			hh_unregister(s, h, child);
 			status = sim_oom(a);
 			goto out;
 		}
 	}
-	s->members[h][child - 1].has_card = true;
 	status = 201;
 out:
 	cJSON_Delete(o);

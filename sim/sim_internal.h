@@ -138,6 +138,19 @@ struct sim_member {
 	struct date birth;
 	bool male;
 	bool has_card;               /* a card, or a card application made */
+	const char *person_id;       /* registered here: its person, or NULL */
+};
+
+/* A newborn registered at the counter (sim/sim_household.c): an insured
+ * person from then on, in s->people after the data's, with the card
+ * issued at registration.  The parent's identity check that registered
+ * it may set that card's PIN (sim/sim_card.c). */
+#define SIM_BORN_MAX 32
+struct sim_born {
+	struct sim_data_person d;
+	char person_id[16];          /* "P-0900" on */
+	size_t person;               /* index into people */
+	unsigned long check;         /* the registering check's number */
 };
 
 struct sim {
@@ -172,6 +185,10 @@ struct sim {
 	size_t nchal, cchal;
 	struct sim_made_card made[SIM_MADE_MAX];
 	size_t nmade;
+	/* sim/sim_household.c: the newborns registered, people after the
+	 * data's (s->npeople counts them). */
+	struct sim_born born[SIM_BORN_MAX];
+	size_t nborn;
 };
 
 /* One answer under construction: JSON, or raw bytes for a replay. */
@@ -212,6 +229,14 @@ sim_handler sim_h_pin_challenge, sim_h_pin_reset, sim_h_financial,
 struct sim_card *sim_check_card(struct sim *s, struct sim_session *ss,
     const char *check_id, const char *card_id, struct sim_answer *a,
     struct sim_person **pp, int *status);
+/* A card issued at the counter today (new, replacement, a newborn's),
+ * appended to p, initial PIN 123456; NULL if p or the range is full. */
+struct sim_card *sim_issue_card(struct sim *s, struct sim_person *p,
+    const char *bank);
+/* The card card_id of a newborn the check ck registered, and its person
+ * in *pp; NULL if ck registered no newborn with that card. */
+struct sim_card *sim_newborn_card(struct sim *s, const struct sim_check *ck,
+    const char *card_id, struct sim_person **pp);
 
 int sim_idempotent(struct sim *s, const struct sim_request *req,
     struct sim_session *ss, struct sim_answer *a, sim_handler *fn);

@@ -101,7 +101,10 @@ card_svc_done(struct app *app, const struct api_error *err,
 		c = card_svc_card(app, res->card.card_id);
 		if (c != NULL)
 			*c = res->card;
-		else if (app->identity.person.ncards < CARDS_MAX)
+		/* A PIN set for a card not in the list is a newborn's: the
+		 * child's card, not the applicant's. */
+		else if (strcmp(res->service, "pin-reset") != 0 &&
+		    app->identity.person.ncards < CARDS_MAX)
 			app->identity.person.cards[
 			    app->identity.person.ncards++] = res->card;
 		if (app->cs != NULL) {

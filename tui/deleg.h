@@ -25,5 +25,11 @@ void deleg_when(char *out, size_t outsz, const char *iso);
 /* A form view over st at row y, made once per screen entry. */
 void deleg_open(struct app *app, struct form_state *st,
     const struct form_def *def, int y);
+/* The ID number of the newborn whose first card card_id the last
+ * registration issued (the birth date from the household record within
+ * its masked number), for the local weak-PIN check of the PIN the parent
+ * sets for the child: true and out, else false (not a newborn's card). */
+bool newborn_card_holder(const struct app *app, const char *card_id,
+    char out[19]);
 
 #endif

@@ -323,6 +323,30 @@ nb_draw(struct app *app)
 	    "insurance, family account."), cols - 4);
 }
 
+bool
+newborn_card_holder(const struct app *app, const char *card_id, char out[19])
+{
+	const struct application *a = &app->application;
+	const struct household_member *m = household_member(&app->household,
+	    app->newborn_child);
+	char birth[DATE_STR];
+
+	if (!app->have_application || m == NULL ||
+	    strcmp(a->service, "newborn-registration") != 0 ||
+	    strcmp(a->card.card_id, card_id) != 0 ||
+	    strcmp(a->subject_id_masked, m->id_masked) != 0 ||
+	    strlen(m->id_masked) != 18)
+		return false;
+	date_format(birth, m->birth);        /* YYYY-MM-DD */
+	memcpy(out, m->id_masked, 18);
+	memcpy(out + 6, birth, 4);
+	memcpy(out + 10, birth + 5, 2);
+	memcpy(out + 12, birth + 8, 2);
+	out[18] = '\0';
+	sodium_memzero(birth, sizeof birth);
+	return true;
+}
+
 static void
 nb_done(void *arg, const struct api_error *err,
     const struct application *res)

@@ -24,6 +24,7 @@
 #include "forms/i18n.h"
 #include "forms/pin.h"
 #include "tui/card_svc.h"
+#include "tui/deleg.h"
 #include "tui/draw.h"
 
 static void pin_ask_challenge(struct app *app);
@@ -208,9 +209,23 @@ pin_reset_done(void *arg, const struct api_error *err,
 	if (cs == NULL)
 		return;
 	if (err == NULL || err->result == API_OK) {
+		/* A newborn's card: the PIN receipt names the child, whom
+		 * the registration's receipt named. */
+		struct application *a = &app->application;
+		bool same = app->have_application &&
+		    strcmp(a->card.card_id, res->card.card_id) == 0;
+		char who[sizeof a->subject_name], who_id[sizeof
+		    a->subject_id_masked];
+
+		memcpy(who, a->subject_name, sizeof who);
+		memcpy(who_id, a->subject_id_masked, sizeof who_id);
 		pin_wipe_all(cs);
 		sodium_memzero(cs->pin_idem, sizeof cs->pin_idem);
 		card_svc_done(app, err, res);
+		if (same) {
+			memcpy(a->subject_name, who, sizeof who);
+			memcpy(a->subject_id_masked, who_id, sizeof who_id);
+		}
 		return;
 	}
 	if (err->result != API_REFUSED) {
@@ -244,7 +259,8 @@ pin_reset_done(void *arg, const struct api_error *err,
 	card_svc_done(app, err, res);
 }
 
-/* The checked person's full ID number, normalised, into out (19 bytes). */
+/* The cardholder's full ID number, normalised, into out (19 bytes): the
+ * checked person's, or the child's for a newborn's card. */
 static void
 pin_id_number(const struct app *app, char out[19])
 {
@@ -253,6 +269,9 @@ pin_id_number(const struct app *app, char out[19])
 	size_t n = 0;
 
 	out[0] = '\0';
+	if (app->cs != NULL &&
+	    newborn_card_holder(app, app->cs->pin_card, out))
+		return;
 	if (v == NULL)
 		return;
 	for (size_t i = 0; v[i] != '\0' && n < 18; i++)

@@ -136,12 +136,13 @@ receipt_draw(struct app *app)
 
 		y += used > 1 ? used - 1 : 0;
 	}
-	y += 2;
+	/* Results (a newborn's) take the room of one blank line. */
+	y += a->nresults > 0 ? 1 : 2;
 	wattrset(w, A_BOLD);
 	draw_text(w, y++, RECEIPT_LABEL_X, _("Next steps"), 0);
 	wattrset(w, A_NORMAL);
 	draw_wrap(w, y, RECEIPT_LABEL_X, a->next_steps, cols -
-	    RECEIPT_LABEL_X - 3, rows - y - 2);
+	    RECEIPT_LABEL_X - 3, rows - y - (receipt_new_card(app) ? 3 : 2));
 	if (receipt_new_card(app))
 		draw_text(w, rows - 3, RECEIPT_LABEL_X, _("F4: the applicant "
 		    "sets the new card's PIN now."), cols - 6);
@@ -164,13 +165,16 @@ receipt_key_print(struct app *app)
 	app_msg(app, rc == 0 ? APP_MSG_INFO : APP_MSG_ERROR, "%s", msg);
 }
 
-/* F4 after a new or replacement card: set its initial PIN now. */
+/* F4 after a new or replacement card, or a newborn's registration (the
+ * parent sets the child's first card's PIN): set its PIN now. */
 static bool
 receipt_new_card(const struct app *app)
 {
 	return app->have_application &&
 	    (strcmp(app->application.service, "new-card") == 0 ||
-	    strcmp(app->application.service, "card-replacement") == 0);
+	    strcmp(app->application.service, "card-replacement") == 0 ||
+	    (strcmp(app->application.service, "newborn-registration") == 0 &&
+	    app->application.card.card_id[0] != '\0'));
 }
 
 static void
@@ -218,7 +222,8 @@ const struct screen screen_receipt = {
 	    "ends the walk-in and wipes the applicant's data. F5 prints the "
 	    "receipt (a file, and the print command if one is configured); "
 	    "after a new or replacement card F4 lets the applicant set its "
-	    "PIN."),
+	    "PIN, after a newborn's registration the parent sets the child's "
+	    "card's PIN."),
 	.enter = receipt_enter,
 	.draw = receipt_draw,
 	.key = receipt_key,

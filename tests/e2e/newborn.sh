@@ -2,7 +2,11 @@
 # receipt, and each refusal on the way with its message: unknown register
 # number (at its field), parent not listed, child already has a card,
 # child too old (366 days: one day past the limit), parent listed but not
-# the child's guardian.  Full ID numbers never reach the screen.
+# the child's guardian.  Full ID numbers never reach the screen.  The
+# registration issues the child's first card: from the receipt (F4) the
+# parent sets its PIN on the screen turned to them; the child's birth
+# date is refused, another PIN is set, and the PIN receipt names the
+# child and its card.
 . "$(dirname "$0")/../lib/e2e.sh"
 id=$(e2e_demo_id 胡明)
 [ -n "$id" ] || { echo "no demo ID for 胡明"; exit 1; }
@@ -60,3 +64,31 @@ e2e_wait "Medical insurance (residents' basic) enrolled"
 e2e_wait "Linked to the family account of 胡明"
 e2e_wait "TRAINING — NOT VALID"
 e2e_absent "110108202610230717"
+e2e_wait "B0****250"                        # the child's first card
+
+e2e_wait "F4: the applicant sets the new card's PIN now."
+e2e_keys F4
+e2e_wait "Set the card's PIN"
+e2e_wait "Card B0****250"
+e2e_wait "Type your new 6-digit PIN"
+e2e_type 261023; e2e_keys Enter             # the child's birth, YYMMDD
+e2e_wait "Type the same PIN again"
+e2e_type 261023; e2e_keys Enter
+e2e_wait "It contains your birth date"
+e2e_wait "Type your new 6-digit PIN"
+e2e_type 582914; e2e_keys Enter
+e2e_wait "Type the same PIN again"
+e2e_type 582914; e2e_keys Enter
+e2e_wait "Card PIN reset"
+e2e_wait "PR-20261122-"
+e2e_wait "胡小宝  110108********0717"
+e2e_wait "B0****250"
+e2e_absent "F4: the applicant sets"             # set: no second F4
+e2e_absent "582914"
+e2e_absent "110108202610230717"
+# Back at the parent's person screen: the child's card is not listed as
+# the parent's.
+e2e_keys Enter
+e2e_wait "Person and cards"
+e2e_absent "B0****250"
+echo ok

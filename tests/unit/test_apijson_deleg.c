@@ -181,10 +181,23 @@ test_newborn(void **state)
 	assert_int_equal(a.nresults, 3);
 	assert_string_equal(a.results[2], "three");
 	assert_string_equal(a.subject_name, "胡小宝");
+	assert_int_equal(a.card.card_id[0], '\0');    /* no "card": none */
 	bad(dec_newborn, &a, NEWBORN(""));
 	bad(dec_newborn, &a, NEWBORN("\"1\",\"2\",\"3\",\"4\",\"5\""));
 	bad(dec_newborn, &a, NEWBORN("1"));
 	bad(dec_newborn, &a, NEWBORN("\"a\\u0000b\""));
+	/* The child's first card, when the answer carries it. */
+	assert_int_equal(decode(dec_newborn, &a, NEWBORN("\"one\"],\"card\":{"
+	    "\"card_id\":\"C-0250\",\"number_masked\":\"B0****250\","
+	    "\"bank\":\"ICBC\",\"state\":\"normal\",\"ss\":\"inactive\","
+	    "\"fin\":\"inactive\",\"received_on\":\"2026-11-22\","
+	    "\"deadline\":\"2027-09-18\"}, \"x\":[0"), &err), 0);
+	assert_string_equal(a.card.card_id, "C-0250");
+	assert_string_equal(a.card.number_masked, "B0****250");
+	assert_int_equal(a.nresults, 1);
+	bad(dec_newborn, &a, NEWBORN("\"one\"],\"card\":\"C-0250\",\"x\":[0"));
+	bad(dec_newborn, &a, NEWBORN("\"one\"],\"card\":{\"card_id\":1},"
+	    "\"x\":[0"));
 }
 
 static void

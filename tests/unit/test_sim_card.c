@@ -324,6 +324,75 @@ static void test_new_card(void **state)
 	    409);
 }
 
+/* The parent 胡明 registers 胡小宝 (born 2026-10-23): the child's first
+ * card comes with the answer, and only the check that registered the
+ * child may set its PIN (the child's rules: its birth date is weak). */
+static void test_newborn_pin(void **state)
+{
+	struct t *t = *state;
+	unsigned char pk[32];
+	char body[256], reg_check[32], card[32], b64[128];
+	const cJSON *c;
+
+	sim_seal_public_key(t->s, pk);
+	checked(t, "胡明");
+	snprintf(reg_check, sizeof reg_check, "%s", t->check);
+	snprintf(body, sizeof body, "{\"check_id\":\"%s\",\"register_no\":"
+	    "\"HH-0100\",\"member_no\":5,\"commitment_confirmed\":true}",
+	    t->check);
+	assert_int_equal(call(t, "POST", "/v1/applications/newborn", body),
+	    201);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(
+	    t->json, "results")), 3);
+	c = cJSON_GetObjectItemCaseSensitive(t->json, "card");
+	snprintf(card, sizeof card, "%s", str(c, "card_id"));
+	assert_string_equal(card, "C-0250");          /* the issued range */
+	assert_string_equal(str(c, "number_masked"), "B0****250");
+	assert_string_equal(str(c, "received_on"), "2026-11-22");
+	/* The child is an insured person with that card now. */
+	assert_int_equal(call(t, "GET", "/v1/persons/P-0900", NULL), 200);
+	assert_string_equal(str(t->json, "name"), "胡小宝");
+	assert_string_equal(str(cJSON_GetArrayItem(
+	    cJSON_GetObjectItemCaseSensitive(t->json, "cards"), 0), "card_id"),
+	    card);
+	assert_int_equal(call(t, "GET", "/v1/households/HH-0100", NULL), 200);
+	assert_string_equal(str(cJSON_GetArrayItem(
+	    cJSON_GetObjectItemCaseSensitive(t->json, "members"), 4),
+	    "person_id"), "P-0900");
+
+	/* The registering check: the child's birth date (YYMMDD) is weak,
+	 * another PIN is set. */
+	sealed(t, card, "261023", pk, b64, sizeof b64, false);
+	assert_int_equal(reset(t, card, b64), 422);
+	refused(t, 422, "pin_weak");
+	sealed(t, card, "582914", pk, b64, sizeof b64, false);
+	assert_int_equal(reset(t, card, b64), 201);
+	assert_string_equal(str(t->json, "service"), "pin-reset");
+	assert_string_equal(str(cJSON_GetObjectItemCaseSensitive(t->json,
+	    "card"), "card_id"), card);
+	/* The PIN only: no other service on the child's card. */
+	assert_int_equal(card_call(t, "/v1/applications/financial-activation",
+	    card, BANK), 404);
+	refused(t, 404, "card_unknown");
+
+	/* Any other check is refused: the other parent's, the same parent's
+	 * next check. */
+	checked(t, "郭芳");
+	assert_int_equal(card_call(t, "/v1/pin-challenges", card, NULL), 404);
+	refused(t, 404, "card_unknown");
+	checked(t, "胡明");
+	assert_string_not_equal(t->check, reg_check);
+	assert_int_equal(card_call(t, "/v1/pin-challenges", card, NULL), 404);
+	refused(t, 404, "card_unknown");
+	/* The parent's own card is still theirs. */
+	assert_int_equal(card_call(t, "/v1/pin-challenges", "C-0103", NULL),
+	    201);
+
+	/* A reset forgets the newborn and its card. */
+	sim_reset(t->s);
+	assert_int_equal(call(t, "GET", "/v1/persons/P-0900", NULL), 404);
+}
+
 static void test_contributions(void **state)
 {
 	struct t *t = *state;
@@ -347,6 +416,7 @@ int main(void)
 		T(test_remedy_order),
 		T(test_replacement),
 		T(test_new_card),
+		T(test_newborn_pin),
 		T(test_contributions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
