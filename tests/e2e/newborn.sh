@@ -72,8 +72,6 @@ e2e_wait "Set the card's PIN"
 e2e_wait "Card B0****250"
 e2e_wait "Type your new 6-digit PIN"
 e2e_type 261023; e2e_keys Enter             # the child's birth, YYMMDD
-e2e_wait "Type the same PIN again"
-e2e_type 261023; e2e_keys Enter
 e2e_wait "It contains your birth date"
 e2e_wait "Type your new 6-digit PIN"
 e2e_type 582914; e2e_keys Enter
