@@ -473,7 +473,6 @@ draft_build(struct app *app, struct journal_doc *d)
 	time_t now;
 	struct tm tm;
 	size_t i;
-
 	bool walkin;
 
 	d->len = 0;
