@@ -88,6 +88,7 @@ TUI_SRC  += tui/deleg.c tui/screen_poa.c tui/screen_approvals.c \
             tui/screen_household.c
 TUI_SRC  += tui/card_svc.c tui/screen_cardsvc.c tui/screen_pin.c \
             tui/screen_query.c tui/receipt_print.c
+TUI_SRC  += tui/queued.c
 
 # Unit tests link only the layers they test, so each layer builds alone.
 FORMS_TESTS = date idnum text check form delegation pin contrib receipt
@@ -205,6 +206,7 @@ check-valgrind: deps-ci
 # links every instrumented object of forms/, net/ and sim/, with seeds in
 # tests/fuzz/corpus/NAME/.  Adding one is adding its NAME here:
 FUZZ_TARGETS = apijson idnum sanitize
+FUZZ_TARGETS += journal
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_BUILD    = build-fuzz

@@ -101,6 +101,8 @@ static const struct api_call_def def_newborn = {
 	.decode = dec_results_app, .res_size = sizeof(struct application),
 	.deliver = del_app, .write = true, .body = true,
 };
+const struct api_call_def *const api_def_newborn = &def_newborn;
+const struct api_call_def *const api_def_decide = &def_decide;
 
 void
 api_poa_insured(struct api *a, const struct poa_insured_request *req,

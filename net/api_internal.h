@@ -33,6 +33,10 @@ struct api_call_def {
 
 /* Every call whose answer is an application: api_application_cb. */
 extern const struct api_call_def api_def_application;
+/* The newborn registration's and the supervisor's decision's (the outbox
+ * sends them again). */
+extern const struct api_call_def *const api_def_newborn;
+extern const struct api_call_def *const api_def_decide;
 
 /* Send one call with the session token.  body (malloc'd JSON, or NULL) is
  * wiped and freed here in every case; idem_key is the caller's key for a

@@ -16,9 +16,11 @@
  * try means the service does it once and answers the retries with the
  * first result.
  *
- * The outbox lives in memory only: a crash loses it (the service may have
- * done the write; the clerk sees it on the person's cards).  Persisting it
- * belongs in the encrypted draft journal, not here.
+ * Every write of the contract that creates something has a kind here
+ * (enum outbox_kind): the kind names its call description, method and
+ * path, so a write can be written down (outbox_entry) and queued again
+ * from what was written (outbox_add_kind) after a crash: tui/draft.c keeps
+ * the items in the clerk's sealed draft; here they live in memory only.
  */
 #ifndef SSDESK_OUTBOX_H
 #define SSDESK_OUTBOX_H
@@ -67,5 +69,55 @@ long outbox_due_in(const struct outbox *o);
  * contract has, so callers never see its JSON. */
 int outbox_add_medical(struct outbox *o, const struct medical_request *req,
     api_application_cb *cb, void *arg);
+
+/* ---- writes by kind: one generic path for every service ---------------- */
+
+enum outbox_kind {
+	OUTBOX_MEDICAL,            /* cb: api_application_cb */
+	OUTBOX_FINANCIAL,
+	OUTBOX_CANCEL_LOSS,
+	OUTBOX_REPLACEMENT,
+	OUTBOX_NEW_CARD,
+	OUTBOX_DELEGATED,
+	OUTBOX_NEWBORN,
+	OUTBOX_DECISION,           /* cb: api_approval_cb */
+	OUTBOX_NKINDS,
+};
+
+/* The kind's name as written down ("financial-activation"...), and back
+ * (-1 if unknown). */
+const char *outbox_kind_name(enum outbox_kind k);
+int outbox_kind_of(const char *name);
+
+/* Queue a write of kind k: its call description and method come from the
+ * kind; path must be the kind's (for a decision "/v1/approvals/<id>").
+ * cb must be of the kind's callback type.  0, or -1 (nothing queued). */
+int outbox_add_kind(struct outbox *o, enum outbox_kind k, const char *path,
+    const char *body, const char *idem_key, void (*cb)(void), void *arg);
+
+/* One waiting write as written down; the pointers are the outbox's and
+ * hold until it changes.  body holds whatever the write carries (a bank
+ * card number): keep it only sealed, wipe any copy. */
+struct outbox_entry {
+	enum outbox_kind kind;
+	const char *path, *body, *idem_key;
+};
+
+/* The i-th waiting write (0 = the first); false past the last or for a
+ * write not queued by kind. */
+bool outbox_entry(const struct outbox *o, size_t i, struct outbox_entry *e);
+/* Whether a write with this Idempotency-Key waits (or is in flight). */
+bool outbox_has_key(const struct outbox *o, const char *idem_key);
+
+/* The request of each write into the outbox (its JSON stays in net/). */
+int outbox_add_card(struct outbox *o, enum outbox_kind k,
+    const struct card_request *req, api_application_cb *cb, void *arg);
+int outbox_add_poa(struct outbox *o, const struct poa_request *req,
+    api_application_cb *cb, void *arg);
+int outbox_add_newborn(struct outbox *o, const struct newborn_request *req,
+    api_application_cb *cb, void *arg);
+int outbox_add_decision(struct outbox *o, const char *application_id,
+    bool approve, const char *reason, const char *idem_key,
+    api_approval_cb *cb, void *arg);
 
 #endif

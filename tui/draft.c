@@ -21,6 +21,7 @@
 #include "forms/journal.h"
 #include "tui/audit_log.h"
 #include "tui/form_view.h"
+#include "tui/queued.h"
 #include "tui/screens.h"
 #include "tui/statedir.h"
 
@@ -132,6 +133,83 @@ static const struct draft_slot {
 	{ "household", &form_household, draft_household_form, NULL, NULL },
 };
 #define DRAFT_NSLOTS (sizeof draft_slots / sizeof draft_slots[0])
+
+/* ---- the outbox: writes waiting for the service ----------------------- */
+
+/*
+ * Each waiting write is four pairs, "outbox.<n>.kind", ".path", ".key" and
+ * ".body", n from 0.  The body may hold a bank card number or an ID
+ * number: like the rest of the draft it is only ever on disk sealed.  A
+ * draft without them (older ones) has an empty outbox.
+ */
+static void
+draft_outbox_name(char *out, size_t sz, size_t n, const char *what)
+{
+	snprintf(out, sz, "outbox.%zu.%s", n, what);
+}
+
+static void
+draft_outbox_save(struct app *app, struct journal_doc *d)
+{
+	struct outbox_entry e;
+	char name[64];
+	size_t n = 0;
+
+	for (size_t i = 0; i < outbox_count(app->outbox); i++) {
+		if (!outbox_entry(app->outbox, i, &e))
+			continue;
+		draft_outbox_name(name, sizeof name, n, "kind");
+		journal_put(d, name, outbox_kind_name(e.kind));
+		draft_outbox_name(name, sizeof name, n, "path");
+		journal_put(d, name, e.path);
+		draft_outbox_name(name, sizeof name, n, "key");
+		journal_put(d, name, e.idem_key);
+		draft_outbox_name(name, sizeof name, n, "body");
+		journal_put(d, name, e.body);
+		n++;
+	}
+}
+
+static bool
+draft_outbox_waits(struct app *app)
+{
+	struct outbox_entry e;
+
+	for (size_t i = 0; i < outbox_count(app->outbox); i++)
+		if (outbox_entry(app->outbox, i, &e))
+			return true;
+	return false;
+}
+
+/* The writes of a draft back into the outbox (one already there, by its
+ * key, is not queued twice); how many. */
+static size_t
+draft_outbox_load(struct app *app, const struct journal_doc *d)
+{
+	struct outbox_entry e;
+	char name[64];
+	size_t n, back = 0;
+	int k;
+
+	for (n = 0;; n++) {
+		draft_outbox_name(name, sizeof name, n, "kind");
+		if ((k = outbox_kind_of(journal_get(d, name))) < 0)
+			break;
+		e.kind = (enum outbox_kind)k;
+		draft_outbox_name(name, sizeof name, n, "path");
+		e.path = journal_get(d, name);
+		draft_outbox_name(name, sizeof name, n, "key");
+		e.idem_key = journal_get(d, name);
+		draft_outbox_name(name, sizeof name, n, "body");
+		e.body = journal_get(d, name);
+		if (e.path == NULL || e.idem_key == NULL || e.body == NULL ||
+		    outbox_has_key(app->outbox, e.idem_key))
+			continue;
+		if (queued_restore(app, &e) == 0)
+			back++;
+	}
+	return back;
+}
 
 /* ---- state ------------------------------------------------------------ */
 
@@ -263,6 +341,15 @@ draft_signed_in(struct app *app, bool resuming)
 		statedir_remove(name);
 		return DRAFT_DAMAGED;
 	}
+	/* The writes that waited go back into the outbox at once, whatever
+	 * the clerk does with the forms (the draft is written again with
+	 * them); a draft of the outbox alone is not offered. */
+	if ((n = draft_outbox_load(app, draft.offer)) > 0)
+		app_audit(app, "outbox_restored", "%zu", n);
+	if (journal_get(draft.offer, "screen") == NULL) {
+		journal_doc_wipe(draft.offer);
+		return DRAFT_NONE;
+	}
 	draft.offering = true;
 	return DRAFT_OFFER;
 }
@@ -386,12 +473,18 @@ draft_build(struct app *app, struct journal_doc *d)
 	time_t now;
 	struct tm tm;
 	size_t i;
+	bool walkin;
 
 	d->len = 0;
-	if (!app->walkin || s == &screen_receipt || s == NULL ||
-	    !draft_typed(app))
+	walkin = app->walkin && s != &screen_receipt && s != NULL &&
+	    draft_typed(app);
+	/* The outbox outlives the walk-in: kept alone if need be. */
+	if (!walkin && !draft_outbox_waits(app))
 		return;
 	journal_put(d, "v", "1");
+	draft_outbox_save(app, d);
+	if (!walkin)
+		goto saved;
 	journal_put(d, "screen", s->name);
 	draft_put_int(d, "focus", app->fv != NULL ?
 	    form_view_current(app->fv) : app->fv_focus);
@@ -406,6 +499,7 @@ draft_build(struct app *app, struct journal_doc *d)
 		if (draft_slots[i].save != NULL)
 			draft_slots[i].save(app, d);
 	}
+saved:
 	/* Last, and not hashed: the time alone is no change. */
 	now = time(NULL);
 	localtime_r(&now, &tm);

@@ -9,6 +9,9 @@
  * done), and the draft is removed.  After a crash, the same clerk's next
  * sign-in offers the draft back (screen_draft); another clerk has another
  * file and another key.  Fields marked FIELD_NOJOURNAL never reach it.
+ * The writes waiting in the outbox are journaled too (their bodies only
+ * sealed), with or without a walk-in, and put back in the outbox at the
+ * same clerk's next sign-in (draft_signed_in), before any offer.
  *
  * A new form is one row of draft_slots[] in draft.c: its slot name, its
  * form_def, where the app keeps its form_state, and optionally what else

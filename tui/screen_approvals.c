@@ -25,6 +25,7 @@
 #include "tui/deleg.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
+#include "tui/queued.h"
 
 #define LIST_Y 3
 
@@ -364,6 +365,29 @@ detail_refreshed(void *arg, const struct api_error *err,
 	app->dirty = true;
 }
 
+/* The decision being sent: approve, or reject with this reason. */
+static bool decide_approve;
+
+/* The answer never came: the same decision, with the same key, waits in
+ * the outbox; its answer comes to the status line (tui/queued.h). */
+static bool
+decide_queue(struct app *app, const struct api_error *err)
+{
+	const char *reason = decide_approve ? "" :
+	    form_get_key(&app->reject_form, "reason");
+
+	if (!queued_lost(err) || app->decide_idem[0] == '\0' ||
+	    outbox_add_decision(app->outbox, app->approval.application_id,
+	    decide_approve, reason, app->decide_idem, queued_decision,
+	    queued_slot(app, OUTBOX_DECISION, app->decide_idem, NULL,
+	    NULL)) != 0)
+		return false;
+	rejecting = false;
+	confirming = false;
+	queued_told(app, OUTBOX_DECISION, err);
+	return true;
+}
+
 static void
 decide_done(void *arg, const struct api_error *err,
     const struct approval *res)
@@ -398,6 +422,8 @@ decide_done(void *arg, const struct api_error *err,
 	}
 	if (app_session_expired(app, err))
 		return;
+	if (decide_queue(app, err))
+		return;
 	app_error_text(text, sizeof text, err);
 	if (err->result == API_REFUSED) {
 		/* Decided elsewhere, or not ours to decide: this item is
@@ -420,8 +446,9 @@ decide(struct app *app, bool approve)
 	const char *reason = "";
 	int first;
 
-	if (app->busy)
+	if (app->busy || queued_waits(app, OUTBOX_DECISION, app->decide_idem))
 		return;
+	decide_approve = approve;
 	if (!approve) {
 		if (form_ready(&app->reject_form, &first) != 0) {
 			deleg_not_ready(app, &app->reject_form, first);

@@ -5,7 +5,9 @@
  * that order), report lost and replace, and a first card.
  *
  * Each write keeps one Idempotency-Key until it has an answer, so F2
- * again after a lost answer never makes a second application.
+ * again after a lost answer never makes a second application.  An answer
+ * that never came (unreachable, timeout) leaves the write in the outbox
+ * (tui/queued.h), sent by itself when the service is back.
  */
 #include "tui/screens.h"
 
@@ -15,9 +17,11 @@
 #include <sodium.h>
 
 #include "forms/i18n.h"
+#include "tui/audit_log.h"
 #include "tui/card_svc.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
+#include "tui/queued.h"
 
 #define CS_FORM_Y 3
 
@@ -190,6 +194,9 @@ cs_draw(struct app *app)
 	}
 }
 
+static bool cs_queue(struct app *app, const struct api_error *err,
+    api_application_cb *here);
+
 static void
 cs_financial_done(void *arg, const struct api_error *err,
     const struct application *res)
@@ -198,6 +205,8 @@ cs_financial_done(void *arg, const struct api_error *err,
 	struct card_svc *cs = app->cs;
 	struct card *c;
 
+	if (cs_queue(app, err, cs_financial_done))
+		return;
 	if ((err == NULL || err->result == API_OK) && cs != NULL &&
 	    cs->mode == CS_REMEDY && res->card.ss == FN_REPORTED_LOST) {
 		/* Step 1 done: on to step 2 with a key of its own. */
@@ -225,6 +234,8 @@ cs_financial_done(void *arg, const struct api_error *err,
 static void
 cs_done(void *arg, const struct api_error *err, const struct application *res)
 {
+	if (cs_queue(arg, err, cs_done))
+		return;
 	card_svc_done(arg, err, res);
 }
 
@@ -240,14 +251,78 @@ cs_digits(char *out, size_t outsz, const char *in)
 	out[n] = '\0';
 }
 
+/* The write the screen holds, as a request (digits receives the bank
+ * account's digits: wipe it after), and its kind. */
+static enum outbox_kind
+cs_request(struct app *app, struct card_request *req,
+    char digits[FORM_VALUE_MAX])
+{
+	struct card_svc *cs = app->cs;
+	const struct card *c = app_card(app);
+	int bi;
+
+	memset(req, 0, sizeof *req);
+	digits[0] = '\0';
+	req->check_id = app->identity.check_id;
+	req->card_id = c != NULL ? c->card_id : NULL;
+	req->idem_key = cs->idem;
+	if (cs_has_form(cs)) {
+		bi = form_find(&form_financial, "bank_card");
+		cs_digits(digits, FORM_VALUE_MAX, form_get(&cs->finform, bi));
+		req->bank_card = digits;
+		req->luhn_confirmed = cs->finform.confirmed[bi];
+		return OUTBOX_FINANCIAL;
+	}
+	if (cs->mode == CS_REMEDY)
+		return OUTBOX_CANCEL_LOSS;
+	if (cs->mode == CS_REPLACE)
+		return OUTBOX_REPLACEMENT;
+	req->card_id = NULL;
+	return OUTBOX_NEW_CARD;
+}
+
+static const char *
+cs_live(struct app *app)
+{
+	return app->cs != NULL ? app->cs->idem : NULL;
+}
+
+/* The answer never came: the same request, with the same key, waits in
+ * the outbox; here takes its answer if the clerk is still at it. */
+static bool
+cs_queue(struct app *app, const struct api_error *err,
+    api_application_cb *here)
+{
+	struct card_svc *cs = app->cs;
+	struct card_request req;
+	char digits[FORM_VALUE_MAX];
+	enum outbox_kind k;
+	int rc;
+
+	if (!queued_lost(err) || cs == NULL || cs->idem[0] == '\0' ||
+	    app->screen == &screen_pin)
+		return false;
+	k = cs_request(app, &req, digits);
+	rc = outbox_add_card(app->outbox, k, &req, queued_application,
+	    queued_slot(app, k, cs->idem, cs_live, here));
+	sodium_memzero(digits, sizeof digits);
+	sodium_memzero(&req, sizeof req);
+	if (rc != 0)
+		return false;
+	app_idle(app);
+	app_audit_submit(app, outbox_kind_name(k), err, NULL);
+	queued_told(app, k, err);
+	return true;
+}
+
 static void
 cs_submit(struct app *app)
 {
 	struct card_svc *cs = app->cs;
-	const struct card *c = app_card(app);
 	struct card_request req;
 	char digits[FORM_VALUE_MAX];
-	int first, bi;
+	enum outbox_kind k;
+	int first;
 
 	if (app->busy) {
 		app_msg(app, APP_MSG_WARN, "%s", _("A request is in flight; "
@@ -256,43 +331,39 @@ cs_submit(struct app *app)
 	}
 	if (cs == NULL || !app->have_identity)
 		return;
-	memset(&req, 0, sizeof req);
-	req.check_id = app->identity.check_id;
-	req.card_id = c != NULL ? c->card_id : NULL;
-	req.idem_key = cs->idem;
 	app_msg_clear(app);
-	if (cs_has_form(cs)) {
-		if (form_ready(&cs->finform, &first) != 0) {
-			form_view_sync(app->fv);
-			if (first >= 0) {
-				form_view_focus(app->fv, first);
-				app->fv_focus = first;
-			}
-			app_msg(app, first >= 0 &&
-			    cs->finform.warned[first][0] != '\0' ?
-			    APP_MSG_WARN : APP_MSG_ERROR, "%s",
-			    cs->finform.form_msg);
-			return;
+	if (cs_has_form(cs) && form_ready(&cs->finform, &first) != 0) {
+		form_view_sync(app->fv);
+		if (first >= 0) {
+			form_view_focus(app->fv, first);
+			app->fv_focus = first;
 		}
-		bi = form_find(&form_financial, "bank_card");
-		cs_digits(digits, sizeof digits, form_get(&cs->finform, bi));
-		req.bank_card = digits;
-		req.luhn_confirmed = cs->finform.confirmed[bi];
+		app_msg(app, first >= 0 &&
+		    cs->finform.warned[first][0] != '\0' ?
+		    APP_MSG_WARN : APP_MSG_ERROR, "%s",
+		    cs->finform.form_msg);
+		return;
+	}
+	k = cs_request(app, &req, digits);
+	if (queued_waits(app, k, cs->idem)) {
+		sodium_memzero(digits, sizeof digits);
+		return;
+	}
+	if (k == OUTBOX_FINANCIAL) {
 		app_busy(app, _("Activating the financial function… Esc "
 		    "cancels"));
 		api_financial_activate(app->api, &req, cs_financial_done, app);
-		sodium_memzero(digits, sizeof digits);
-	} else if (cs->mode == CS_REMEDY) {
+	} else if (k == OUTBOX_CANCEL_LOSS) {
 		app_busy(app, _("Cancelling the loss report… Esc cancels"));
 		api_cancel_loss(app->api, &req, cs_done, app);
-	} else if (cs->mode == CS_REPLACE) {
+	} else if (k == OUTBOX_REPLACEMENT) {
 		app_busy(app, _("Issuing the replacement card… Esc cancels"));
 		api_card_replacement(app->api, &req, cs_done, app);
 	} else {
-		req.card_id = NULL;
 		app_busy(app, _("Issuing the new card… Esc cancels"));
 		api_new_card(app->api, &req, cs_done, app);
 	}
+	sodium_memzero(digits, sizeof digits);
 	sodium_memzero(&req, sizeof req);
 }
 

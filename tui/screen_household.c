@@ -26,6 +26,7 @@
 #include "tui/deleg.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
+#include "tui/queued.h"
 
 #define HH_FORM_Y 2
 #define HH_LIST_Y 4
@@ -346,6 +347,7 @@ newborn_card_holder(const struct app *app, const char *card_id, char out[19])
 	sodium_memzero(birth, sizeof birth);
 	return true;
 }
+static bool nb_queue(struct app *app, const struct api_error *err);
 
 static void
 nb_done(void *arg, const struct api_error *err,
@@ -366,7 +368,45 @@ nb_done(void *arg, const struct api_error *err,
 	if (err->result == API_REFUSED &&
 	    strcmp(err->code, "idempotency_conflict") == 0)
 		api_idempotency_key(app->newborn_idem);
+	if (nb_queue(app, err))
+		return;
 	deleg_call_failed(app, NULL, err);
+}
+
+static void
+nb_request_of(struct app *app, struct newborn_request *req)
+{
+	*req = (struct newborn_request){
+		.check_id = app->identity.check_id,
+		.register_no = app->household.register_no,
+		.member_no = app->newborn_child,
+		.commitment_confirmed = true,
+		.idem_key = app->newborn_idem,
+	};
+}
+
+static const char *
+nb_live(struct app *app)
+{
+	return app->newborn_idem;
+}
+
+/* The answer never came: the same request, with the same key, waits in
+ * the outbox (tui/queued.h). */
+static bool
+nb_queue(struct app *app, const struct api_error *err)
+{
+	struct newborn_request req;
+
+	if (!queued_lost(err) || app->newborn_idem[0] == '\0')
+		return false;
+	nb_request_of(app, &req);
+	if (outbox_add_newborn(app->outbox, &req, queued_application,
+	    queued_slot(app, OUTBOX_NEWBORN, app->newborn_idem, nb_live,
+	    nb_done)) != 0)
+		return false;
+	queued_told(app, OUTBOX_NEWBORN, err);
+	return true;
 }
 
 static void
@@ -374,20 +414,15 @@ nb_submit(struct app *app)
 {
 	struct newborn_request req;
 
-	if (app->busy || nb_child(app) == NULL)
+	if (app->busy || nb_child(app) == NULL ||
+	    queued_waits(app, OUTBOX_NEWBORN, app->newborn_idem))
 		return;
 	if (!letter_confirmed) {
 		app_msg(app, APP_MSG_ERROR, "%s", _("The parent must confirm "
 		    "the personal commitment letter first: press y."));
 		return;
 	}
-	req = (struct newborn_request){
-		.check_id = app->identity.check_id,
-		.register_no = app->household.register_no,
-		.member_no = app->newborn_child,
-		.commitment_confirmed = true,
-		.idem_key = app->newborn_idem,
-	};
+	nb_request_of(app, &req);
 	app_msg_clear(app);
 	app_busy(app, _("Registering the newborn… Esc cancels"));
 	api_newborn_register(app->api, &req, nb_done, app);

@@ -19,6 +19,7 @@
 #include "forms/text.h"
 #include "tui/audit_log.h"
 #include "net/outbox.h"
+#include "tui/queued.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
 
@@ -225,29 +226,22 @@ medical_request_of(struct app *app, const struct card *c,
 }
 
 
-/* The answer to the activation that waited in the outbox.  If the clerk
- * has since ended the walk-in, only the status line tells. */
+/* The answer to the activation that waited in the outbox while the clerk
+ * is still at it (tui/queued.h; else the status line tells). */
 static void
 medical_outbox_done(void *arg, const struct api_error *err,
     const struct application *res)
 {
 	struct app *app = arg;
-	char text[APP_MSG_MAX];
 
-	if (app->medical_queued) {
-		app->medical_queued = false;
-		medical_done(arg, err, res);
-		return;
-	}
-	if (err == NULL || err->result == API_OK) {
-		app_msg(app, APP_MSG_INFO, _("The activation that waited in the "
-		    "outbox was accepted: application %s."),
-		    res->application_id);
-		return;
-	}
-	app_error_text(text, sizeof text, err);
-	app_msg(app, APP_MSG_ERROR, "%s %s", _("The activation that waited "
-	    "in the outbox was not done:"), text);
+	app->medical_queued = false;
+	medical_done(arg, err, res);
+}
+
+static const char *
+medical_live(struct app *app)
+{
+	return app->medical_queued ? app->medical_idem : NULL;
 }
 
 /* The answer never came: the same request, with the same key, waits in
@@ -264,7 +258,9 @@ medical_queue(struct app *app, const struct api_error *err)
 	    (err->result != API_UNREACHABLE && err->result != API_TIMEOUT))
 		return false;
 	medical_request_of(app, c, &req, digits);
-	rc = outbox_add_medical(app->outbox, &req, medical_outbox_done, app);
+	rc = outbox_add_medical(app->outbox, &req, queued_application,
+	    queued_slot(app, OUTBOX_MEDICAL, app->medical_idem, medical_live,
+	    medical_outbox_done));
 	sodium_memzero(digits, sizeof digits);
 	sodium_memzero(&req, sizeof req);
 	if (rc != 0)

@@ -25,6 +25,7 @@
 #include "tui/deleg.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
+#include "tui/queued.h"
 
 #define POA_FORM_Y 2
 
@@ -302,6 +303,8 @@ poa_draw(struct app *app)
 	app->cursor_win = w;
 }
 
+static bool poa_queue(struct app *app, const struct api_error *err);
+
 static void
 poa_done(void *arg, const struct api_error *err,
     const struct application *res)
@@ -332,6 +335,8 @@ poa_done(void *arg, const struct api_error *err,
 	if (err->result == API_REFUSED &&
 	    strcmp(err->code, "idempotency_conflict") == 0)
 		api_idempotency_key(app->poa_idem);
+	if (poa_queue(app, err))
+		return;
 	deleg_call_failed(app, &app->poa_form, err);
 }
 
@@ -341,27 +346,20 @@ poa_ticked(const struct form_state *st, const char *key)
 	return strcmp(form_get_key(st, key), "y") == 0;
 }
 
-static void
-poa_submit(struct app *app)
+/* The POA form as a request; false if it is not (any more) complete. */
+static bool
+poa_request_of(struct app *app, struct poa_request *req,
+    char signed_on[DATE_STR])
 {
 	struct form_state *st = &app->poa_form;
 	const struct card *c = poa_card(app);
-	struct poa_request req;
-	char signed_on[DATE_STR];
 	struct date d;
-	int first;
 
-	if (app->busy || c == NULL)
-		return;
-	if (form_ready(st, &first) != 0) {
-		deleg_not_ready(app, st, first);
-		return;
-	}
 	/* The wire wants YYYY-MM-DD; the clerk may type YYYYMMDD. */
-	if (date_parse(&d, form_get_key(st, "poa_signed_on")) != 0)
-		return;
+	if (c == NULL || date_parse(&d, form_get_key(st, "poa_signed_on")) != 0)
+		return false;
 	date_format(signed_on, d);
-	req = (struct poa_request){
+	*req = (struct poa_request){
 		.check_id = app->identity.check_id,
 		.insured_id_number = form_get_key(&app->poa_insured_form,
 		    "insured_id_number"),
@@ -379,6 +377,50 @@ poa_submit(struct app *app)
 		.poa_original_sighted = poa_ticked(st, "poa_original_sighted"),
 		.idem_key = app->poa_idem,
 	};
+	return true;
+}
+
+static const char *
+poa_live(struct app *app)
+{
+	return app->poa_idem;
+}
+
+/* The answer never came: the same request, with the same key, waits in
+ * the outbox (tui/queued.h). */
+static bool
+poa_queue(struct app *app, const struct api_error *err)
+{
+	struct poa_request req;
+	char signed_on[DATE_STR];
+
+	if (!queued_lost(err) || app->poa_idem[0] == '\0' ||
+	    !poa_request_of(app, &req, signed_on) ||
+	    outbox_add_poa(app->outbox, &req, queued_application,
+	    queued_slot(app, OUTBOX_DELEGATED, app->poa_idem, poa_live,
+	    poa_done)) != 0)
+		return false;
+	queued_told(app, OUTBOX_DELEGATED, err);
+	return true;
+}
+
+static void
+poa_submit(struct app *app)
+{
+	struct form_state *st = &app->poa_form;
+	struct poa_request req;
+	char signed_on[DATE_STR];
+	int first;
+
+	if (app->busy || poa_card(app) == NULL ||
+	    queued_waits(app, OUTBOX_DELEGATED, app->poa_idem))
+		return;
+	if (form_ready(st, &first) != 0) {
+		deleg_not_ready(app, st, first);
+		return;
+	}
+	if (!poa_request_of(app, &req, signed_on))
+		return;
 	app_msg_clear(app);
 	app_busy(app, _("Submitting for approval… Esc cancels"));
 	api_poa_submit(app->api, &req, poa_done, app);

@@ -18,6 +18,7 @@
 
 #include "forms/i18n.h"
 #include "tui/audit_log.h"
+#include "net/outbox.h"
 #include "tui/draft.h"
 #include "tui/draw.h"
 #include "tui/lock.h"
@@ -163,8 +164,12 @@ signin_done(void *arg, const struct api_error *err, const struct staff *staff)
 	signin_wipe_pw();
 	if (err == NULL || err->result == API_OK) {
 		/* Another clerk at the terminal: the walk-in is not theirs. */
-		if (strcmp(staff->staff_id, app->staff.staff_id) != 0)
+		if (strcmp(staff->staff_id, app->staff.staff_id) != 0) {
 			resume = NULL;
+			/* Nor is the outbox: the previous clerk's writes stay
+			 * in their sealed draft, for their next sign-in. */
+			outbox_clear(app->outbox);
+		}
 		app->staff = *staff;
 		app->signed_in = true;
 		signin.staff_id[0] = '\0';

@@ -7,7 +7,10 @@
  * next try waits longer; when the service is back it goes with the same
  * Idempotency-Key and body and its callback runs once with the result;
  * a refusal is handed over and the write is gone; writes go in order, one
- * at a time; any call description works (generic).
+ * at a time; any call description works (generic); a card write queued
+ * by kind goes to its path with its key and is written down (entry) as the
+ * draft keeps it; one queued again from what was written goes the same,
+ * and a path not of its kind is refused.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -29,7 +32,16 @@ struct fake {
 	int writes;             /* writes that arrived */
 	char idem[8][64];
 	char body[8][128];
+	char path[8][64];
 };
+
+static const char app_answer[] =
+    "{\"application_id\":\"FA-20261122-0001\",\"service\":"
+    "\"financial-activation\",\"status\":\"completed\",\"created_at\":"
+    "\"2026-11-22T13:13:14+08:00\",\"next_steps\":\"Done.\",\"card\":"
+    "{\"card_id\":\"A0-17\",\"number_masked\":\"A0****017\",\"bank\":"
+    "\"ICBC\",\"state\":\"normal\",\"ss\":\"active\",\"fin\":\"active\","
+    "\"received_on\":\"2026-07-25\",\"deadline\":\"2027-05-21\"}}";
 
 static int
 fake_service(void *ctx, const struct transport_request *req, int *status,
@@ -54,7 +66,10 @@ fake_service(void *ctx, const struct transport_request *req, int *status,
 		    req->idem_key ? req->idem_key : "");
 		snprintf(f->body[i], sizeof f->body[i], "%.*s",
 		    (int)req->body_len, req->body ? req->body : "");
+		snprintf(f->path[i], sizeof f->path[i], "%s", req->path);
 		*status = f->status ? f->status : 201;
+		if (strncmp(req->path, "/v1/applications/", 17) == 0)
+			answer = app_answer;
 		if (*status >= 400)
 			answer = "{\"code\":\"card_lost\",\"message\":\"m\"}";
 	}
@@ -278,6 +293,113 @@ test_not_while_signed_out(void **state)
 	outbox_free(o);                          /* frees what waits */
 }
 
+/* A non-medical write through the generic path by kind. */
+struct app_done {
+	int calls;
+	enum api_result result;
+	char application_id[64];
+};
+
+static void
+on_application(void *arg, const struct api_error *err,
+    const struct application *res)
+{
+	struct app_done *d = arg;
+
+	d->calls++;
+	d->result = err ? err->result : API_OK;
+	if (res != NULL)
+		snprintf(d->application_id, sizeof d->application_id, "%s",
+		    res->application_id);
+}
+
+static void
+test_card_write_by_kind(void **state)
+{
+	struct fake f = { .down = 1 };
+	struct api *a = open_signed_in(&f);
+	struct outbox *o = outbox_new(a);
+	struct app_done d = { 0 };
+	struct outbox_entry e;
+	struct card_request req = {
+		.check_id = "CHK-1", .card_id = "A0-17",
+		.bank_card = "6222020200112233446", .idem_key = "key-fin",
+	};
+
+	assert_int_equal(outbox_add_card(o, OUTBOX_FINANCIAL, &req,
+	    on_application, &d), 0);
+	/* Not a card write, or no key: nothing queued. */
+	assert_int_equal(outbox_add_card(o, OUTBOX_DECISION, &req,
+	    on_application, &d), -1);
+	req.idem_key = NULL;
+	assert_int_equal(outbox_add_card(o, OUTBOX_NEW_CARD, &req,
+	    on_application, &d), -1);
+	assert_int_equal(outbox_count(o), 1);
+	assert_true(outbox_has_key(o, "key-fin"));
+	assert_false(outbox_has_key(o, "key-other"));
+
+	/* Written down as the draft keeps it. */
+	assert_true(outbox_entry(o, 0, &e));
+	assert_int_equal(e.kind, OUTBOX_FINANCIAL);
+	assert_string_equal(e.path, "/v1/applications/financial-activation");
+	assert_string_equal(e.idem_key, "key-fin");
+	assert_non_null(strstr(e.body, "6222020200112233446"));
+	assert_false(outbox_entry(o, 1, &e));
+	assert_string_equal(outbox_kind_name(e.kind), "financial-activation");
+	assert_int_equal(outbox_kind_of("financial-activation"),
+	    OUTBOX_FINANCIAL);
+	assert_int_equal(outbox_kind_of("pin-reset"), -1);
+
+	outbox_retry_now(o);
+	spin(a, o, 5);
+	assert_int_equal(d.calls, 0);
+	assert_int_equal(outbox_count(o), 1);
+
+	f.down = 0;
+	outbox_retry_now(o);
+	spin(a, o, 5);
+	assert_int_equal(d.calls, 1);
+	assert_int_equal(d.result, API_OK);
+	assert_string_equal(d.application_id, "FA-20261122-0001");
+	assert_int_equal(f.writes, 1);
+	assert_string_equal(f.idem[0], "key-fin");
+	assert_string_equal(f.path[0], "/v1/applications/financial-activation");
+	assert_int_equal(outbox_count(o), 0);
+	api_free(a);
+	outbox_free(o);
+}
+
+/* A write written down and queued again (after a crash) goes as before;
+ * a path that is not its kind's is refused. */
+static void
+test_requeue_from_entry(void **state)
+{
+	struct fake f = { 0 };
+	struct api *a = open_signed_in(&f);
+	struct outbox *o = outbox_new(a);
+	struct app_done d = { 0 };
+
+	assert_int_equal(outbox_add_kind(o, OUTBOX_NEWBORN,
+	    "/v1/applications/medical-activation", "{}", "key-nb",
+	    (void (*)(void))on_application, &d), -1);
+	assert_int_equal(outbox_add_kind(o, OUTBOX_DECISION,
+	    "/v1/approvals/../x", "{}", "key-de",
+	    (void (*)(void))on_application, &d), -1);
+	assert_int_equal(outbox_add_kind(o, OUTBOX_REPLACEMENT,
+	    "/v1/applications/card-replacement", "{\"check_id\":\"C\"}",
+	    "key-rep", (void (*)(void))on_application, &d), 0);
+	assert_int_equal(outbox_count(o), 1);
+	outbox_retry_now(o);
+	spin(a, o, 5);
+	assert_int_equal(d.calls, 1);
+	assert_int_equal(d.result, API_OK);
+	assert_string_equal(f.idem[0], "key-rep");
+	assert_string_equal(f.path[0], "/v1/applications/card-replacement");
+	assert_string_equal(f.body[0], "{\"check_id\":\"C\"}");
+	api_free(a);
+	outbox_free(o);
+}
+
 int
 main(void)
 {
@@ -287,6 +409,8 @@ main(void)
 		cmocka_unit_test(test_in_order_one_at_a_time),
 		cmocka_unit_test(test_not_while_signed_out),
 		cmocka_unit_test(test_clear),
+		cmocka_unit_test(test_card_write_by_kind),
+		cmocka_unit_test(test_requeue_from_entry),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,72 @@
+/*
+ * fuzz_journal.c -- libFuzzer harness for the draft journal's decoder
+ * (forms/journal.c): journal_open() of any bytes under a fixed test key,
+ * then every reader of what opened; the same bytes read as the clear
+ * pairs (journal_well_formed, journal_get), as a key file, and sealed and
+ * opened again.  The input is copied to a buffer of exactly its length
+ * (no NUL after it), so a read past the end is an ASan error.
+ *
+ * The seeds in tests/fuzz/corpus/journal are drafts sealed with this key
+ * (tests/fuzz/journal_seeds.c makes them).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "forms/journal.h"
+
+#include "tests/fuzz/journal_key.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static struct journal_doc doc;
+static unsigned char sealed[JOURNAL_SEALED_MAX];
+
+/* Every reader of an opened draft. */
+static void
+fuzz_read(const struct journal_doc *d)
+{
+	static const char *const names[] = {
+		"v", "screen", "focus", "person_id", "identity", "identity.name",
+		"medical_idem", "outbox.0.kind", "outbox.0.body", "saved_at",
+	};
+	struct form_state st;
+	struct form_ctx ctx = { .today = { 2026, 11, 22 } };
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		(void)journal_get(d, names[i]);
+	journal_get_form(d, "identity", &form_identity, &ctx, &st);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	unsigned char key[JOURNAL_KEYBYTES];
+	unsigned char salt[JOURNAL_SALTBYTES];
+	unsigned char *in = malloc(size ? size : 1);
+	size_t n;
+
+	if (in == NULL)
+		return 0;
+	memcpy(in, data, size);
+	fuzz_journal_key(key);
+	if (journal_open(&doc, in, size, key) == JOURNAL_OK) {
+		fuzz_read(&doc);
+		/* What opened seals and opens again to the same pairs. */
+		if (journal_seal(sealed, &n, &doc, key) != JOURNAL_OK ||
+		    journal_open(&doc, sealed, n, key) != JOURNAL_OK)
+			abort();
+	}
+	/* The same bytes as clear pairs. */
+	if (size <= sizeof doc.data) {
+		memcpy(doc.data, in, size);
+		doc.len = size;
+		if (journal_well_formed(&doc))
+			fuzz_read(&doc);
+	}
+	if (journal_keyfile_salt(in, size, salt) == 0)
+		(void)journal_keyfile_check(in, size, key);
+	journal_doc_wipe(&doc);
+	free(in);
+	return 0;
+}
