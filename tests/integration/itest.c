@@ -104,6 +104,28 @@ itest_teardown(void)
 	return 0;
 }
 
+int
+itest_group_teardown(void **state)
+{
+	(void)state;
+	return itest_teardown();
+}
+
+int
+itest_run_tests(const char *name, const struct CMUnitTest *tests, size_t n,
+    CMFixtureFunction setup)
+{
+	int rc;
+
+	if (transport_https_global_init() != 0)
+		return 1;
+	rc = _cmocka_run_group_tests(name, tests, n, setup,
+	    itest_group_teardown);
+	itest_teardown();
+	transport_https_global_cleanup();
+	return rc;
+}
+
 pid_t
 itest_spawn(char *const argv[], const char *log)
 {
@@ -330,13 +352,19 @@ itest_run(struct api *a, const int *calls)
 	assert_int_equal(*calls, 1);
 }
 
+void
+itest_run_got(struct api *a, struct itest_got *g)
+{
+	itest_run(a, &g->calls);
+}
+
 enum api_result
 itest_sign_in(struct api *a, const char *staff, const char *password,
     const char *counter, struct itest_got *g)
 {
 	memset(g, 0, sizeof *g);
 	api_sign_in(a, staff, password, counter, itest_got_staff, g);
-	itest_run(a, &g->calls);
+	itest_run_got(a, g);
 	return g->err.result;
 }
 

@@ -34,6 +34,16 @@ int itest_read_line(const char *path, char *out, size_t outsz);
 int itest_setup(void);
 /* Kill every child still running, remove the temp dir (once). */
 int itest_teardown(void);
+/* itest_teardown as a cmocka group teardown. */
+int itest_group_teardown(void **state);
+/* main(): the HTTPS library's global init, the group of tests with setup
+ * and itest_group_teardown, then itest_teardown again (whatever cmocka
+ * did after a failed setup: no server outlives us); the exit status. */
+int itest_run_tests(const char *name, const struct CMUnitTest *tests,
+    size_t n, CMFixtureFunction setup);
+#define itest_main(tests, setup) \
+	itest_run_tests(#tests, (tests), sizeof (tests) / sizeof (tests)[0], \
+	    (setup))
 
 /* Start argv with stdout and stderr into dir/log, in its own process
  * group; remembered for itest_kill and the teardown. */
@@ -84,6 +94,8 @@ void itest_got_contrib(void *arg, const struct api_error *err,
 
 /* Turn a's loop until *calls is set (30 s at most); asserts one call. */
 void itest_run(struct api *a, const int *calls);
+/* itest_run until g's call came. */
+void itest_run_got(struct api *a, struct itest_got *g);
 /* Sign in on a (g cleared first); the result. */
 enum api_result itest_sign_in(struct api *a, const char *staff,
     const char *password, const char *counter, struct itest_got *g);

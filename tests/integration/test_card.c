@@ -48,20 +48,6 @@ group_setup(void **state)
 	return itest_sim_start(extra);
 }
 
-static int
-group_teardown(void **state)
-{
-	return itest_teardown();
-}
-
-/* ---- the api, one call at a time (itest.h) ------------------------- */
-
-static void
-run(struct api *a, struct itest_got *g)
-{
-	itest_run(a, &g->calls);
-}
-
 static struct api *
 signed_in(void)
 {
@@ -85,7 +71,7 @@ check(struct api *a, const char *id, const char *name,
 	struct itest_got g = { 0 };
 
 	api_identity_check(a, &ir, itest_got_identity, &g);
-	run(a, &g);
+	itest_run_got(a, &g);
 	if (g.err.result != API_OK)
 		fail_msg("identity: %s", g.err.code);
 	*out = g.id;
@@ -103,7 +89,7 @@ seal_for(struct api *a, const struct card_request *cr,
 	api_idempotency_key(key);
 	r.idem_key = key;
 	api_pin_challenge(a, &r, itest_got_challenge, &g);
-	run(a, &g);
+	itest_run_got(a, &g);
 	assert_int_equal(g.err.result, API_OK);
 	assert_int_equal(seal_pin(box, boxsz, k, g.ch.challenge, pin), 0);
 }
@@ -119,7 +105,7 @@ send_box(struct api *a, const struct card_request *cr, const char *box,
 	api_idempotency_key(key);
 	r.idem_key = key;
 	api_pin_reset(a, &r, box, itest_got_app, g);
-	run(a, g);
+	itest_run_got(a, g);
 	return g->err.result;
 }
 
@@ -189,12 +175,12 @@ test_remedy_and_contrib(void **state)
 	api_idempotency_key(key);
 	cr.idem_key = key;
 	api_cancel_loss(a, &cr, itest_got_app, &g);
-	run(a, &g);
+	itest_run_got(a, &g);
 	assert_string_equal(g.err.code, "financial_not_active");
 	memset(&g, 0, sizeof g);
 	cr.bank_card = "6222020200112233446";
 	api_financial_activate(a, &cr, itest_got_app, &g);
-	run(a, &g);
+	itest_run_got(a, &g);
 	assert_int_equal(g.err.result, API_OK);
 	assert_int_equal(g.app.card.fin, FN_ACTIVE);
 	assert_int_equal(g.app.card.ss, FN_REPORTED_LOST);
@@ -202,7 +188,7 @@ test_remedy_and_contrib(void **state)
 	cr.bank_card = NULL;
 	api_idempotency_key(key);
 	api_cancel_loss(a, &cr, itest_got_app, &g);
-	run(a, &g);
+	itest_run_got(a, &g);
 	assert_int_equal(g.err.result, API_OK);
 	assert_int_equal(g.app.card.ss, FN_INACTIVE);
 
@@ -210,7 +196,7 @@ test_remedy_and_contrib(void **state)
 	g.contrib = calloc(1, sizeof *g.contrib);
 	assert_non_null(g.contrib);
 	api_contributions_get(a, id.person.person_id, itest_got_contrib, &g);
-	run(a, &g);
+	itest_run_got(a, &g);
 	assert_int_equal(g.err.result, API_OK);
 	assert_int_equal(g.contrib->n, 180);
 	assert_true(g.contrib->pension_balance > 0);
@@ -226,13 +212,9 @@ main(void)
 		cmocka_unit_test(test_pin_reset),
 		cmocka_unit_test(test_remedy_and_contrib),
 	};
-	int rc;
 
 	signal(SIGPIPE, SIG_IGN);
-	if (sodium_init() < 0 || transport_https_global_init() != 0)
+	if (sodium_init() < 0)
 		return 1;
-	rc = cmocka_run_group_tests(tests, group_setup, group_teardown);
-	group_teardown(NULL);
-	transport_https_global_cleanup();
-	return rc;
+	return itest_main(tests, group_setup);
 }

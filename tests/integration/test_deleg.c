@@ -45,18 +45,9 @@ group_setup(void **state)
 	if (itest_setup() != 0 ||
 	    itest_demo_number("马军", agent_id) != 0 ||
 	    itest_demo_number("孙丽", insured_id) != 0 ||
-	    itest_demo_number("胡明", parent_id) != 0 ||
-	    itest_sim_start(NULL) != 0)
+	    itest_demo_number("胡明", parent_id) != 0)
 		return -1;
-	return curl_global_init(CURL_GLOBAL_DEFAULT) == 0 ? 0 : -1;
-}
-
-static int
-group_teardown(void **state)
-{
-	(void)state;
-	curl_global_cleanup();
-	return itest_teardown();
+	return itest_sim_start(NULL);
 }
 
 /* ---- raw requests with libcurl (the terminal bypassed): itest.h --------- */
@@ -395,9 +386,5 @@ main(void)
 		cmocka_unit_test(test_api_calls),
 	};
 
-	int rc = cmocka_run_group_tests(tests, group_setup, group_teardown);
-
-	/* Whatever cmocka did after a failed setup: no server outlives us. */
-	itest_teardown();
-	return rc;
+	return itest_main(tests, group_setup);
 }

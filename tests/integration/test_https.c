@@ -81,20 +81,6 @@ group_setup(void **state)
 	return itest_sim_start(extra);
 }
 
-static int
-group_teardown(void **state)
-{
-	return itest_teardown();
-}
-
-/* ---- the api's loop (itest.h) ------------------------------------------- */
-
-static void
-run(struct api *a, struct itest_got *g)
-{
-	itest_run(a, &g->calls);
-}
-
 /* The low-speed time of the next open_api() (0: the default). */
 static long opt_low_speed_s;
 
@@ -135,7 +121,7 @@ test_walk_in(void **state)
 
 	memset(&g, 0, sizeof g);
 	api_identity_check(a, &ir, itest_got_identity, &g);
-	run(a, &g);
+	itest_run_got(a, &g);
 	if (g.err.result != API_OK)
 		fail_msg("identity check: %d %s %s", g.err.result, g.err.code,
 		    g.err.detail);
@@ -153,7 +139,7 @@ test_walk_in(void **state)
 		mr.idem_key = key;
 		memset(&g, 0, sizeof g);
 		api_medical_activate(a, &mr, itest_got_app, &g);
-		run(a, &g);
+		itest_run_got(a, &g);
 		if (g.err.result != API_OK)
 			fail_msg("activation: %d %s %s", g.err.result,
 			    g.err.code, g.err.detail);
@@ -165,14 +151,14 @@ test_walk_in(void **state)
 		 * the same application, not a second one. */
 		memset(&g, 0, sizeof g);
 		api_medical_activate(a, &mr, itest_got_app, &g);
-		run(a, &g);
+		itest_run_got(a, &g);
 		assert_int_equal(g.err.result, API_OK);
 		assert_string_equal(g.app.application_id, first);
 
 		/* And the person reads back as active. */
 		memset(&g, 0, sizeof g);
 		api_person_get(a, id.person.person_id, itest_got_person, &g);
-		run(a, &g);
+		itest_run_got(a, &g);
 		assert_int_equal(g.err.result, API_OK);
 		assert_int_equal(g.person.cards[0].ss, FN_ACTIVE);
 	}
@@ -415,7 +401,7 @@ test_cancel(void **state)
 	api_sign_in(a, "clerk01", "ssdesk-demo", "C-03", itest_got_staff, &g);
 	api_cancel(a);
 	assert_int_equal(g.calls, 0);
-	run(a, &g);
+	itest_run_got(a, &g);
 	assert_int_equal(g.err.result, API_CANCELLED);
 	assert_false(api_busy(a));
 	api_free(a);
@@ -691,7 +677,7 @@ test_fault_delay(void **state)
 	}
 	t0 = itest_now_ms();
 	api_cancel(a);
-	run(a, &g);
+	itest_run_got(a, &g);
 	assert_int_equal(g.err.result, API_CANCELLED);
 	assert_true(itest_now_ms() - t0 < 1000);
 	api_free(a);
@@ -747,7 +733,7 @@ test_reset_after_commit_once(void **state)
 	assert_int_equal(try_sign_in(a, "clerk01", "ssdesk-demo", &g), API_OK);
 	memset(&g, 0, sizeof g);
 	api_identity_check(a, &ir, itest_got_identity, &g);
-	run(a, &g);
+	itest_run_got(a, &g);
 	if (g.err.result != API_OK)
 		fail_msg("identity check: %d %s", g.err.result, g.err.code);
 	{
@@ -764,7 +750,7 @@ test_reset_after_commit_once(void **state)
 		    "reset-after-commit,2");
 		memset(&g, 0, sizeof g);
 		api_medical_activate(a, &mr, itest_got_app, &g);
-		run(a, &g);
+		itest_run_got(a, &g);
 		assert_int_equal(g.err.result, API_UNREACHABLE);
 		assert_int_equal(sim_created(), created + 1);
 
@@ -813,13 +799,6 @@ main(void)
 		cmocka_unit_test(test_fault_trickle),
 		cmocka_unit_test(test_reset_after_commit_once),
 	};
-	int rc;
 
-	if (transport_https_global_init() != 0)
-		return 1;
-	rc = cmocka_run_group_tests(tests, group_setup, group_teardown);
-	/* Whatever cmocka did after a failed setup: no server outlives us. */
-	group_teardown(NULL);
-	transport_https_global_cleanup();
-	return rc;
+	return itest_main(tests, group_setup);
 }
