@@ -107,7 +107,7 @@ sim_pin_card(struct sim *s, struct sim_session *ss, const cJSON *o,
 	return sim_body_card(s, ss, o, a, pp, status);
 }
 
-/* ---- the services' common prologue ---------------------------------------- */
+/* ---- the services' common prologue ------------------------------------ */
 
 /* What a service's body names: a card of the checked person, a card a PIN
  * may be set on (sim_pin_card), or the check alone. */

@@ -62,8 +62,8 @@ check(const char *token, const char *number, const char *name, char out[32])
 	    "\"id_valid_until\":\"long-term\",\"checklist\":{"
 	    "\"original_sighted\":true,\"photocopy_taken\":true,\"face\":"
 	    "\"pass\",\"fingerprint\":true}}", number, name);
-	assert_int_equal(itest_raw(&r, "POST", "/v1/identity-checks", token, NULL,
-	    body), 201);
+	assert_int_equal(itest_raw(&r, "POST", "/v1/identity-checks", token,
+	    NULL, body), 201);
 	itest_raw_str(&r, "check_id", out, 32);
 }
 
@@ -80,8 +80,8 @@ submit(struct itest_raw *r, const char *token, const char *ck, const char *key,
 	    "\"poa_covers_fin\":true,\"insured_original_sighted\":true,"
 	    "\"photocopies_taken\":true,\"poa_original_sighted\":true}", ck,
 	    insured_id, activation, signed_on, covers_ss ? "true" : "false");
-	return itest_raw(r, "POST", "/v1/applications/delegated-activation", token,
-	    key, body);
+	return itest_raw(r, "POST", "/v1/applications/delegated-activation",
+	    token, key, body);
 }
 
 static void
@@ -151,8 +151,8 @@ test_four_eyes_bypassed(void **state)
 	assert_non_null(strstr(itest_raw_str(&r, "message", got, sizeof got),
 	    "super01"));
 	/* The clerk sees it rejected, with the reason. */
-	assert_int_equal(itest_raw(&r, "GET", "/v1/submissions", clerk, NULL, NULL),
-	    200);
+	assert_int_equal(itest_raw(&r, "GET", "/v1/submissions", clerk, NULL,
+	    NULL), 200);
 	assert_non_null(strstr(r.body, "POA not signed by insured"));
 	assert_non_null(strstr(r.body, "\"status\":\"rejected\""));
 }

@@ -755,11 +755,13 @@ test_reset_after_commit_once(void **state)
 		assert_int_equal(sim_created(), created + 1);
 
 		memset(&g, 0, sizeof g);
-		assert_int_equal(outbox_add_medical(o, &mr, itest_got_app, &g), 0);
+		assert_int_equal(outbox_add_medical(o, &mr, itest_got_app, &g),
+		    0);
 		assert_int_equal(outbox_count(o), 1);
 		assert_true(outbox_due_in(o) > 0);   /* not at once */
 		outbox_retry_now(o);
-		for (t0 = itest_now_ms(); g.calls == 0 && itest_now_ms() - t0 < 20000;) {
+		for (t0 = itest_now_ms();
+		    g.calls == 0 && itest_now_ms() - t0 < 20000;) {
 			outbox_poll(o);
 			assert_int_equal(api_wait(a, -1, 50, &ready), 0);
 			api_perform(a);
