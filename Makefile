@@ -179,13 +179,18 @@ $(NET_TBIN): $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libnet.a $(BUIL
 	@mkdir -p $(dir $@)
 	$(call say,LD,$@)$(TEST_CC) -o $@ $^ $(APP_LIBS) $(TEST_LIBS)
 
-$(SIM_TBIN): $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libsim.a $(BUILD)/libforms.a
+$(SIM_TBIN): $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libsim.a \
+    $(BUILD)/libforms.a tests/unit/simtest.h
 	@mkdir -p $(dir $@)
-	$(call say,LD,$@)$(TEST_CC) -o $@ $^ $(SIM_LIBS) $(TEST_LIBS)
+	$(call say,LD,$@)$(TEST_CC) -o $@ $(filter-out %.h,$^) $(SIM_LIBS) \
+	    $(TEST_LIBS)
 
-$(INTEG_BIN): $(BUILD)/tests/itest_%: tests/integration/test_%.c $(BUILD)/libnet.a $(BUILD)/libforms.a
+$(INTEG_BIN): $(BUILD)/tests/itest_%: tests/integration/test_%.c \
+    tests/integration/itest.c $(BUILD)/libnet.a $(BUILD)/libforms.a \
+    tests/integration/itest.h
 	@mkdir -p $(dir $@)
-	$(call say,LD,$@)$(TEST_CC) -o $@ $^ $(APP_LIBS) $(TEST_LIBS)
+	$(call say,LD,$@)$(TEST_CC) -o $@ $(filter-out %.h,$^) $(APP_LIBS) \
+	    $(TEST_LIBS)
 
 # The demo walk-in e2e (tests/e2e/demo_walkin.sh) with ssdesk under
 # valgrind: any memcheck error or definite leak fails (known library

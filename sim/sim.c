@@ -870,6 +870,54 @@ sim_created_at(char out[32], struct date today)
 	    t / 60 % 60, t % 60);
 }
 
+struct sim_card *
+sim_card_of(struct sim_person *p, const char *card_id)
+{
+	for (size_t i = 0; i < p->ncards; i++)
+		if (strcmp(p->cards[i].d->card_id, card_id) == 0)
+			return &p->cards[i];
+	return NULL;
+}
+
+cJSON *
+sim_application_json(const struct sim *s, const char *id,
+    const char *service, const char *status, const char *created,
+    const char *next, const struct sim_card *c)
+{
+	cJSON *o = cJSON_CreateObject(), *card = NULL;
+
+	if (o == NULL ||
+	    cJSON_AddStringToObject(o, "application_id", id) == NULL ||
+	    cJSON_AddStringToObject(o, "service", service) == NULL ||
+	    cJSON_AddStringToObject(o, "status", status) == NULL ||
+	    cJSON_AddStringToObject(o, "created_at", created) == NULL ||
+	    cJSON_AddStringToObject(o, "next_steps", next) == NULL ||
+	    (c != NULL && ((card = sim_card_json(s, c)) == NULL ||
+	    !cJSON_AddItemToObject(o, "card", card)))) {
+		cJSON_Delete(card);
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+int
+sim_completed(struct sim *s, struct sim_answer *a, const char *prefix,
+    const char *service, const struct sim_card *c, const char *next)
+{
+	char appid[32], created[32];
+
+	snprintf(appid, sizeof appid, "%s-%04d%02d%02d-%04lu", prefix,
+	    s->opts.today.y, s->opts.today.m, s->opts.today.d, s->next_app);
+	sim_created_at(created, s->opts.today);
+	a->json = sim_application_json(s, appid, service, "completed",
+	    created, next, c);
+	if (a->json == NULL)
+		return sim_oom(a);
+	s->next_app++;
+	return 201;
+}
+
 static int
 sim_medical(struct sim *s, const struct sim_request *req,
     struct sim_session *ss, struct sim_answer *a)
@@ -877,12 +925,11 @@ sim_medical(struct sim *s, const struct sim_request *req,
 	const char *check_id = NULL, *card_id = NULL, *bank_card = NULL;
 	const char *phone = NULL;
 	bool confirmed = false;
-	struct sim_check *ck;
-	struct sim_person *p;
-	struct sim_card *c = NULL;
+	struct sim_person *p = NULL;
+	struct sim_card *c;
 	enum check_err ce;
-	char appid[32], created[32], next[512], dl[DATE_STR];
-	cJSON *o = sim_parse_object(req), *card;
+	char next[512], dl[DATE_STR];
+	cJSON *o = sim_parse_object(req);
 	int status;
 
 	if (o == NULL)
@@ -902,23 +949,9 @@ sim_medical(struct sim *s, const struct sim_request *req,
 	if (status != 0)
 		goto out;
 
-	ck = sim_check_find(s, check_id, ss->staff);
-	if (ck == NULL) {
-		status = sim_fail(a, 422, "check_unknown", NULL,
-		    "The identity check is unknown or older than 60 minutes. "
-		    "Do the identity check again.");
+	c = sim_check_card(s, ss, check_id, card_id, a, &p, &status);
+	if (c == NULL)
 		goto out;
-	}
-	p = &s->people[ck->person];
-	for (size_t i = 0; i < p->ncards; i++)
-		if (strcmp(p->cards[i].d->card_id, card_id) == 0)
-			c = &p->cards[i];
-	if (c == NULL) {
-		status = sim_fail(a, 404, "card_unknown", "card_id",
-		    "This card is not one of the applicant's cards. Choose a "
-		    "card from the list.");
-		goto out;
-	}
 	if (c->lost) {
 		status = sim_fail(a, 422, "card_lost", "card_id",
 		    "This card was reported lost and cannot be activated. Apply "
@@ -964,9 +997,6 @@ sim_medical(struct sim *s, const struct sim_request *req,
 
 	c->ss_active = true;
 	snprintf(p->phone, sizeof p->phone, "%s", phone);
-	snprintf(appid, sizeof appid, "MA-%04d%02d%02d-%04lu",
-	    s->opts.today.y, s->opts.today.m, s->opts.today.d, s->next_app);
-	sim_created_at(created, s->opts.today);
 	if (c->fin_active)
 		snprintf(next, sizeof next, "The medical function is active "
 		    "now: the card can be used at hospitals and pharmacies at "
@@ -977,23 +1007,9 @@ sim_medical(struct sim *s, const struct sim_request *req,
 		    "once. The financial function is separate: the applicant "
 		    "enables it at %s with this card and the ID card.",
 		    c->d->bank);
-	a->json = cJSON_CreateObject();
-	card = sim_card_json(s, c);
-	if (a->json == NULL || card == NULL ||
-	    cJSON_AddStringToObject(a->json, "application_id", appid) == NULL ||
-	    cJSON_AddStringToObject(a->json, "service",
-	    "medical-activation") == NULL ||
-	    cJSON_AddStringToObject(a->json, "status", "completed") == NULL ||
-	    cJSON_AddStringToObject(a->json, "created_at", created) == NULL ||
-	    cJSON_AddStringToObject(a->json, "next_steps", next) == NULL ||
-	    !cJSON_AddItemToObject(a->json, "card", card)) {
-		cJSON_Delete(card);
+	status = sim_completed(s, a, "MA", "medical-activation", c, next);
+	if (status != 201)
 		c->ss_active = false;
-		status = sim_oom(a);
-		goto out;
-	}
-	s->next_app++;
-	status = 201;
 out:
 	cJSON_Delete(o);
 	return status;
@@ -1086,12 +1102,7 @@ sim_idempotent(struct sim *s, const struct sim_request *req,
 	return status;
 }
 
-static int
-sim_h_medical(struct sim *s, const struct sim_request *req,
-    struct sim_session *ss, struct sim_answer *a)
-{
-	return sim_idempotent(s, req, ss, a, sim_medical);
-}
+static SIM_WRITE(sim_h_medical, sim_medical)
 
 /* ---- routing ----------------------------------------------------------- */
 

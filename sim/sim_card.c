@@ -24,15 +24,6 @@
 #define SIM_PLAIN_BYTES (SIM_CHALLENGE_BYTES + SIM_PIN_LEN)
 #define SIM_BOX_BYTES (SIM_PLAIN_BYTES + crypto_box_SEALBYTES)
 
-/* A write's route: through the idempotency store (sim_idempotent). */
-#define SIM_WRITE(name, fn)						\
-int									\
-name(struct sim *s, const struct sim_request *req,			\
-    struct sim_session *ss, struct sim_answer *a)			\
-{									\
-	return sim_idempotent(s, req, ss, a, fn);			\
-}
-
 void
 sim_seal_public_key(const struct sim *s, unsigned char pk[32])
 {
@@ -46,6 +37,7 @@ sim_check_card(struct sim *s, struct sim_session *ss, const char *check_id,
 {
 	struct sim_check *ck = sim_check_find(s, check_id, ss->staff);
 	struct sim_person *p;
+	struct sim_card *c = NULL;
 
 	if (ck == NULL) {
 		*status = sim_fail(a, 422, "check_unknown", NULL,
@@ -55,42 +47,12 @@ sim_check_card(struct sim *s, struct sim_session *ss, const char *check_id,
 	}
 	p = &s->people[ck->person];
 	*pp = p;
-	if (card_id == NULL)
-		return NULL;
-	for (size_t i = 0; i < p->ncards; i++)
-		if (strcmp(p->cards[i].d->card_id, card_id) == 0)
-			return &p->cards[i];
+	if (card_id == NULL || (c = sim_card_of(p, card_id)) != NULL)
+		return c;
 	*status = sim_fail(a, 404, "card_unknown", "card_id",
 	    "This card is not one of the applicant's cards. Choose a card "
 	    "from the list.");
 	return NULL;
-}
-
-/* The application answer every service here gives. */
-static int
-sim_card_answer(struct sim *s, struct sim_answer *a, const char *prefix,
-    const char *service, const struct sim_card *c, const char *next)
-{
-	char appid[32], created[32];
-	cJSON *card;
-
-	snprintf(appid, sizeof appid, "%s-%04d%02d%02d-%04lu", prefix,
-	    s->opts.today.y, s->opts.today.m, s->opts.today.d, s->next_app);
-	sim_created_at(created, s->opts.today);
-	a->json = cJSON_CreateObject();
-	card = sim_card_json(s, c);
-	if (a->json == NULL || card == NULL ||
-	    cJSON_AddStringToObject(a->json, "application_id", appid) == NULL ||
-	    cJSON_AddStringToObject(a->json, "service", service) == NULL ||
-	    cJSON_AddStringToObject(a->json, "status", "completed") == NULL ||
-	    cJSON_AddStringToObject(a->json, "created_at", created) == NULL ||
-	    cJSON_AddStringToObject(a->json, "next_steps", next) == NULL ||
-	    !cJSON_AddItemToObject(a->json, "card", card)) {
-		cJSON_Delete(card);
-		return sim_oom(a);
-	}
-	s->next_app++;
-	return 201;
 }
 
 /* check_id and card_id of a body, and the card they name. */
@@ -119,8 +81,6 @@ sim_refuse_lost(struct sim_answer *a)
 	    "the ID card.");
 }
 
-/* ---- PIN reset ---------------------------------------------------------- */
-
 static struct sim_check *
 sim_check_of(struct sim *s, struct sim_session *ss, const cJSON *o)
 {
@@ -147,42 +107,84 @@ sim_pin_card(struct sim *s, struct sim_session *ss, const cJSON *o,
 	return sim_body_card(s, ss, o, a, pp, status);
 }
 
-static int
-sim_pin_face(struct sim_answer *a)
-{
-	return sim_fail(a, 422, "face_required", "face",
-	    "A PIN is reset only for the cardholder in person, after a face "
-	    "recognition that passed. Do the identity check again with the "
-	    "face recognition.");
-}
+/* ---- the services' common prologue ------------------------------------ */
 
+/* What a service's body names: a card of the checked person, a card a PIN
+ * may be set on (sim_pin_card), or the check alone. */
+enum sim_subject { SIM_CARD, SIM_PIN_CARD, SIM_CHECK };
+
+/* A service's own work, the body o parsed and its subject found: person
+ * p and card c (NULL for SIM_CHECK).  Its status. */
+typedef int sim_card_fn(struct sim *s, struct sim_session *ss,
+    const cJSON *o, struct sim_person *p, struct sim_card *c,
+    struct sim_answer *a);
+
+/* Parse the body, find its subject (or refuse), then fn. */
 static int
-sim_pin_challenge(struct sim *s, const struct sim_request *req,
-    struct sim_session *ss, struct sim_answer *a)
+sim_card_service(struct sim *s, const struct sim_request *req,
+    struct sim_session *ss, struct sim_answer *a, enum sim_subject what,
+    sim_card_fn *fn)
 {
 	cJSON *o = sim_parse_object(req);
 	struct sim_person *p = NULL;
-	struct sim_card *c;
-	struct sim_check *ck;
-	struct sim_challenge *ch;
-	char b64[sodium_base64_ENCODED_LEN(SIM_CHALLENGE_BYTES,
-	    sodium_base64_VARIANT_ORIGINAL)];
+	struct sim_card *c = NULL;
+	const char *check_id = NULL;
 	int status = 0;
 
 	if (o == NULL)
 		return sim_bad_request(a, NULL);
-	c = sim_pin_card(s, ss, o, a, &p, &status);
-	if (c == NULL)
-		goto out;
-	ck = sim_check_of(s, ss, o);
-	if (!ck->face_pass) {
-		status = sim_pin_face(a);
-		goto out;
-	}
-	if (c->lost) {
-		status = sim_refuse_lost(a);
-		goto out;
-	}
+	if (what == SIM_PIN_CARD)
+		c = sim_pin_card(s, ss, o, a, &p, &status);
+	else if (what == SIM_CARD)
+		c = sim_body_card(s, ss, o, a, &p, &status);
+	else if (sim_get_string(o, "check_id", 32, true, &check_id) < 0)
+		status = sim_bad_request(a, "check_id");
+	else
+		sim_check_card(s, ss, check_id, NULL, a, &p, &status);
+	if (p != NULL && (c != NULL || what == SIM_CHECK))
+		status = fn(s, ss, o, p, c, a);
+	cJSON_Delete(o);
+	return status;
+}
+
+/* The route name: fn on what, through the idempotency store. */
+#define SIM_CARD_WRITE(name, what, fn)					\
+static int								\
+name##_service(struct sim *s, const struct sim_request *req,		\
+    struct sim_session *ss, struct sim_answer *a)			\
+{									\
+	return sim_card_service(s, req, ss, a, what, fn);		\
+}									\
+SIM_WRITE(name, name##_service)
+
+/* ---- PIN reset ---------------------------------------------------------- */
+
+/* A PIN is set only after a face recognition that passed, and never on a
+ * lost card: 0, or the refusal. */
+static int
+sim_pin_refused(const struct sim_check *ck, const struct sim_card *c,
+    struct sim_answer *a)
+{
+	if (!ck->face_pass)
+		return sim_fail(a, 422, "face_required", "face",
+		    "A PIN is reset only for the cardholder in person, after a "
+		    "face recognition that passed. Do the identity check again "
+		    "with the face recognition.");
+	return c->lost ? sim_refuse_lost(a) : 0;
+}
+
+static int
+sim_pin_challenge(struct sim *s, struct sim_session *ss, const cJSON *o,
+    struct sim_person *p, struct sim_card *c, struct sim_answer *a)
+{
+	struct sim_check *ck = sim_check_of(s, ss, o);
+	struct sim_challenge *ch;
+	char b64[sodium_base64_ENCODED_LEN(SIM_CHALLENGE_BYTES,
+	    sodium_base64_VARIANT_ORIGINAL)];
+	int status = sim_pin_refused(ck, c, a);
+
+	if (status != 0)
+		return status;
 	/* Drop the used and the expired. */
 	for (size_t i = 0; i < s->nchal;)
 		if (s->chal[i].used || sim_now(s) >= s->chal[i].expires)
@@ -190,10 +192,8 @@ sim_pin_challenge(struct sim *s, const struct sim_request *req,
 		else
 			i++;
 	if (sim_grow((void **)&s->chal, &s->cchal, s->nchal,
-	    sizeof *s->chal) < 0) {
-		status = sim_oom(a);
-		goto out;
-	}
+	    sizeof *s->chal) < 0)
+		return sim_oom(a);
 	ch = &s->chal[s->nchal];
 	randombytes_buf(ch->c, sizeof ch->c);
 	ch->check = ck->no;
@@ -207,18 +207,13 @@ sim_pin_challenge(struct sim *s, const struct sim_request *req,
 	if (a->json == NULL ||
 	    cJSON_AddStringToObject(a->json, "challenge", b64) == NULL ||
 	    cJSON_AddNumberToObject(a->json, "expires_in",
-	    SIM_CHALLENGE_TTL) == NULL) {
-		status = sim_oom(a);
-		goto out;
-	}
+	    SIM_CHALLENGE_TTL) == NULL)
+		return sim_oom(a);
 	s->nchal++;
-	status = 201;
-out:
-	cJSON_Delete(o);
-	return status;
+	return 201;
 }
 
-SIM_WRITE(sim_h_pin_challenge, sim_pin_challenge)
+SIM_CARD_WRITE(sim_h_pin_challenge, SIM_PIN_CARD, sim_pin_challenge)
 
 /* Open the box into plain (SIM_PLAIN_BYTES, sodium_malloc'd). */
 static int
@@ -238,44 +233,27 @@ sim_pin_open(const struct sim *s, const char *b64, unsigned char *plain)
 	return rc;
 }
 
+
 static int
-sim_pin_reset(struct sim *s, const struct sim_request *req,
-    struct sim_session *ss, struct sim_answer *a)
+sim_pin_reset(struct sim *s, struct sim_session *ss, const cJSON *o,
+    struct sim_person *p, struct sim_card *c, struct sim_answer *a)
 {
-	cJSON *o = sim_parse_object(req);
-	struct sim_person *p = NULL;
-	struct sim_card *c;
 	struct sim_check *ck;
 	struct sim_challenge *ch = NULL;
 	const char *sealed = NULL;
 	unsigned char *plain = NULL;
 	char pin[SIM_PIN_LEN + 1], msg[256];
 	enum pin_weak w;
-	int status = 0;
+	int status;
 
-	if (o == NULL)
-		return sim_bad_request(a, NULL);
-	c = sim_pin_card(s, ss, o, a, &p, &status);
-	if (c == NULL)
-		goto out;
-	if (sim_get_string(o, "sealed_pin", 256, true, &sealed) < 0) {
-		status = sim_bad_request(a, "sealed_pin");
-		goto out;
-	}
+	if (sim_get_string(o, "sealed_pin", 256, true, &sealed) < 0)
+		return sim_bad_request(a, "sealed_pin");
 	ck = sim_check_of(s, ss, o);
-	if (!ck->face_pass) {
-		status = sim_pin_face(a);
-		goto out;
-	}
-	if (c->lost) {
-		status = sim_refuse_lost(a);
-		goto out;
-	}
+	if ((status = sim_pin_refused(ck, c, a)) != 0)
+		return status;
 	plain = sodium_malloc(SIM_PLAIN_BYTES);
-	if (plain == NULL) {
-		status = sim_oom(a);
-		goto out;
-	}
+	if (plain == NULL)
+		return sim_oom(a);
 	if (sim_pin_open(s, sealed, plain) < 0) {
 		status = sim_fail(a, 422, "pin_box_invalid", "pin",
 		    "The sealed PIN could not be opened: the terminal's sealing "
@@ -316,70 +294,48 @@ sim_pin_reset(struct sim *s, const struct sim_request *req,
 		status = sim_oom(a);
 		goto out;
 	}
-	status = sim_card_answer(s, a, "PR", "pin-reset", c,
+	status = sim_completed(s, a, "PR", "pin-reset", c,
 	    "The new PIN works at once, for the card's medical and financial "
 	    "functions. Keep it secret: staff never ask for it.");
 out:
 	sodium_memzero(pin, sizeof pin);
-	if (plain != NULL)
-		sodium_free(plain);
-	cJSON_Delete(o);
+	sodium_free(plain);
 	return status;
 }
 
-SIM_WRITE(sim_h_pin_reset, sim_pin_reset)
+SIM_CARD_WRITE(sim_h_pin_reset, SIM_PIN_CARD, sim_pin_reset)
 
 /* ---- financial activation and the 300-day remedy ------------------------ */
 
 static int
-sim_financial(struct sim *s, const struct sim_request *req,
-    struct sim_session *ss, struct sim_answer *a)
+sim_financial(struct sim *s, struct sim_session *ss, const cJSON *o,
+    struct sim_person *p, struct sim_card *c, struct sim_answer *a)
 {
-	cJSON *o = sim_parse_object(req);
-	struct sim_person *p = NULL;
-	struct sim_card *c;
 	const char *bank = NULL;
 	bool confirmed = false;
 	enum check_err ce;
 	char next[512];
-	int status = 0;
+	int status;
 
-	if (o == NULL)
-		return sim_bad_request(a, NULL);
-	c = sim_body_card(s, ss, o, a, &p, &status);
-	if (c == NULL)
-		goto out;
-	if (sim_get_string(o, "bank_card", 64, true, &bank) < 0) {
-		status = sim_bad_request(a, "bank_card");
-		goto out;
-	}
-	if (sim_get_bool(o, "luhn_confirmed", false, &confirmed) < 0) {
-		status = sim_bad_request(a, "luhn_confirmed");
-		goto out;
-	}
-	if (c->lost) {
-		status = sim_refuse_lost(a);
-		goto out;
-	}
-	if (c->fin_active) {
-		status = sim_fail(a, 409, "already_active", "card_id",
+	if (sim_get_string(o, "bank_card", 64, true, &bank) < 0)
+		return sim_bad_request(a, "bank_card");
+	if (sim_get_bool(o, "luhn_confirmed", false, &confirmed) < 0)
+		return sim_bad_request(a, "luhn_confirmed");
+	if (c->lost)
+		return sim_refuse_lost(a);
+	if (c->fin_active)
+		return sim_fail(a, 409, "already_active", "card_id",
 		    "The financial function of this card is already active. "
 		    "Nothing needs to be done.");
-		goto out;
-	}
 	ce = check_bankcard(bank);
-	if (ce != CHECK_OK && ce != CHECK_CARD_LUHN) {
-		status = sim_fail(a, 422, "bank_card_invalid", "bank_card",
+	if (ce != CHECK_OK && ce != CHECK_CARD_LUHN)
+		return sim_fail(a, 422, "bank_card_invalid", "bank_card",
 		    "The bank account number must be the one printed on the "
 		    "social-security card: 16 to 19 digits starting with 62.");
-		goto out;
-	}
-	if (ce == CHECK_CARD_LUHN && !confirmed) {
-		status = sim_fail(a, 422, "bank_card_luhn", "bank_card",
+	if (ce == CHECK_CARD_LUHN && !confirmed)
+		return sim_fail(a, 422, "bank_card_luhn", "bank_card",
 		    "The bank account number fails its check digit. Type it "
 		    "again from the card; if it is the same, confirm it.");
-		goto out;
-	}
 	c->fin_active = true;
 	c->fin_late = deadline_days_left(c->received, s->opts.today) < 0;
 	if (strcmp(sim_card_ss(s, c), "reported_lost") == 0)
@@ -390,59 +346,41 @@ sim_financial(struct sim *s, const struct sim_request *req,
 		snprintf(next, sizeof next, "The financial function is active: "
 		    "the card works at %s and its cash machines at once.",
 		    c->d->bank);
-	status = sim_card_answer(s, a, "FA", "financial-activation", c, next);
+	status = sim_completed(s, a, "FA", "financial-activation", c, next);
 	if (status != 201)
 		c->fin_active = c->fin_late = false;
-out:
-	cJSON_Delete(o);
 	return status;
 }
 
-SIM_WRITE(sim_h_financial, sim_financial)
+SIM_CARD_WRITE(sim_h_financial, SIM_CARD, sim_financial)
 
 static int
-sim_cancel_loss(struct sim *s, const struct sim_request *req,
-    struct sim_session *ss, struct sim_answer *a)
+sim_cancel_loss(struct sim *s, struct sim_session *ss, const cJSON *o,
+    struct sim_person *p, struct sim_card *c, struct sim_answer *a)
 {
-	cJSON *o = sim_parse_object(req);
-	struct sim_person *p = NULL;
-	struct sim_card *c;
-	int status = 0;
+	int status;
 
-	if (o == NULL)
-		return sim_bad_request(a, NULL);
-	c = sim_body_card(s, ss, o, a, &p, &status);
-	if (c == NULL)
-		goto out;
-	if (c->lost) {
-		status = sim_refuse_lost(a);
-		goto out;
-	}
-	if (strcmp(sim_card_ss(s, c), "reported_lost") != 0) {
-		status = sim_fail(a, 409, "not_reported_lost", "card_id",
+	if (c->lost)
+		return sim_refuse_lost(a);
+	if (strcmp(sim_card_ss(s, c), "reported_lost") != 0)
+		return sim_fail(a, 409, "not_reported_lost", "card_id",
 		    "The social-security application of this card is not "
 		    "reported lost. Nothing needs to be done.");
-		goto out;
-	}
-	if (!c->fin_active) {
-		status = sim_fail(a, 422, "financial_not_active", "card_id",
+	if (!c->fin_active)
+		return sim_fail(a, 422, "financial_not_active", "card_id",
 		    "The loss report can be cancelled only once the financial "
 		    "function is active. Step 1: activate the financial "
 		    "function first.");
-		goto out;
-	}
 	c->loss_cancelled = true;
-	status = sim_card_answer(s, a, "CL", "cancel-loss", c,
+	status = sim_completed(s, a, "CL", "cancel-loss", c,
 	    "The loss report is cancelled. The medical function can be "
 	    "activated now, at this counter (medical-insurance activation).");
 	if (status != 201)
 		c->loss_cancelled = false;
-out:
-	cJSON_Delete(o);
 	return status;
 }
 
-SIM_WRITE(sim_h_cancel_loss, sim_cancel_loss)
+SIM_CARD_WRITE(sim_h_cancel_loss, SIM_CARD, sim_cancel_loss)
 
 /* ---- new cards ------------------------------------------------------------ */
 
@@ -481,36 +419,26 @@ static const char sim_new_next[] =
     "123456: set a new PIN now (PIN reset). Its medical and financial "
     "functions must be activated; the financial one within 300 days.";
 
-static int
-sim_replacement(struct sim *s, const struct sim_request *req,
-    struct sim_session *ss, struct sim_answer *a)
-{
-	cJSON *o = sim_parse_object(req);
-	struct sim_person *p = NULL;
-	struct sim_card *c, *n;
-	bool was_lost;
-	int status = 0;
 
-	if (o == NULL)
-		return sim_bad_request(a, NULL);
-	c = sim_body_card(s, ss, o, a, &p, &status);
-	if (c == NULL)
-		goto out;
-	if (c->replaced) {
-		status = sim_fail(a, 409, "already_replaced", "card_id",
+static int
+sim_replacement(struct sim *s, struct sim_session *ss, const cJSON *o,
+    struct sim_person *p, struct sim_card *c, struct sim_answer *a)
+{
+	struct sim_card *n;
+	bool was_lost;
+	int status;
+
+	if (c->replaced)
+		return sim_fail(a, 409, "already_replaced", "card_id",
 		    "A replacement for this card was already issued. Choose "
 		    "the new card.");
-		goto out;
-	}
 	was_lost = c->lost;
 	n = sim_issue_card(s, p, c->d->bank);
-	if (n == NULL) {
-		status = sim_too_many(a, "card_id");
-		goto out;
-	}
+	if (n == NULL)
+		return sim_too_many(a, "card_id");
 	c->lost = true;
 	c->replaced = true;
-	status = sim_card_answer(s, a, "CR", "card-replacement", n,
+	status = sim_completed(s, a, "CR", "card-replacement", n,
 	    sim_new_next);
 	if (status != 201) {
 		c->lost = was_lost;
@@ -518,55 +446,35 @@ sim_replacement(struct sim *s, const struct sim_request *req,
 		p->ncards--;
 		s->nmade--;
 	}
-out:
-	cJSON_Delete(o);
 	return status;
 }
 
-SIM_WRITE(sim_h_replacement, sim_replacement)
+SIM_CARD_WRITE(sim_h_replacement, SIM_CARD, sim_replacement)
 
 static int
-sim_new_card(struct sim *s, const struct sim_request *req,
-    struct sim_session *ss, struct sim_answer *a)
+sim_new_card(struct sim *s, struct sim_session *ss, const cJSON *o,
+    struct sim_person *p, struct sim_card *c, struct sim_answer *a)
 {
-	cJSON *o = sim_parse_object(req);
-	struct sim_person *p = NULL;
 	struct sim_card *n;
-	const char *check_id = NULL;
-	int status = 0;
+	int status;
 
-	if (o == NULL)
-		return sim_bad_request(a, NULL);
-	if (sim_get_string(o, "check_id", 32, true, &check_id) < 0) {
-		status = sim_bad_request(a, "check_id");
-		goto out;
-	}
-	sim_check_card(s, ss, check_id, NULL, a, &p, &status);
-	if (p == NULL)
-		goto out;
 	for (size_t i = 0; i < p->ncards; i++)
-		if (!p->cards[i].lost) {
-			status = sim_fail(a, 409, "card_exists", NULL,
+		if (!p->cards[i].lost)
+			return sim_fail(a, 409, "card_exists", NULL,
 			    "The applicant already has a card in use. For a lost "
 			    "card, apply for a replacement.");
-			goto out;
-		}
 	n = sim_issue_card(s, p, "Industrial and Commercial Bank of China");
-	if (n == NULL) {
-		status = sim_too_many(a, NULL);
-		goto out;
-	}
-	status = sim_card_answer(s, a, "NC", "new-card", n, sim_new_next);
+	if (n == NULL)
+		return sim_too_many(a, NULL);
+	status = sim_completed(s, a, "NC", "new-card", n, sim_new_next);
 	if (status != 201) {
 		p->ncards--;
 		s->nmade--;
 	}
-out:
-	cJSON_Delete(o);
 	return status;
 }
 
-SIM_WRITE(sim_h_new_card, sim_new_card)
+SIM_CARD_WRITE(sim_h_new_card, SIM_CHECK, sim_new_card)
 
 /* ---- contributions --------------------------------------------------------- */
 

@@ -268,7 +268,7 @@ deleg_submit(struct sim *s, const struct sim_request *req,
 	enum poa_activation act = POA_ACT_UNKNOWN;
 	enum poa_err pe;
 	char next[400];
-	cJSON *o = sim_parse_object(req), *card;
+	cJSON *o = sim_parse_object(req);
 	int status;
 
 	if (o == NULL)
@@ -298,10 +298,7 @@ deleg_submit(struct sim *s, const struct sim_request *req,
 	if (status != 0)
 		goto out;
 
-	for (size_t i = 0; i < p->ncards; i++)
-		if (strcmp(p->cards[i].d->card_id, card_id) == 0)
-			c = &p->cards[i];
-	if (c == NULL) {
+	if ((c = sim_card_of(p, card_id)) == NULL) {
 		status = sim_fail(a, 404, "card_unknown", "card_id",
 		    "This card is not one of the insured's cards. Choose a card "
 		    "from the list.");
@@ -380,19 +377,9 @@ deleg_submit(struct sim *s, const struct sim_request *req,
 	    "function is activated when a supervisor approves. Keep the power "
 	    "of attorney and the photocopies with the file.",
 	    act == POA_ACT_SS ? "social-security" : "financial");
-	a->json = cJSON_CreateObject();
-	card = sim_card_json(s, c);
-	if (a->json == NULL || card == NULL ||
-	    cJSON_AddStringToObject(a->json, "application_id", d->id) == NULL ||
-	    cJSON_AddStringToObject(a->json, "service",
-	    "delegated-activation") == NULL ||
-	    cJSON_AddStringToObject(a->json, "status",
-	    "pending-approval") == NULL ||
-	    cJSON_AddStringToObject(a->json, "created_at",
-	    d->submitted_at) == NULL ||
-	    cJSON_AddStringToObject(a->json, "next_steps", next) == NULL ||
-	    !cJSON_AddItemToObject(a->json, "card", card)) {
-		cJSON_Delete(card);
+	a->json = sim_application_json(s, d->id, "delegated-activation",
+	    "pending-approval", d->submitted_at, next, c);
+	if (a->json == NULL) {
 		status = sim_oom(a);
 		goto out;
 	}
@@ -403,12 +390,7 @@ out:
 	return status;
 }
 
-int
-sim_h_deleg_submit(struct sim *s, const struct sim_request *req,
-    struct sim_session *ss, struct sim_answer *a)
-{
-	return sim_idempotent(s, req, ss, a, deleg_submit);
-}
+SIM_WRITE(sim_h_deleg_submit, deleg_submit)
 
 static int
 deleg_forbidden(struct sim_answer *a)
@@ -569,9 +551,4 @@ out:
 	return status;
 }
 
-int
-sim_h_approval_decide(struct sim *s, const struct sim_request *req,
-    struct sim_session *ss, struct sim_answer *a)
-{
-	return sim_idempotent(s, req, ss, a, deleg_decide);
-}
+SIM_WRITE(sim_h_approval_decide, deleg_decide)

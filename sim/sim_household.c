@@ -338,16 +338,10 @@ newborn(struct sim *s, const struct sim_request *req,
 	snprintf(line[2], sizeof line[2], "Linked to the family account of "
 	    "%s.", s->people[ck->person].d->name);
 	cj = sim_card_json(s, card);
-	a->json = cJSON_CreateObject();
+	a->json = sim_application_json(s, appid, "newborn-registration",
+	    "completed", created, "Initial PIN 123456: set a new PIN now. "
+	    "First contribution due in 90 days.", NULL);
 	if (a->json == NULL ||
-	    cJSON_AddStringToObject(a->json, "application_id", appid) == NULL ||
-	    cJSON_AddStringToObject(a->json, "service",
-	    "newborn-registration") == NULL ||
-	    cJSON_AddStringToObject(a->json, "status", "completed") == NULL ||
-	    cJSON_AddStringToObject(a->json, "created_at", created) == NULL ||
-	    cJSON_AddStringToObject(a->json, "next_steps", "Initial PIN "
-	    "123456: set a new PIN now. First contribution due in 90 "
-	    "days.") == NULL ||
 	    cJSON_AddStringToObject(a->json, "child_name",
 	    sim_data_households[h].members[child - 1].name) == NULL ||
 	    cJSON_AddStringToObject(a->json, "child_id_number_masked",
@@ -375,9 +369,4 @@ out:
 	return status;
 }
 
-int
-sim_h_newborn(struct sim *s, const struct sim_request *req,
-    struct sim_session *ss, struct sim_answer *a)
-{
-	return sim_idempotent(s, req, ss, a, newborn);
-}
+SIM_WRITE(sim_h_newborn, newborn)

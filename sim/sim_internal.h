@@ -240,6 +240,27 @@ struct sim_card *sim_newborn_card(struct sim *s, const struct sim_check *ck,
 
 int sim_idempotent(struct sim *s, const struct sim_request *req,
     struct sim_session *ss, struct sim_answer *a, sim_handler *fn);
+/* A write's route, name: fn through the idempotency store. */
+#define SIM_WRITE(name, fn)						\
+int									\
+name(struct sim *s, const struct sim_request *req,			\
+    struct sim_session *ss, struct sim_answer *a)			\
+{									\
+	return sim_idempotent(s, req, ss, a, fn);			\
+}
+/* The card card_id among p's cards, or NULL. */
+struct sim_card *sim_card_of(struct sim_person *p, const char *card_id);
+/* An application answer's common members {application_id, service,
+ * status, created_at, next_steps} and, if c, the card; NULL on no
+ * memory. */
+cJSON *sim_application_json(const struct sim *s, const char *id,
+    const char *service, const char *status, const char *created,
+    const char *next, const struct sim_card *c);
+/* The answer of a service completed now on card c into a->json, its id
+ * prefix-date-sequence (the sequence moves on only when it is made): 201,
+ * or sim_oom. */
+int sim_completed(struct sim *s, struct sim_answer *a, const char *prefix,
+    const char *service, const struct sim_card *c, const char *next);
 
 /* Sign-in lockout (sim_lockout.c). */
 bool sim_lockout_locked(struct sim *s, const char *staff_id);

@@ -27,229 +27,35 @@
 #include "net/api.h"
 #include "net/seal.h"
 #include "net/transport_https.h"
+#include "tests/integration/itest.h"
 
-#define TODAY "2026-11-22"
+#define TODAY ITEST_TODAY
 #define TEST_PIN "582914"
 
-static char dir[128], top[1024], build[1024];
-static pid_t sim_pid;
-static int sim_port;
 static char lin_id[19], yang_id[19];
-
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static int
-slurp_line(const char *path, char *out, size_t outsz)
-{
-	FILE *f = fopen(path, "r");
-	int rc = -1;
-
-	if (f == NULL)
-		return -1;
-	if (fgets(out, (int)outsz, f) != NULL) {
-		out[strcspn(out, "\r\n")] = '\0';
-		rc = out[0] ? 0 : -1;
-	}
-	fclose(f);
-	return rc;
-}
-
-static int
-find_id(const char *sim, const char *who, char out[19])
-{
-	char cmd[PATH_MAX * 2], line[512], masked[64], name[64], full[64];
-	FILE *p;
-	int rc = -1;
-
-	snprintf(cmd, sizeof cmd, "'%s' --list --today " TODAY, sim);
-	if ((p = popen(cmd, "r")) == NULL)
-		return -1;
-	while (fgets(line, sizeof line, p) != NULL)
-		if (sscanf(line, " %63s %63s %63s", masked, name, full) == 3 &&
-		    strcmp(name, who) == 0 && strlen(full) == 18) {
-			memcpy(out, full, 19);
-			rc = 0;
-		}
-	pclose(p);
-	return rc;
-}
 
 static int
 group_setup(void **state)
 {
-	char cmd[PATH_MAX * 3], sim[PATH_MAX], port[PATH_MAX], buf[32];
-	char cert[PATH_MAX], key[PATH_MAX], log[PATH_MAX], seal[PATH_MAX];
-	const char *e;
-	long long t0;
+	char seal[PATH_MAX];
+	const char *extra[] = { "--seal-key-out", seal, NULL };
 
-	snprintf(top, sizeof top, "%s", (e = getenv("SSDESK_TOP")) ? e : ".");
-	snprintf(build, sizeof build, "%s",
-	    (e = getenv("SSDESK_BUILD")) ? e : "build");
-	snprintf(dir, sizeof dir, "/tmp/ssdesk-itest-XXXXXX");
-	if (mkdtemp(dir) == NULL)
+	if (itest_setup() != 0 ||
+	    itest_demo_number("林晓雨", lin_id) != 0 ||
+	    itest_demo_number("杨磊", yang_id) != 0)
 		return -1;
-	snprintf(cmd, sizeof cmd, "sh '%s/tests/lib/pki.sh' '%s' >/dev/null",
-	    top, dir);
-	if (system(cmd) != 0)
-		return -1;
-	snprintf(sim, sizeof sim, "%s/ssdesk-sim", build);
-	if (find_id(sim, "林晓雨", lin_id) != 0 ||
-	    find_id(sim, "杨磊", yang_id) != 0)
-		return -1;
-	snprintf(port, sizeof port, "%s/sim.port", dir);
-	snprintf(cert, sizeof cert, "%s/server.pem", dir);
-	snprintf(key, sizeof key, "%s/server.key", dir);
-	snprintf(log, sizeof log, "%s/sim.log", dir);
-	snprintf(seal, sizeof seal, "%s/seal.pub", dir);
-	fflush(NULL);
-	if ((sim_pid = fork()) < 0)
-		return -1;
-	if (sim_pid == 0) {
-		if (freopen(log, "w", stdout) == NULL || dup2(1, 2) < 0)
-			_exit(127);
-		execl(sim, sim, "--port", "0", "--port-file", port, "--cert",
-		    cert, "--key", key, "--today", TODAY, "--seal-key-out",
-		    seal, (char *)NULL);
-		_exit(127);
-	}
-	for (t0 = now_ms(); now_ms() - t0 < 10000; usleep(50 * 1000))
-		if (slurp_line(port, buf, sizeof buf) == 0 &&
-		    (sim_port = atoi(buf)) > 0)
-			return 0;
-	return -1;
-}
-
-static int
-group_teardown(void **state)
-{
-	char cmd[256];
-	int st;
-
-	if (sim_pid > 0) {
-		kill(sim_pid, SIGTERM);
-		waitpid(sim_pid, &st, 0);
-		sim_pid = 0;
-	}
-	if (strncmp(dir, "/tmp/ssdesk-itest-", 18) == 0) {
-		snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-		dir[0] = '\0';
-		if (system(cmd) != 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* ---- the api, one call at a time ----------------------------------- */
-
-struct got {
-	int calls;
-	struct api_error err;
-	struct staff staff;
-	struct identity_result id;
-	struct application app;
-	struct pin_challenge ch;
-	struct contributions *contrib;
-};
-
-static void
-got_staff(void *arg, const struct api_error *err, const struct staff *st)
-{
-	struct got *g = arg;
-
-	g->calls++;
-	g->err = *err;
-	if (st)
-		g->staff = *st;
-}
-
-static void
-got_identity(void *arg, const struct api_error *err,
-    const struct identity_result *r)
-{
-	struct got *g = arg;
-
-	g->calls++;
-	g->err = *err;
-	if (r)
-		g->id = *r;
-}
-
-static void
-got_app(void *arg, const struct api_error *err, const struct application *a)
-{
-	struct got *g = arg;
-
-	g->calls++;
-	g->err = *err;
-	if (a)
-		g->app = *a;
-}
-
-static void
-got_challenge(void *arg, const struct api_error *err,
-    const struct pin_challenge *c)
-{
-	struct got *g = arg;
-
-	g->calls++;
-	g->err = *err;
-	if (c)
-		g->ch = *c;
-}
-
-static void
-got_contrib(void *arg, const struct api_error *err,
-    const struct contributions *c)
-{
-	struct got *g = arg;
-
-	g->calls++;
-	g->err = *err;
-	if (c && g->contrib)
-		*g->contrib = *c;
-}
-
-static void
-run(struct api *a, struct got *g)
-{
-	long long t0 = now_ms();
-	int ready;
-
-	while (g->calls == 0 && now_ms() - t0 < 30000) {
-		assert_int_equal(api_wait(a, -1, 100, &ready), 0);
-		api_perform(a);
-	}
-	assert_int_equal(g->calls, 1);
+	itest_path(seal, sizeof seal, "seal.pub");
+	return itest_sim_start(extra);
 }
 
 static struct api *
 signed_in(void)
 {
-	char url[64], ca[PATH_MAX], err[256];
-	struct https_opts o = { 0 };
-	struct transport *t;
-	struct api *a;
-	struct got g = { 0 };
+	struct api *a = itest_open_api(itest_port, NULL, 0, 0);
+	struct itest_got g;
 
-	snprintf(ca, sizeof ca, "%s/ca.pem", dir);
-	o.ca_file = ca;
-	o.connect_timeout_ms = 3000;
-	o.total_timeout_ms = 15000;
-	snprintf(url, sizeof url, "https://127.0.0.1:%d", sim_port);
-	t = transport_https_new(url, &o, err, sizeof err);
-	if (t == NULL)
-		fail_msg("transport_https_new: %s", err);
-	a = api_new(t);
-	api_sign_in(a, "clerk01", "ssdesk-demo", "C-03", got_staff, &g);
-	run(a, &g);
-	assert_int_equal(g.err.result, API_OK);
+	assert_int_equal(itest_sign_in(a, "clerk01", "ssdesk-demo", "C-03",
+	    &g), API_OK);
 	return a;
 }
 
@@ -262,10 +68,10 @@ check(struct api *a, const char *id, const char *name,
 		.original_sighted = true, .photocopy_taken = true,
 		.face = FACE_PASS, .fingerprint = true,
 	};
-	struct got g = { 0 };
+	struct itest_got g = { 0 };
 
-	api_identity_check(a, &ir, got_identity, &g);
-	run(a, &g);
+	api_identity_check(a, &ir, itest_got_identity, &g);
+	itest_run_got(a, &g);
 	if (g.err.result != API_OK)
 		fail_msg("identity: %s", g.err.code);
 	*out = g.id;
@@ -276,21 +82,21 @@ static void
 seal_for(struct api *a, const struct card_request *cr,
     const struct seal_key *k, const char *pin, char *box, size_t boxsz)
 {
-	struct got g = { 0 };
+	struct itest_got g = { 0 };
 	char key[37];
 	struct card_request r = *cr;
 
 	api_idempotency_key(key);
 	r.idem_key = key;
-	api_pin_challenge(a, &r, got_challenge, &g);
-	run(a, &g);
+	api_pin_challenge(a, &r, itest_got_challenge, &g);
+	itest_run_got(a, &g);
 	assert_int_equal(g.err.result, API_OK);
 	assert_int_equal(seal_pin(box, boxsz, k, g.ch.challenge, pin), 0);
 }
 
 static enum api_result
 send_box(struct api *a, const struct card_request *cr, const char *box,
-    struct got *g)
+    struct itest_got *g)
 {
 	char key[37];
 	struct card_request r = *cr;
@@ -298,8 +104,8 @@ send_box(struct api *a, const struct card_request *cr, const char *box,
 	memset(g, 0, sizeof *g);
 	api_idempotency_key(key);
 	r.idem_key = key;
-	api_pin_reset(a, &r, box, got_app, g);
-	run(a, g);
+	api_pin_reset(a, &r, box, itest_got_app, g);
+	itest_run_got(a, g);
 	return g->err.result;
 }
 
@@ -309,7 +115,7 @@ nowhere(const char *needle)
 {
 	char cmd[PATH_MAX + 128];
 
-	snprintf(cmd, sizeof cmd, "grep -rqF -- '%s' '%s'", needle, dir);
+	snprintf(cmd, sizeof cmd, "grep -rqF -- '%s' '%s'", needle, itest_dir);
 	assert_int_not_equal(system(cmd), 0);
 }
 
@@ -320,11 +126,11 @@ test_pin_reset(void **state)
 	struct identity_result id;
 	struct seal_key k, wrong;
 	struct card_request cr = { 0 };
-	struct got g;
+	struct itest_got g;
 	char path[PATH_MAX], box[SEAL_BOX_B64];
 	unsigned char other_pk[32], other_sk[32];
 
-	snprintf(path, sizeof path, "%s/seal.pub", dir);
+	snprintf(path, sizeof path, "%s/seal.pub", itest_dir);
 	assert_int_equal(seal_key_load(&k, path), 0);
 	check(a, lin_id, "林晓雨", &id);
 	cr.check_id = id.check_id;
@@ -360,7 +166,7 @@ test_remedy_and_contrib(void **state)
 	struct api *a = signed_in();
 	struct identity_result id;
 	struct card_request cr = { 0 };
-	struct got g = { 0 };
+	struct itest_got g = { 0 };
 	char key[37];
 
 	check(a, yang_id, "杨磊", &id);
@@ -368,29 +174,29 @@ test_remedy_and_contrib(void **state)
 	cr.card_id = id.person.cards[0].card_id;
 	api_idempotency_key(key);
 	cr.idem_key = key;
-	api_cancel_loss(a, &cr, got_app, &g);
-	run(a, &g);
+	api_cancel_loss(a, &cr, itest_got_app, &g);
+	itest_run_got(a, &g);
 	assert_string_equal(g.err.code, "financial_not_active");
 	memset(&g, 0, sizeof g);
 	cr.bank_card = "6222020200112233446";
-	api_financial_activate(a, &cr, got_app, &g);
-	run(a, &g);
+	api_financial_activate(a, &cr, itest_got_app, &g);
+	itest_run_got(a, &g);
 	assert_int_equal(g.err.result, API_OK);
 	assert_int_equal(g.app.card.fin, FN_ACTIVE);
 	assert_int_equal(g.app.card.ss, FN_REPORTED_LOST);
 	memset(&g, 0, sizeof g);
 	cr.bank_card = NULL;
 	api_idempotency_key(key);
-	api_cancel_loss(a, &cr, got_app, &g);
-	run(a, &g);
+	api_cancel_loss(a, &cr, itest_got_app, &g);
+	itest_run_got(a, &g);
 	assert_int_equal(g.err.result, API_OK);
 	assert_int_equal(g.app.card.ss, FN_INACTIVE);
 
 	memset(&g, 0, sizeof g);
 	g.contrib = calloc(1, sizeof *g.contrib);
 	assert_non_null(g.contrib);
-	api_contributions_get(a, id.person.person_id, got_contrib, &g);
-	run(a, &g);
+	api_contributions_get(a, id.person.person_id, itest_got_contrib, &g);
+	itest_run_got(a, &g);
 	assert_int_equal(g.err.result, API_OK);
 	assert_int_equal(g.contrib->n, 180);
 	assert_true(g.contrib->pension_balance > 0);
@@ -406,13 +212,9 @@ main(void)
 		cmocka_unit_test(test_pin_reset),
 		cmocka_unit_test(test_remedy_and_contrib),
 	};
-	int rc;
 
 	signal(SIGPIPE, SIG_IGN);
-	if (sodium_init() < 0 || transport_https_global_init() != 0)
+	if (sodium_init() < 0)
 		return 1;
-	rc = cmocka_run_group_tests(tests, group_setup, group_teardown);
-	group_teardown(NULL);
-	transport_https_global_cleanup();
-	return rc;
+	return itest_main(tests, group_setup);
 }

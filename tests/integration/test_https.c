@@ -38,75 +38,13 @@
 #include "net/api.h"
 #include "net/outbox.h"
 #include "net/transport_https.h"
+#include "tests/integration/itest.h"
 
-#define MAX_CHILDREN 8
-#define TODAY "2026-11-22"
+#define TODAY ITEST_TODAY
 
-static char dir[128];          /* the temp dir with certs and logs */
-static char top[1024], build[1024];
-static pid_t children[MAX_CHILDREN];
-static int nchildren;
-static int sim_port;
 static char zhang_id[19];           /* 张伟's full fictitious ID number */
 static char huang_id[19];           /* 黄强's, for the faults' activation */
 static char pin[128];
-
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static void
-path_in(char *out, size_t outsz, const char *name)
-{
-	snprintf(out, outsz, "%s/%s", dir, name);
-}
-
-/* Start argv with stdout and stderr into dir/log; remember it for
- * teardown. */
-static pid_t
-spawn(char *const argv[], const char *log)
-{
-	char logpath[PATH_MAX];
-	pid_t pid;
-
-	if (nchildren == MAX_CHILDREN)
-		return -1;
-	path_in(logpath, sizeof logpath, log);
-	fflush(NULL);
-	if ((pid = fork()) < 0)
-		return -1;
-	if (pid == 0) {
-		FILE *f = freopen(logpath, "w", stdout);
-
-		if (f == NULL || dup2(fileno(stdout), 2) < 0)
-			_exit(127);
-		/* Own process group: teardown kills it whole. */
-		setpgid(0, 0);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	children[nchildren++] = pid;
-	return pid;
-}
-
-static void
-kill_child(pid_t pid)
-{
-	int i, st;
-
-	for (i = 0; i < nchildren; i++)
-		if (children[i] == pid) {
-			kill(pid, SIGTERM);
-			waitpid(pid, &st, 0);
-			children[i] = children[--nchildren];
-			return;
-		}
-}
 
 /* A port nothing listens on (now): bind to 0, read it, close. */
 static int
@@ -127,210 +65,20 @@ free_port(void)
 	return port;
 }
 
-/* Wait until something accepts on 127.0.0.1:port. */
-static int
-wait_listening(int port, int ms)
-{
-	long long t0 = now_ms();
-	struct sockaddr_in sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sin_family = AF_INET;
-	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	sa.sin_port = htons((uint16_t)port);
-	while (now_ms() - t0 < ms) {
-		int fd = socket(AF_INET, SOCK_STREAM, 0), rc;
-
-		rc = connect(fd, (struct sockaddr *)&sa, sizeof sa);
-		close(fd);
-		if (rc == 0)
-			return 0;
-		usleep(50 * 1000);
-	}
-	return -1;
-}
-
-static int
-read_line(const char *path, char *out, size_t outsz)
-{
-	FILE *f = fopen(path, "r");
-	size_t n;
-
-	if (f == NULL)
-		return -1;
-	if (fgets(out, (int)outsz, f) == NULL) {
-		fclose(f);
-		return -1;
-	}
-	fclose(f);
-	n = strcspn(out, "\r\n");
-	out[n] = '\0';
-	return n > 0 ? 0 : -1;
-}
-
-/* A demo person's number from `ssdesk-sim --list`: the data set is the
- * simulator's; this test does not hard-code its sequence numbers. */
-static int
-find_person(const char *sim, const char *who, char out[19])
-{
-	char cmd[PATH_MAX * 2], line[512];
-	FILE *p;
-	int rc = -1;
-
-	snprintf(cmd, sizeof cmd, "'%s' --list --today " TODAY, sim);
-	if ((p = popen(cmd, "r")) == NULL)
-		return -1;
-	while (fgets(line, sizeof line, p) != NULL) {
-		char masked[64], name[64], full[64];
-
-		if (sscanf(line, " %63s %63s %63s", masked, name, full) == 3 &&
-		    strcmp(name, who) == 0 && strlen(full) == 18) {
-			memcpy(out, full, 19);
-			rc = 0;
-		}
-	}
-	pclose(p);
-	return rc;
-}
-
 static int
 group_setup(void **state)
 {
-	const char *e;
-	char cmd[PATH_MAX * 2], sim[PATH_MAX], portfile[PATH_MAX],
-	    cert[PATH_MAX], key[PATH_MAX], buf[64], pinfile[PATH_MAX];
-	long long t0;
+	const char *extra[] = { "--control", NULL };
+	char pinfile[PATH_MAX];
 
-	snprintf(top, sizeof top, "%s", (e = getenv("SSDESK_TOP")) ? e : ".");
-	snprintf(build, sizeof build, "%s",
-	    (e = getenv("SSDESK_BUILD")) ? e : "build");
-	snprintf(dir, sizeof dir, "/tmp/ssdesk-itest-XXXXXX");
-	if (mkdtemp(dir) == NULL)
+	if (itest_setup() != 0)
 		return -1;
-	snprintf(cmd, sizeof cmd, "sh '%s/tests/lib/pki.sh' '%s'", top, dir);
-	if (system(cmd) != 0) {
-		fprintf(stderr, "pki.sh failed\n");
+	itest_path(pinfile, sizeof pinfile, "pin.txt");
+	if (itest_read_line(pinfile, pin, sizeof pin) != 0 ||
+	    itest_demo_number("张伟", zhang_id) != 0 ||
+	    itest_demo_number("黄强", huang_id) != 0)
 		return -1;
-	}
-	path_in(pinfile, sizeof pinfile, "pin.txt");
-	if (read_line(pinfile, pin, sizeof pin) != 0)
-		return -1;
-
-	snprintf(sim, sizeof sim, "%s/ssdesk-sim", build);
-	if (access(sim, X_OK) != 0) {
-		fprintf(stderr, "%s not built\n", sim);
-		return -1;
-	}
-	if (find_person(sim, "张伟", zhang_id) != 0 ||
-	    find_person(sim, "黄强", huang_id) != 0) {
-		fprintf(stderr, "张伟 or 黄强 not in ssdesk-sim --list\n");
-		return -1;
-	}
-	path_in(portfile, sizeof portfile, "sim.port");
-	path_in(cert, sizeof cert, "server.pem");
-	path_in(key, sizeof key, "server.key");
-	{
-		char *argv[] = { sim, "--port", "0", "--port-file", portfile,
-		    "--cert", cert, "--key", key, "--today", TODAY,
-		    "--control", NULL };
-
-		if (spawn(argv, "sim.log") < 0)
-			return -1;
-	}
-	for (t0 = now_ms(); now_ms() - t0 < 10000; usleep(50 * 1000))
-		if (read_line(portfile, buf, sizeof buf) == 0 &&
-		    (sim_port = atoi(buf)) > 0)
-			break;
-	if (sim_port <= 0) {
-		fprintf(stderr, "ssdesk-sim did not write its port\n");
-		return -1;
-	}
-	return wait_listening(sim_port, 5000);
-}
-
-static int
-group_teardown(void **state)
-{
-	char cmd[256];
-
-	while (nchildren > 0)
-		kill_child(children[0]);
-	if (dir[0] != '\0' && strncmp(dir, "/tmp/ssdesk-itest-", 18) == 0) {
-		snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-		dir[0] = '\0';        /* once only: main() calls this again */
-		if (system(cmd) != 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* ---- the api's loop ----------------------------------------------------- */
-
-struct got {
-	int calls;
-	struct api_error err;
-	struct staff staff;
-	struct identity_result id;
-	struct application app;
-	struct person person;
-};
-
-static void
-got_staff(void *arg, const struct api_error *err, const struct staff *st)
-{
-	struct got *g = arg;
-
-	g->calls++;
-	g->err = *err;
-	if (st)
-		g->staff = *st;
-}
-
-static void
-got_identity(void *arg, const struct api_error *err,
-    const struct identity_result *r)
-{
-	struct got *g = arg;
-
-	g->calls++;
-	g->err = *err;
-	if (r)
-		g->id = *r;
-}
-
-static void
-got_app(void *arg, const struct api_error *err, const struct application *a)
-{
-	struct got *g = arg;
-
-	g->calls++;
-	g->err = *err;
-	if (a)
-		g->app = *a;
-}
-
-static void
-got_person(void *arg, const struct api_error *err, const struct person *p)
-{
-	struct got *g = arg;
-
-	g->calls++;
-	g->err = *err;
-	if (p)
-		g->person = *p;
-}
-
-static void
-run(struct api *a, struct got *g)
-{
-	long long t0 = now_ms();
-	int ready;
-
-	while (g->calls == 0 && now_ms() - t0 < 30000) {
-		assert_int_equal(api_wait(a, -1, 100, &ready), 0);
-		api_perform(a);
-	}
-	assert_int_equal(g->calls, 1);
+	return itest_sim_start(extra);
 }
 
 /* The low-speed time of the next open_api() (0: the default). */
@@ -339,31 +87,14 @@ static long opt_low_speed_s;
 static struct api *
 open_api(int port, const char *pin_or_null, size_t max_reply)
 {
-	char url[64], ca[PATH_MAX], err[256];
-	struct https_opts o = { 0 };
-	struct transport *t;
-
-	path_in(ca, sizeof ca, "ca.pem");
-	o.ca_file = ca;
-	o.pin = pin_or_null;
-	o.connect_timeout_ms = 3000;
-	o.total_timeout_ms = 15000;
-	o.max_reply = max_reply;
-	o.low_speed_time_s = opt_low_speed_s;
-	snprintf(url, sizeof url, "https://127.0.0.1:%d", port);
-	t = transport_https_new(url, &o, err, sizeof err);
-	if (t == NULL)
-		fail_msg("transport_https_new: %s", err);
-	return api_new(t);
+	return itest_open_api(port, pin_or_null, max_reply, opt_low_speed_s);
 }
 
 static enum api_result
-try_sign_in(struct api *a, const char *who, const char *pw, struct got *g)
+try_sign_in(struct api *a, const char *who, const char *pw,
+    struct itest_got *g)
 {
-	memset(g, 0, sizeof *g);
-	api_sign_in(a, who, pw, "C-03", got_staff, g);
-	run(a, g);
-	return g->err.result;
+	return itest_sign_in(a, who, pw, "C-03", g);
 }
 
 /* ---- the tests ---------------------------------------------------------- */
@@ -371,8 +102,8 @@ try_sign_in(struct api *a, const char *who, const char *pw, struct got *g)
 static void
 test_walk_in(void **state)
 {
-	struct api *a = open_api(sim_port, NULL, 0);
-	struct got g;
+	struct api *a = open_api(itest_port, NULL, 0);
+	struct itest_got g;
 	struct identity_request ir = {
 		.id_number = zhang_id, .name = "张伟", .valid_until = "2031-05-01",
 		.original_sighted = true, .photocopy_taken = true,
@@ -389,8 +120,8 @@ test_walk_in(void **state)
 	assert_true(api_signed_in(a));
 
 	memset(&g, 0, sizeof g);
-	api_identity_check(a, &ir, got_identity, &g);
-	run(a, &g);
+	api_identity_check(a, &ir, itest_got_identity, &g);
+	itest_run_got(a, &g);
 	if (g.err.result != API_OK)
 		fail_msg("identity check: %d %s %s", g.err.result, g.err.code,
 		    g.err.detail);
@@ -407,8 +138,8 @@ test_walk_in(void **state)
 		api_idempotency_key(key);
 		mr.idem_key = key;
 		memset(&g, 0, sizeof g);
-		api_medical_activate(a, &mr, got_app, &g);
-		run(a, &g);
+		api_medical_activate(a, &mr, itest_got_app, &g);
+		itest_run_got(a, &g);
 		if (g.err.result != API_OK)
 			fail_msg("activation: %d %s %s", g.err.result,
 			    g.err.code, g.err.detail);
@@ -419,15 +150,15 @@ test_walk_in(void **state)
 		/* The answer "got lost": the retry with the same key gives
 		 * the same application, not a second one. */
 		memset(&g, 0, sizeof g);
-		api_medical_activate(a, &mr, got_app, &g);
-		run(a, &g);
+		api_medical_activate(a, &mr, itest_got_app, &g);
+		itest_run_got(a, &g);
 		assert_int_equal(g.err.result, API_OK);
 		assert_string_equal(g.app.application_id, first);
 
 		/* And the person reads back as active. */
 		memset(&g, 0, sizeof g);
-		api_person_get(a, id.person.person_id, got_person, &g);
-		run(a, &g);
+		api_person_get(a, id.person.person_id, itest_got_person, &g);
+		itest_run_got(a, &g);
 		assert_int_equal(g.err.result, API_OK);
 		assert_int_equal(g.person.cards[0].ss, FN_ACTIVE);
 	}
@@ -437,8 +168,8 @@ test_walk_in(void **state)
 static void
 test_wrong_password(void **state)
 {
-	struct api *a = open_api(sim_port, NULL, 0);
-	struct got g;
+	struct api *a = open_api(itest_port, NULL, 0);
+	struct itest_got g;
 
 	assert_int_equal(try_sign_in(a, "clerk02", "not-the-password", &g),
 	    API_REFUSED);
@@ -451,13 +182,13 @@ test_wrong_password(void **state)
 static void
 test_pin(void **state)
 {
-	struct api *a = open_api(sim_port, pin, 0);
-	struct got g;
+	struct api *a = open_api(itest_port, pin, 0);
+	struct itest_got g;
 
 	assert_int_equal(try_sign_in(a, "super01", "ssdesk-demo", &g), API_OK);
 	api_free(a);
 
-	a = open_api(sim_port,
+	a = open_api(itest_port,
 	    "sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", 0);
 	assert_int_equal(try_sign_in(a, "super01", "ssdesk-demo", &g), API_TLS);
 	assert_string_equal(g.err.code, "tls_pin");
@@ -476,17 +207,17 @@ start_s_server(const char *name, pid_t *pid)
 	snprintf(pem, sizeof pem, "%s.pem", name);
 	snprintf(keyname, sizeof keyname, "%s.key", name);
 	snprintf(log, sizeof log, "s_server-%s.log", name);
-	path_in(cert, sizeof cert, pem);
-	path_in(key, sizeof key, keyname);
+	itest_path(cert, sizeof cert, pem);
+	itest_path(key, sizeof key, keyname);
 	snprintf(accept_, sizeof accept_, "127.0.0.1:%d", port);
 	{
 		char *argv[] = { "openssl", "s_server", "-quiet", "-accept",
 		    accept_, "-cert", cert, "-key", key, "-www", NULL };
 
-		*pid = spawn(argv, log);
+		*pid = itest_spawn(argv, log);
 	}
 	assert_true(*pid > 0);
-	assert_int_equal(wait_listening(port, 10000), 0);
+	assert_int_equal(itest_wait_listening(port, 10000), 0);
 	return port;
 }
 
@@ -496,13 +227,13 @@ test_self_signed(void **state)
 	pid_t pid;
 	int port = start_s_server("selfsigned", &pid);
 	struct api *a = open_api(port, NULL, 0);
-	struct got g;
+	struct itest_got g;
 
 	assert_int_equal(try_sign_in(a, "clerk01", "ssdesk-demo", &g), API_TLS);
 	assert_true(g.err.detail[0] != '\0');
 	assert_string_equal(g.err.code, "tls_self_signed");
 	api_free(a);
-	kill_child(pid);
+	itest_kill(pid);
 }
 
 static void
@@ -511,12 +242,12 @@ test_wrong_host(void **state)
 	pid_t pid;
 	int port = start_s_server("wronghost", &pid);
 	struct api *a = open_api(port, NULL, 0);
-	struct got g;
+	struct itest_got g;
 
 	assert_int_equal(try_sign_in(a, "clerk01", "ssdesk-demo", &g), API_TLS);
 	assert_string_equal(g.err.code, "tls_wrong_host");
 	api_free(a);
-	kill_child(pid);
+	itest_kill(pid);
 }
 
 /* A certificate of the right CA and host, out of its dates; and one for
@@ -527,13 +258,13 @@ tls_refused_as(const char *name, const char *code)
 	pid_t pid;
 	int port = start_s_server(name, &pid);
 	struct api *a = open_api(port, NULL, 0);
-	struct got g;
+	struct itest_got g;
 
 	assert_int_equal(try_sign_in(a, "clerk01", "ssdesk-demo", &g), API_TLS);
 	assert_string_equal(g.err.code, code);
 	assert_false(api_signed_in(a));
 	api_free(a);
-	kill_child(pid);
+	itest_kill(pid);
 }
 
 static void
@@ -574,10 +305,10 @@ get_once(int port, size_t max_reply)
 	struct transport_request req = { .method = "GET", .path = "/" };
 	struct transport *t;
 	struct seen s = { 0 };
-	long long t0 = now_ms();
+	long long t0 = itest_now_ms();
 	int ready;
 
-	path_in(ca, sizeof ca, "ca.pem");
+	itest_path(ca, sizeof ca, "ca.pem");
 	o.ca_file = ca;
 	o.max_reply = max_reply;
 	o.total_timeout_ms = 10000;
@@ -586,7 +317,7 @@ get_once(int port, size_t max_reply)
 	assert_non_null(t);
 	assert_true(transport_submit(t, &req, on_reply, &s) > 0);
 	assert_int_equal(s.calls, 0);
-	while (s.calls == 0 && now_ms() - t0 < 15000) {
+	while (s.calls == 0 && itest_now_ms() - t0 < 15000) {
 		assert_int_equal(transport_wait(t, -1, 100, &ready), 0);
 		transport_perform(t);
 	}
@@ -612,7 +343,7 @@ test_reply_cap(void **state)
 	assert_int_equal(s.err, TRANSPORT_OK);
 	assert_int_equal(s.status, 200);
 	assert_true(s.len > 64);
-	kill_child(pid);
+	itest_kill(pid);
 }
 
 static void
@@ -653,7 +384,7 @@ static void
 test_nothing_listening(void **state)
 {
 	struct api *a = open_api(free_port(), NULL, 0);
-	struct got g;
+	struct itest_got g;
 
 	assert_int_equal(try_sign_in(a, "clerk01", "ssdesk-demo", &g),
 	    API_UNREACHABLE);
@@ -664,13 +395,13 @@ test_nothing_listening(void **state)
 static void
 test_cancel(void **state)
 {
-	struct api *a = open_api(sim_port, NULL, 0);
-	struct got g = { 0 };
+	struct api *a = open_api(itest_port, NULL, 0);
+	struct itest_got g = { 0 };
 
-	api_sign_in(a, "clerk01", "ssdesk-demo", "C-03", got_staff, &g);
+	api_sign_in(a, "clerk01", "ssdesk-demo", "C-03", itest_got_staff, &g);
 	api_cancel(a);
 	assert_int_equal(g.calls, 0);
-	run(a, &g);
+	itest_run_got(a, &g);
 	assert_int_equal(g.err.result, API_CANCELLED);
 	assert_false(api_busy(a));
 	api_free(a);
@@ -688,7 +419,7 @@ test_proxy_env_ignored(void **state)
 	};
 	char proxy[64];
 	struct api *a;
-	struct got g;
+	struct itest_got g;
 	size_t i;
 
 	snprintf(proxy, sizeof proxy, "http://127.0.0.1:%d", free_port());
@@ -696,7 +427,7 @@ test_proxy_env_ignored(void **state)
 		setenv(vars[i], proxy, 1);
 	unsetenv("no_proxy");
 	unsetenv("NO_PROXY");
-	a = open_api(sim_port, NULL, 0);
+	a = open_api(itest_port, NULL, 0);
 	assert_int_equal(try_sign_in(a, "clerk01", "ssdesk-demo", &g), API_OK);
 	api_free(a);
 	for (i = 0; i < sizeof vars / sizeof vars[0]; i++)
@@ -710,7 +441,7 @@ open_transport(int port)
 	struct https_opts o = { 0 };
 	struct transport *t;
 
-	path_in(ca, sizeof ca, "ca.pem");
+	itest_path(ca, sizeof ca, "ca.pem");
 	o.ca_file = ca;
 	snprintf(url, sizeof url, "https://127.0.0.1:%d", port);
 	t = transport_https_new(url, &o, err, sizeof err);
@@ -746,7 +477,7 @@ test_free_from_callback(void **state)
 	struct seen s = { 0 };
 	int id1, id2;
 
-	f.t = open_transport(sim_port);
+	f.t = open_transport(itest_port);
 	id1 = transport_submit(f.t, &req, free_on_reply, &f);
 	id2 = transport_submit(f.t, &req, on_reply, &s);
 	assert_true(id1 > 0 && id2 > 0);
@@ -764,15 +495,15 @@ test_free_from_callback(void **state)
 static void
 test_extra_fd_hangup(void **state)
 {
-	struct transport *t = open_transport(sim_port);
+	struct transport *t = open_transport(itest_port);
 	int fds[2], ready = 0;
 	long long t0;
 
 	assert_int_equal(pipe(fds), 0);
-	t0 = now_ms();
+	t0 = itest_now_ms();
 	assert_int_equal(transport_wait(t, fds[0], 50, &ready), 0);
 	assert_int_equal(ready, 0);
-	assert_true(now_ms() - t0 >= 40);
+	assert_true(itest_now_ms() - t0 >= 40);
 	assert_int_equal(write(fds[1], "k", 1), 1);
 	assert_int_equal(transport_wait(t, fds[0], 5000, &ready), 0);
 	assert_int_equal(ready, 1);
@@ -782,10 +513,10 @@ test_extra_fd_hangup(void **state)
 		assert_int_equal(read(fds[0], &c, 1), 1);
 	}
 	close(fds[1]);                  /* hang-up: POLLHUP, no POLLIN */
-	t0 = now_ms();
+	t0 = itest_now_ms();
 	assert_int_equal(transport_wait(t, fds[0], 5000, &ready), 0);
 	assert_int_equal(ready, 1);
-	assert_true(now_ms() - t0 < 1000);
+	assert_true(itest_now_ms() - t0 < 1000);
 	close(fds[0]);
 	transport_free(t);
 }
@@ -794,7 +525,7 @@ test_extra_fd_hangup(void **state)
 static void
 test_header_injection(void **state)
 {
-	struct transport *t = open_transport(sim_port);
+	struct transport *t = open_transport(itest_port);
 	struct transport_request req = { .method = "GET", .path = "/v1/x" };
 	struct seen s = { 0 };
 
@@ -841,15 +572,15 @@ static int
 control(const char *method, const char *path, const char *body,
     struct ctl *c)
 {
-	struct transport *t = open_transport(sim_port);
+	struct transport *t = open_transport(itest_port);
 	struct transport_request req = { .method = method, .path = path,
 	    .body = body, .body_len = body ? strlen(body) : 0 };
-	long long t0 = now_ms();
+	long long t0 = itest_now_ms();
 	int ready;
 
 	memset(c, 0, sizeof *c);
 	assert_true(transport_submit(t, &req, ctl_reply, c) > 0);
-	while (c->calls == 0 && now_ms() - t0 < 10000) {
+	while (c->calls == 0 && itest_now_ms() - t0 < 10000) {
 		assert_int_equal(transport_wait(t, -1, 100, &ready), 0);
 		transport_perform(t);
 	}
@@ -897,10 +628,10 @@ test_faults_each(void **state)
 		{ "wrong-types", API_BAD_REPLY, NULL },
 	};
 	char spec[128];
-	struct got g;
+	struct itest_got g;
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		struct api *a = open_api(sim_port, NULL, 0);
+		struct api *a = open_api(itest_port, NULL, 0);
 
 		snprintf(spec, sizeof spec, "POST /v1/sessions=%s,1",
 		    cases[i].kind);
@@ -924,31 +655,31 @@ test_faults_each(void **state)
 static void
 test_fault_delay(void **state)
 {
-	struct api *a = open_api(sim_port, NULL, 0);
-	struct got g;
+	struct api *a = open_api(itest_port, NULL, 0);
+	struct itest_got g;
 	long long t0;
 
 	set_faults("POST /v1/sessions=delay:1200,1");
-	t0 = now_ms();
+	t0 = itest_now_ms();
 	assert_int_equal(try_sign_in(a, "clerk01", "ssdesk-demo", &g), API_OK);
-	assert_true(now_ms() - t0 >= 1200);
+	assert_true(itest_now_ms() - t0 >= 1200);
 
 	set_faults("POST /v1/sessions=delay:8000,1");
 	memset(&g, 0, sizeof g);
-	api_sign_in(a, "clerk01", "ssdesk-demo", "C-03", got_staff, &g);
+	api_sign_in(a, "clerk01", "ssdesk-demo", "C-03", itest_got_staff, &g);
 	{
 		int ready;
 
-		for (t0 = now_ms(); now_ms() - t0 < 300;) {
+		for (t0 = itest_now_ms(); itest_now_ms() - t0 < 300;) {
 			assert_int_equal(api_wait(a, -1, 50, &ready), 0);
 			api_perform(a);
 		}
 	}
-	t0 = now_ms();
+	t0 = itest_now_ms();
 	api_cancel(a);
-	run(a, &g);
+	itest_run_got(a, &g);
 	assert_int_equal(g.err.result, API_CANCELLED);
-	assert_true(now_ms() - t0 < 1000);
+	assert_true(itest_now_ms() - t0 < 1000);
 	api_free(a);
 	set_faults("");
 }
@@ -959,17 +690,17 @@ static void
 test_fault_trickle(void **state)
 {
 	struct api *a;
-	struct got g;
+	struct itest_got g;
 	long long t0;
 
 	opt_low_speed_s = 2;
-	a = open_api(sim_port, NULL, 0);
+	a = open_api(itest_port, NULL, 0);
 	opt_low_speed_s = 0;
 	set_faults("POST /v1/sessions=trickle,1");
-	t0 = now_ms();
+	t0 = itest_now_ms();
 	assert_int_equal(try_sign_in(a, "clerk01", "ssdesk-demo", &g),
 	    API_TIMEOUT);
-	assert_true(now_ms() - t0 < 8000);
+	assert_true(itest_now_ms() - t0 < 8000);
 	assert_false(api_signed_in(a));
 	api_free(a);
 	set_faults("");
@@ -982,9 +713,9 @@ test_fault_trickle(void **state)
 static void
 test_reset_after_commit_once(void **state)
 {
-	struct api *a = open_api(sim_port, NULL, 0);
+	struct api *a = open_api(itest_port, NULL, 0);
 	struct outbox *o = outbox_new(a);
-	struct got g;
+	struct itest_got g;
 	struct identity_request ir = {
 		.id_number = huang_id, .name = "黄强", .valid_until = "long-term",
 		.original_sighted = true, .photocopy_taken = true,
@@ -1001,8 +732,8 @@ test_reset_after_commit_once(void **state)
 	assert_non_null(o);
 	assert_int_equal(try_sign_in(a, "clerk01", "ssdesk-demo", &g), API_OK);
 	memset(&g, 0, sizeof g);
-	api_identity_check(a, &ir, got_identity, &g);
-	run(a, &g);
+	api_identity_check(a, &ir, itest_got_identity, &g);
+	itest_run_got(a, &g);
 	if (g.err.result != API_OK)
 		fail_msg("identity check: %d %s", g.err.result, g.err.code);
 	{
@@ -1018,17 +749,19 @@ test_reset_after_commit_once(void **state)
 		set_faults("POST /v1/applications/medical-activation="
 		    "reset-after-commit,2");
 		memset(&g, 0, sizeof g);
-		api_medical_activate(a, &mr, got_app, &g);
-		run(a, &g);
+		api_medical_activate(a, &mr, itest_got_app, &g);
+		itest_run_got(a, &g);
 		assert_int_equal(g.err.result, API_UNREACHABLE);
 		assert_int_equal(sim_created(), created + 1);
 
 		memset(&g, 0, sizeof g);
-		assert_int_equal(outbox_add_medical(o, &mr, got_app, &g), 0);
+		assert_int_equal(outbox_add_medical(o, &mr, itest_got_app, &g),
+		    0);
 		assert_int_equal(outbox_count(o), 1);
 		assert_true(outbox_due_in(o) > 0);   /* not at once */
 		outbox_retry_now(o);
-		for (t0 = now_ms(); g.calls == 0 && now_ms() - t0 < 20000;) {
+		for (t0 = itest_now_ms();
+		    g.calls == 0 && itest_now_ms() - t0 < 20000;) {
 			outbox_poll(o);
 			assert_int_equal(api_wait(a, -1, 50, &ready), 0);
 			api_perform(a);
@@ -1068,13 +801,6 @@ main(void)
 		cmocka_unit_test(test_fault_trickle),
 		cmocka_unit_test(test_reset_after_commit_once),
 	};
-	int rc;
 
-	if (transport_https_global_init() != 0)
-		return 1;
-	rc = cmocka_run_group_tests(tests, group_setup, group_teardown);
-	/* Whatever cmocka did after a failed setup: no server outlives us. */
-	group_teardown(NULL);
-	transport_https_global_cleanup();
-	return rc;
+	return itest_main(tests, group_setup);
 }

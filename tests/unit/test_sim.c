@@ -21,55 +21,9 @@
 #define GOOD_CARD "6222020200112233446"  /* passes Luhn */
 #define LUHN_BAD  "6222020200112233445"  /* fails Luhn */
 
-static const struct date today = { 2026, 11, 22 };
-
-struct t {
-	struct sim *s;
-	char token[160];
-	int status;
-	bool replayed;
-	char *raw;
-	size_t raw_len;
-	cJSON *json;
-};
+#include "tests/unit/simtest.h"
 
 /* ---- helpers ----------------------------------------------------------- */
-
-static int
-t_call(struct t *t, const char *method, const char *path, const char *token,
-    const char *key, const char *body)
-{
-	struct sim_request req = {
-		.method = method,
-		.path = path,
-		.token = token,
-		.idem_key = key,
-		.body = body,
-		.body_len = body ? strlen(body) : 0,
-		.replayed = &t->replayed,
-	};
-
-	free(t->raw);
-	cJSON_Delete(t->json);
-	t->raw = NULL;
-	t->json = NULL;
-	t->status = sim_handle(t->s, &req, &t->raw, &t->raw_len);
-	assert_non_null(t->raw);
-	if (t->raw_len > 0) {
-		t->json = cJSON_ParseWithLength(t->raw, t->raw_len);
-		assert_non_null(t->json);
-	}
-	return t->status;
-}
-
-static const char *
-t_str(const cJSON *o, const char *name)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
-
-	assert_true(cJSON_IsString(v));
-	return v->valuestring;
-}
 
 static void
 t_error(struct t *t, int status, const char *code, const char *field)
@@ -84,37 +38,6 @@ t_error(struct t *t, int status, const char *code, const char *field)
 		assert_null(f);
 	else
 		assert_string_equal(t_str(t->json, "field"), field);
-}
-
-static int
-t_signin_as(struct t *t, const char *staff, const char *password)
-{
-	char body[256];
-
-	snprintf(body, sizeof body, "{\"staff_id\":\"%s\",\"password\":\"%s\","
-	    "\"counter\":\"C-03\"}", staff, password);
-	return t_call(t, "POST", "/v1/sessions", NULL, NULL, body);
-}
-
-static void
-t_signin(struct t *t, const char *staff)
-{
-	assert_int_equal(t_signin_as(t, staff, "ssdesk-demo"), 201);
-	snprintf(t->token, sizeof t->token, "%s", t_str(t->json, "token"));
-}
-
-/* The full fictitious number of a listed person. */
-static const char *
-t_number(struct t *t, const char *name)
-{
-	static struct sim_listing l[32];
-	size_t n = sim_list_people(t->s, l, 32);
-
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(l[i].name, name) == 0)
-			return l[i].secret;
-	fail_msg("no person %s", name);
-	return NULL;
 }
 
 static int
@@ -172,48 +95,9 @@ t_card(const cJSON *person, size_t i)
 }
 
 static int
-t_setup_ttl(void **state, long ttl)
-{
-	struct t *t = calloc(1, sizeof *t);
-	struct sim_opts o = { .today = today, .session_ttl_s = ttl };
-
-	if (t == NULL)
-		return -1;
-	t->s = sim_new(&o);
-	if (t->s == NULL)
-		return -1;
-	*state = t;
-	return 0;
-}
-
-static int
-t_setup(void **state)
-{
-	struct t *t;
-
-	if (t_setup_ttl(state, 0) < 0)
-		return -1;
-	t = *state;
-	t_signin(t, "clerk01");
-	return 0;
-}
-
-static int
 t_setup_nosession(void **state)
 {
 	return t_setup_ttl(state, 0);
-}
-
-static int
-t_teardown(void **state)
-{
-	struct t *t = *state;
-
-	free(t->raw);
-	cJSON_Delete(t->json);
-	sim_free(t->s);
-	free(t);
-	return 0;
 }
 
 /* ---- sessions ---------------------------------------------------------- */

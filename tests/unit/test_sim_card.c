@@ -19,64 +19,24 @@
 
 #include "sim/sim.h"
 
-static const struct date today = { 2026, 11, 22 };
+#include "tests/unit/simtest.h"
 
-struct t {
-	struct sim *s;
-	char token[160];
-	char check[32];
-	int status;
-	char *raw;
-	size_t raw_len;
-	cJSON *json;
-	unsigned key;
-};
-
+/* A request with the session's token and a fresh Idempotency-Key. */
 static int
 call(struct t *t, const char *method, const char *path, const char *body)
 {
 	char key[40];
-	struct sim_request req = { .method = method, .path = path,
-	    .token = t->token[0] ? t->token : NULL, .idem_key = key,
-	    .body = body, .body_len = body ? strlen(body) : 0 };
 
 	snprintf(key, sizeof key, "k-%u", ++t->key);
-	free(t->raw);
-	cJSON_Delete(t->json);
-	t->json = NULL;
-	t->status = sim_handle(t->s, &req, &t->raw, &t->raw_len);
-	if (t->raw_len > 0)
-		t->json = cJSON_ParseWithLength(t->raw, t->raw_len);
-	return t->status;
-}
-
-static const char *
-str(const cJSON *o, const char *name)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
-
-	assert_true(cJSON_IsString(v));
-	return v->valuestring;
+	return t_call(t, method, path, t->token[0] ? t->token : NULL, key,
+	    body);
 }
 
 static void
 refused(struct t *t, int status, const char *code)
 {
 	assert_int_equal(t->status, status);
-	assert_string_equal(str(t->json, "code"), code);
-}
-
-static const char *
-number_of(struct t *t, const char *name)
-{
-	static struct sim_listing l[40];
-	size_t n = sim_list_people(t->s, l, 40);
-
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(l[i].name, name) == 0)
-			return l[i].secret;
-	fail_msg("no person %s", name);
-	return NULL;
+	assert_string_equal(t_str(t->json, "code"), code);
 }
 
 static void
@@ -87,9 +47,9 @@ checked(struct t *t, const char *name)
 	snprintf(body, sizeof body, "{\"id_number\":\"%s\",\"name\":\"%s\","
 	    "\"id_valid_until\":\"long-term\",\"checklist\":{"
 	    "\"original_sighted\":true,\"photocopy_taken\":true,\"face\":"
-	    "\"pass\",\"fingerprint\":true}}", number_of(t, name), name);
+	    "\"pass\",\"fingerprint\":true}}", t_number(t, name), name);
 	assert_int_equal(call(t, "POST", "/v1/identity-checks", body), 201);
-	snprintf(t->check, sizeof t->check, "%s", str(t->json, "check_id"));
+	snprintf(t->check, sizeof t->check, "%s", t_str(t->json, "check_id"));
 }
 
 static int
@@ -100,34 +60,6 @@ card_call(struct t *t, const char *path, const char *card, const char *extra)
 	snprintf(body, sizeof body, "{\"check_id\":\"%s\",\"card_id\":\"%s\"%s}",
 	    t->check, card, extra ? extra : "");
 	return call(t, "POST", path, body);
-}
-
-static int
-setup(void **state)
-{
-	struct t *t = calloc(1, sizeof *t);
-	struct sim_opts o = { .today = today };
-
-	if (t == NULL || (t->s = sim_new(&o)) == NULL)
-		return -1;
-	if (call(t, "POST", "/v1/sessions", "{\"staff_id\":\"clerk01\","
-	    "\"password\":\"ssdesk-demo\",\"counter\":\"C-03\"}") != 201)
-		return -1;
-	snprintf(t->token, sizeof t->token, "%s", str(t->json, "token"));
-	*state = t;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct t *t = *state;
-
-	free(t->raw);
-	cJSON_Delete(t->json);
-	sim_free(t->s);
-	free(t);
-	return 0;
 }
 
 /* ---- PIN reset ------------------------------------------------------- */
@@ -141,8 +73,9 @@ sealed(struct t *t, const char *card, const char *pin, const unsigned char *pk,
 	size_t len;
 
 	assert_int_equal(card_call(t, "/v1/pin-challenges", card, NULL), 201);
-	assert_int_equal(sodium_base642bin(plain, 32, str(t->json, "challenge"),
-	    strlen(str(t->json, "challenge")), NULL, &len, NULL,
+	assert_int_equal(sodium_base642bin(plain, 32,
+	    t_str(t->json, "challenge"),
+	    strlen(t_str(t->json, "challenge")), NULL, &len, NULL,
 	    sodium_base64_VARIANT_ORIGINAL), 0);
 	assert_int_equal(len, 32);
 	memcpy(plain + 32, pin, 6);
@@ -172,7 +105,7 @@ static void test_pin_reset(void **state)
 	checked(t, "林晓雨");
 	sealed(t, "C-0200", "582914", pk, b64, sizeof b64, false);
 	assert_int_equal(reset(t, "C-0200", b64), 201);
-	assert_string_equal(str(t->json, "service"), "pin-reset");
+	assert_string_equal(t_str(t->json, "service"), "pin-reset");
 	assert_null(strstr(t->raw, "582914"));
 	/* The same box again (a new request): its challenge is spent. */
 	assert_int_equal(reset(t, "C-0200", b64), 409);
@@ -219,8 +152,8 @@ ss_of(struct t *t, const char *person, int i)
 
 	snprintf(path, sizeof path, "/v1/persons/%s", person);
 	assert_int_equal(call(t, "GET", path, NULL), 200);
-	return str(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(t->json,
-	    "cards"), i), "ss");
+	return t_str(cJSON_GetArrayItem(
+	    cJSON_GetObjectItemCaseSensitive(t->json, "cards"), i), "ss");
 }
 
 static void test_deadline_days(void **state)
@@ -252,7 +185,7 @@ static void test_remedy_order(void **state)
 	assert_int_equal(card_call(t, "/v1/applications/financial-activation",
 	    "C-0007", BANK), 201);
 	/* Enabling the financial function does not lift the loss report. */
-	assert_string_equal(str(cJSON_GetObjectItemCaseSensitive(t->json,
+	assert_string_equal(t_str(cJSON_GetObjectItemCaseSensitive(t->json,
 	    "card"), "ss"), "reported_lost");
 	assert_string_equal(ss_of(t, "P-0007", 0), "reported_lost");
 	assert_int_equal(card_call(t, "/v1/applications/financial-activation",
@@ -260,7 +193,7 @@ static void test_remedy_order(void **state)
 	refused(t, 409, "already_active");
 	assert_int_equal(card_call(t, "/v1/applications/cancel-loss", "C-0007",
 	    NULL), 201);
-	assert_string_equal(str(t->json, "service"), "cancel-loss");
+	assert_string_equal(t_str(t->json, "service"), "cancel-loss");
 	assert_string_equal(ss_of(t, "P-0007", 0), "inactive");
 	assert_int_equal(card_call(t, "/v1/applications/cancel-loss", "C-0007",
 	    NULL), 409);
@@ -282,14 +215,14 @@ static void test_replacement(void **state)
 	checked(t, "梁文");
 	assert_int_equal(card_call(t, "/v1/applications/card-replacement",
 	    "C-0202", NULL), 201);
-	assert_string_equal(str(t->json, "service"), "card-replacement");
-	snprintf(id, sizeof id, "%s", str(cJSON_GetObjectItemCaseSensitive(
+	assert_string_equal(t_str(t->json, "service"), "card-replacement");
+	snprintf(id, sizeof id, "%s", t_str(cJSON_GetObjectItemCaseSensitive(
 	    t->json, "card"), "card_id"));
 	assert_string_not_equal(id, "C-0202");
 	assert_int_equal(call(t, "GET", "/v1/persons/P-0202", NULL), 200);
 	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(
 	    t->json, "cards")), 2);
-	assert_string_equal(str(cJSON_GetArrayItem(
+	assert_string_equal(t_str(cJSON_GetArrayItem(
 	    cJSON_GetObjectItemCaseSensitive(t->json, "cards"), 0), "state"),
 	    "lost");
 	/* The lost card cannot be activated, nor replaced twice. */
@@ -314,7 +247,7 @@ static void test_new_card(void **state)
 	snprintf(body, sizeof body, "{\"check_id\":\"%s\"}", t->check);
 	assert_int_equal(call(t, "POST", "/v1/applications/new-card", body),
 	    201);
-	assert_string_equal(str(t->json, "service"), "new-card");
+	assert_string_equal(t_str(t->json, "service"), "new-card");
 	assert_int_equal(call(t, "POST", "/v1/applications/new-card", body),
 	    409);
 	refused(t, 409, "card_exists");
@@ -345,18 +278,18 @@ static void test_newborn_pin(void **state)
 	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(
 	    t->json, "results")), 3);
 	c = cJSON_GetObjectItemCaseSensitive(t->json, "card");
-	snprintf(card, sizeof card, "%s", str(c, "card_id"));
+	snprintf(card, sizeof card, "%s", t_str(c, "card_id"));
 	assert_string_equal(card, "C-0250");          /* the issued range */
-	assert_string_equal(str(c, "number_masked"), "B0****250");
-	assert_string_equal(str(c, "received_on"), "2026-11-22");
+	assert_string_equal(t_str(c, "number_masked"), "B0****250");
+	assert_string_equal(t_str(c, "received_on"), "2026-11-22");
 	/* The child is an insured person with that card now. */
 	assert_int_equal(call(t, "GET", "/v1/persons/P-0900", NULL), 200);
-	assert_string_equal(str(t->json, "name"), "胡小宝");
-	assert_string_equal(str(cJSON_GetArrayItem(
+	assert_string_equal(t_str(t->json, "name"), "胡小宝");
+	assert_string_equal(t_str(cJSON_GetArrayItem(
 	    cJSON_GetObjectItemCaseSensitive(t->json, "cards"), 0), "card_id"),
 	    card);
 	assert_int_equal(call(t, "GET", "/v1/households/HH-0100", NULL), 200);
-	assert_string_equal(str(cJSON_GetArrayItem(
+	assert_string_equal(t_str(cJSON_GetArrayItem(
 	    cJSON_GetObjectItemCaseSensitive(t->json, "members"), 4),
 	    "person_id"), "P-0900");
 
@@ -367,8 +300,8 @@ static void test_newborn_pin(void **state)
 	refused(t, 422, "pin_weak");
 	sealed(t, card, "582914", pk, b64, sizeof b64, false);
 	assert_int_equal(reset(t, card, b64), 201);
-	assert_string_equal(str(t->json, "service"), "pin-reset");
-	assert_string_equal(str(cJSON_GetObjectItemCaseSensitive(t->json,
+	assert_string_equal(t_str(t->json, "service"), "pin-reset");
+	assert_string_equal(t_str(cJSON_GetObjectItemCaseSensitive(t->json,
 	    "card"), "card_id"), card);
 	/* The PIN only: no other service on the child's card. */
 	assert_int_equal(card_call(t, "/v1/applications/financial-activation",
@@ -401,7 +334,8 @@ static void test_contributions(void **state)
 	assert_int_equal(call(t, "GET", "/v1/contributions/P-0200", NULL), 200);
 	r = cJSON_GetObjectItemCaseSensitive(t->json, "records");
 	assert_int_equal(cJSON_GetArraySize(r), 36 * 5);
-	assert_string_equal(str(cJSON_GetArrayItem(r, 0), "month"), "2026-10");
+	assert_string_equal(t_str(cJSON_GetArrayItem(r, 0), "month"),
+	    "2026-10");
 	assert_true(cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(t->json,
 	    "pension_balance")));
 	assert_int_equal(call(t, "GET", "/v1/contributions/P-9999", NULL), 404);
@@ -410,7 +344,7 @@ static void test_contributions(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(n) cmocka_unit_test_setup_teardown(n, setup, teardown)
+#define T(n) cmocka_unit_test_setup_teardown(n, t_setup, t_teardown)
 		T(test_pin_reset),
 		T(test_deadline_days),
 		T(test_remedy_order),
