@@ -382,6 +382,33 @@ app_deadline_remedy(char *out, size_t outsz, const struct card *c)
 }
 
 bool
+app_write_failed(struct app *app, const struct api_error *err, char *text,
+    size_t textsz)
+{
+	if (app_session_expired(app, err))
+		return true;
+	if (err->result == API_CANCELLED) {
+		app_msg(app, APP_MSG_WARN, "%s", _("Cancelled. If the service "
+		    "got it, sending again (F2) will not make a second "
+		    "application."));
+		return true;
+	}
+	app_error_text(text, textsz, err);
+	if (err->result != API_REFUSED) {
+		app_msg(app, APP_MSG_ERROR, "%s %s", text, _("The form is kept; "
+		    "F2 sends it again safely."));
+		return true;
+	}
+	if (strcmp(err->code, "check_unknown") == 0) {
+		app->have_identity = false;
+		app_goto(app, &screen_identity);
+		app_msg(app, APP_MSG_ERROR, "%s", text);
+		return true;
+	}
+	return false;
+}
+
+bool
 app_session_expired(struct app *app, const struct api_error *err)
 {
 	if (err == NULL || (err->result != API_SESSION_EXPIRED &&

@@ -187,6 +187,13 @@ void app_deadline_remedy(char *out, size_t outsz, const struct card *c);
  * hold (tui/deleg.c). */
 void app_drop_second_person(struct app *app);
 
+/* What every write's failure has in common: session expired (to sign-in),
+ * cancelled, not an answer of the service (the form is kept, F2 sends
+ * again with the same key), or the identity check gone (to the identity
+ * screen).  True if that was it; false for a refusal the screen puts at
+ * its place, with its sentence in text. */
+bool app_write_failed(struct app *app, const struct api_error *err,
+    char *text, size_t textsz);
 /* True if err means the walk-in must go back to sign-in. */
 bool app_session_expired(struct app *app, const struct api_error *err);
 

@@ -116,31 +116,13 @@ card_svc_done(struct app *app, const struct api_error *err,
 		app_goto(app, &screen_receipt);
 		return;
 	}
-	if (app_session_expired(app, err))
+	if (app_write_failed(app, err, text, sizeof text))
 		return;
-	if (err->result == API_CANCELLED) {
-		app_msg(app, APP_MSG_WARN, "%s", _("Cancelled. If the service "
-		    "got it, sending again (F2) will not make a second "
-		    "application."));
-		return;
-	}
-	app_error_text(text, sizeof text, err);
 	/* already_active of the financial function, not the medical one. */
 	if (strcmp(err->code, "already_active") == 0 && app->cs != NULL &&
 	    app->screen == &screen_cardsvc)
 		snprintf(text, sizeof text, "%s", _("The financial function of "
 		    "this card is already active. Nothing to do."));
-	if (err->result != API_REFUSED) {
-		app_msg(app, APP_MSG_ERROR, "%s %s", text, _("F2 sends it again "
-		    "safely."));
-		return;
-	}
-	if (strcmp(err->code, "check_unknown") == 0) {
-		app->have_identity = false;
-		app_goto(app, &screen_identity);
-		app_msg(app, APP_MSG_ERROR, "%s", text);
-		return;
-	}
 	if (card_svc_card_code(err->code)) {
 		app->notice_kind = APP_MSG_WARN;
 		snprintf(notice, sizeof notice, "%s: %s",

@@ -50,26 +50,8 @@ deleg_call_failed(struct app *app, struct form_state *st,
 	char text[APP_MSG_MAX];
 	int idx = -1;
 
-	if (app_session_expired(app, err))
+	if (app_write_failed(app, err, text, sizeof text))
 		return;
-	if (err->result == API_CANCELLED) {
-		app_msg(app, APP_MSG_WARN, "%s", _("Cancelled. If the service "
-		    "got it, sending again (F2) will not make a second "
-		    "application."));
-		return;
-	}
-	app_error_text(text, sizeof text, err);
-	if (err->result != API_REFUSED) {
-		app_msg(app, APP_MSG_ERROR, "%s %s", text, _("The form is kept; "
-		    "F2 sends it again safely."));
-		return;
-	}
-	if (strcmp(err->code, "check_unknown") == 0) {
-		app->have_identity = false;
-		app_goto(app, &screen_identity);
-		app_msg(app, APP_MSG_ERROR, "%s", text);
-		return;
-	}
 	if (st != NULL && st->def != NULL && err->field[0] != '\0')
 		idx = form_find(st->def, err->field);
 	if (st != NULL && st->def != NULL)

@@ -151,28 +151,9 @@ medical_done(void *arg, const struct api_error *err,
 		app_goto(app, &screen_receipt);
 		return;
 	}
-	if (app_session_expired(app, err))
+	if (medical_queue(app, err) ||
+	    app_write_failed(app, err, text, sizeof text))
 		return;
-	if (err->result == API_CANCELLED) {
-		app_msg(app, APP_MSG_WARN, "%s", _("Cancelled. If the service "
-		    "got it, sending again (F2) will not make a second "
-		    "application."));
-		return;
-	}
-	if (medical_queue(app, err))
-		return;
-	app_error_text(text, sizeof text, err);
-	if (err->result != API_REFUSED) {
-		app_msg(app, APP_MSG_ERROR, "%s %s", text, _("The form is kept; "
-		    "F2 sends it again safely."));
-		return;
-	}
-	if (strcmp(err->code, "check_unknown") == 0) {
-		app->have_identity = false;
-		app_goto(app, &screen_identity);
-		app_msg(app, APP_MSG_ERROR, "%s", text);
-		return;
-	}
 	if (strcmp(err->code, "card_lost") == 0 ||
 	    strcmp(err->code, "already_active") == 0 ||
 	    strcmp(err->code, "deadline_passed") == 0 ||
