@@ -298,7 +298,8 @@ static enum field_verdict verdict_of(struct form_state *st, int idx)
 		return VERDICT_OK;
 	switch (fd->kind) {
 	case FIELD_TEXT:
-		return VERDICT_OK;
+		return fd->check == NULL ? VERDICT_OK :
+		    fd->check(st->value[idx], &st->ctx, fs->msg, sizeof fs->msg);
 	case FIELD_NAME:
 		e = check_name(st->value[idx]);
 		if (e == CHECK_OK)

@@ -54,6 +54,10 @@ struct choice {
 	                            * this sentence at the field; or NULL */
 };
 
+struct form_ctx {
+	struct date today;
+};
+
 struct field_def {
 	const char *key;           /* wire/journal name */
 	const char *label;         /* N_() */
@@ -66,6 +70,11 @@ struct field_def {
 	/* N_(), what form_ready() says when this REQUIRED field is empty;
 	 * NULL for the generic "Fill in ..." sentence. */
 	const char *missing;
+	/* FIELD_TEXT only, or NULL: the field's own rule, run as it is typed
+	 * (value not empty).  Returns the verdict; for VERDICT_BAD writes
+	 * what is wrong and what to do (translated) into msg. */
+	enum field_verdict (*check)(const char *value, const struct form_ctx *ctx,
+	    char *msg, size_t msgsz);
 };
 
 struct form_state;
@@ -84,10 +93,6 @@ struct form_def {
 extern const struct form_def form_identity;
 extern const struct form_def form_medical;
 extern const struct form_def form_financial;   /* forms/form_financial.c */
-
-struct form_ctx {
-	struct date today;
-};
 
 struct form_state {
 	const struct form_def *def;

@@ -20,6 +20,25 @@
 _Static_assert(POA_MAX_AGE_DAYS == 180, "poa_strerror() says 180 days");
 _Static_assert(NEWBORN_MAX_AGE_DAYS == 365, "newborn_strerror() says 365");
 
+/* The POA's date as it is typed: partial until it is a whole date, then
+ * refused at the field if it is in the future or too old (the same rule
+ * the form checks again at submit, and the service too). */
+static enum field_verdict
+poa_signed_on_check(const char *value, const struct form_ctx *ctx,
+    char *msg, size_t msgsz)
+{
+	enum poa_err e = poa_check_date_text(value, ctx->today);
+	size_t n = strlen(value);
+
+	if (e == POA_OK)
+		return VERDICT_OK;
+	if (e == POA_DATE_INVALID && n < 10 &&
+	    strspn(value, "0123456789-") == n)
+		return VERDICT_PARTIAL;
+	snprintf(msg, msgsz, "%s", poa_strerror(e));
+	return VERDICT_BAD;
+}
+
 static const struct field_def insured_fields[] = {
 	{
 		.key = "insured_id_number", .label = N_("Insured's ID number"),
@@ -80,7 +99,7 @@ static const struct field_def poa_fields[] = {
 		.key = "poa_signed_on", .label = N_("POA signed on"),
 		.help = N_("The date the insured signed it, YYYY-MM-DD; at most 180 days ago."),
 		.kind = FIELD_TEXT, .width = 10, .max_bytes = 10,
-		.flags = FIELD_REQUIRED,
+		.flags = FIELD_REQUIRED, .check = poa_signed_on_check,
 	},
 	{
 		.key = "poa_covers_ss", .label = N_("Covers social security"),

@@ -36,11 +36,14 @@ e2e_keys Enter
 e2e_wait "POA document number"
 
 e2e_type POA-7; e2e_keys Tab
-e2e_type 2026-11-23; e2e_keys Tab          # tomorrow
+e2e_type 2026-11-23                       # tomorrow: said as typed
+e2e_wait "dated in the future"
+e2e_keys Tab
 e2e_type y; e2e_keys Tab; e2e_type y; e2e_type y; e2e_type y
 e2e_keys F2
 e2e_wait "dated in the future"            # the focus is on the date
 e2e_keys C-u; e2e_type 2026-05-25         # 181 days ago
+e2e_wait "older than 180 days"
 e2e_keys F2
 e2e_wait "older than 180 days"
 e2e_keys C-u; e2e_type 2026-05-26         # 180 days ago: accepted

@@ -96,21 +96,26 @@ static void test_form_poa(void **state)
 {
 	struct form_state st;
 	struct form_ctx ctx = { .today = today };
-	int first;
+	int first, date_idx;
 
 	(void)state;
 	form_start(&st, &form_poa, &ctx);
 	fill(&st, "card", "B0****104");
 	fill(&st, "activation", "ss");
 	fill(&st, "poa_number", "POA-1");
-	fill(&st, "poa_signed_on", "2026-05-25");
 	fill(&st, "poa_covers_fin", "y");
 	fill(&st, "insured_original_sighted", "y");
 	fill(&st, "photocopies_taken", "y");
 	fill(&st, "poa_original_sighted", "y");
+	/* The date is judged at its field as it is typed. */
+	date_idx = form_find(&form_poa, "poa_signed_on");
+	assert_int_equal(form_set(&st, date_idx, "2026-05"), VERDICT_PARTIAL);
+	assert_int_equal(form_set(&st, date_idx, "2026-11-23"), VERDICT_BAD);
+	assert_non_null(strstr(st.status[date_idx].msg, "future"));
+	assert_int_equal(form_set(&st, date_idx, "2026-05-25"), VERDICT_BAD);
+	assert_non_null(strstr(st.status[date_idx].msg, "180"));
 	assert_int_equal(form_ready(&st, &first), -1);
-	assert_int_equal(first, form_find(&form_poa, "poa_signed_on"));
-	assert_non_null(strstr(st.form_msg, "180"));
+	assert_int_equal(first, date_idx);
 	fill(&st, "poa_signed_on", "2026-05-26");
 	assert_int_equal(form_ready(&st, &first), -1);
 	assert_int_equal(first, form_find(&form_poa, "poa_covers_ss"));
