@@ -30,9 +30,6 @@
 enum api_call {
 	CALL_SIGN_IN,
 	CALL_SIGN_OUT,
-	CALL_IDENTITY,
-	CALL_PERSON,
-	CALL_MEDICAL,
 	CALL_GENERIC,            /* described by an api_call_def */
 };
 
@@ -42,9 +39,6 @@ struct api_pending {
 	union {
 		api_done_cb *done;
 		api_staff_cb *staff;
-		api_identity_cb *identity;
-		api_person_cb *person;
-		api_application_cb *app;
 		void (*any)(void);
 	} cb;
 	void *arg;
@@ -89,15 +83,6 @@ api_deliver(const struct api_pending *who, const struct api_error *err,
 		break;
 	case CALL_SIGN_OUT:
 		who->cb.done(who->arg, err);
-		break;
-	case CALL_IDENTITY:
-		who->cb.identity(who->arg, err, res);
-		break;
-	case CALL_PERSON:
-		who->cb.person(who->arg, err, res);
-		break;
-	case CALL_MEDICAL:
-		who->cb.app(who->arg, err, res);
 		break;
 	case CALL_GENERIC:
 		who->def->deliver(who->cb.any, who->arg, err, res);
@@ -295,12 +280,7 @@ api_on_reply(void *arg, const struct transport_reply *reply)
 	struct api *a = arg;
 	struct api_pending who;
 	struct api_error err;
-	union {
-		struct staff staff;
-		struct identity_result identity;
-		struct person person;
-		struct application app;
-	} res;
+	struct staff staff;
 	const void *out = NULL;
 	void *gen = NULL;
 	size_t gen_size = 0;
@@ -350,28 +330,13 @@ api_on_reply(void *arg, const struct transport_reply *reply)
 	}
 	switch (who.call) {
 	case CALL_SIGN_IN:
-		rc = apijson_decode_session(&res.staff, a->token,
+		rc = apijson_decode_session(&staff, a->token,
 		    API_TOKEN_BYTES, reply->body, reply->body_len, &err);
 		if (rc == 0)
 			a->has_token = true;
-		out = &res.staff;
+		out = &staff;
 		break;
 	case CALL_SIGN_OUT:
-		break;
-	case CALL_IDENTITY:
-		rc = apijson_decode_identity(&res.identity, reply->body,
-		    reply->body_len, &err);
-		out = &res.identity;
-		break;
-	case CALL_PERSON:
-		rc = apijson_decode_person(&res.person, reply->body,
-		    reply->body_len, &err);
-		out = &res.person;
-		break;
-	case CALL_MEDICAL:
-		rc = apijson_decode_application(&res.app, reply->body,
-		    reply->body_len, &err);
-		out = &res.app;
 		break;
 	case CALL_GENERIC:
 		if (who.def->decode == NULL)
@@ -480,17 +445,34 @@ api_sign_out(struct api *a, api_done_cb *cb, void *arg)
 		api_drop_token(a);
 }
 
+static int
+api_decode_identity(void *res, const char *body, size_t len,
+    struct api_error *err)
+{
+	return apijson_decode_identity(res, body, len, err);
+}
+
+static void
+api_deliver_identity(void (*cb)(void), void *arg, const struct api_error *err,
+    const void *res)
+{
+	((api_identity_cb *)cb)(arg, err, res);
+}
+
+static const struct api_call_def api_def_identity = {
+	.decode = api_decode_identity,
+	.res_size = sizeof(struct identity_result),
+	.deliver = api_deliver_identity,
+	.body = true,
+};
+
 void
 api_identity_check(struct api *a, const struct identity_request *req,
     api_identity_cb *cb, void *arg)
 {
-	struct api_pending who = { .call = CALL_IDENTITY, .cb.identity = cb,
-	    .arg = arg };
-	char *body = req ? apijson_encode_identity(req) : NULL;
-
-	api_start(a, &who, "POST", "/v1/identity-checks", body, true, true,
+	api_call(a, &api_def_identity, (void (*)(void))cb, arg, "POST",
+	    "/v1/identity-checks", req ? apijson_encode_identity(req) : NULL,
 	    NULL);
-	api_wipe_free(body);
 }
 
 /* Identifiers from the service go into a path: only their documented
@@ -511,20 +493,39 @@ api_ref_ok(const char *s)
 	    strcmp(s, "..") != 0;
 }
 
+static int
+api_decode_person(void *res, const char *body, size_t len,
+    struct api_error *err)
+{
+	return apijson_decode_person(res, body, len, err);
+}
+
+static void
+api_deliver_person(void (*cb)(void), void *arg, const struct api_error *err,
+    const void *res)
+{
+	((api_person_cb *)cb)(arg, err, res);
+}
+
+static const struct api_call_def api_def_person = {
+	.decode = api_decode_person,
+	.res_size = sizeof(struct person),
+	.deliver = api_deliver_person,
+};
+
 void
 api_person_get(struct api *a, const char *person_id, api_person_cb *cb,
     void *arg)
 {
-	struct api_pending who = { .call = CALL_PERSON, .cb.person = cb,
-	    .arg = arg };
-	char path[64];
+	char buf[64];
+	const char *path = NULL;   /* a bad identifier: refused by api_call */
 
-	if (!api_ref_ok(person_id)) {
-		api_defer(a, &who, API_INTERNAL, NULL);
-		return;
+	if (api_ref_ok(person_id)) {
+		snprintf(buf, sizeof buf, "/v1/persons/%s", person_id);
+		path = buf;
 	}
-	snprintf(path, sizeof path, "/v1/persons/%s", person_id);
-	api_start(a, &who, "GET", path, NULL, false, true, NULL);
+	api_call(a, &api_def_person, (void (*)(void))cb, arg, "GET", path,
+	    NULL, NULL);
 }
 
 /* The Idempotency-Key a write goes with: the caller's, kept for retries,
@@ -546,20 +547,10 @@ void
 api_medical_activate(struct api *a, const struct medical_request *req,
     api_application_cb *cb, void *arg)
 {
-	struct api_pending who = { .call = CALL_MEDICAL, .cb.app = cb,
-	    .arg = arg };
-	char key[37];
-	const char *idem = api_idem_resolve(req ? req->idem_key : NULL, key);
-	char *body = req ? apijson_encode_medical(req) : NULL;
-
-	if (idem == NULL) {
-		api_wipe_free(body);
-		api_defer(a, &who, API_INTERNAL, NULL);
-		return;
-	}
-	api_start(a, &who, "POST", "/v1/applications/medical-activation", body,
-	    true, true, idem);
-	api_wipe_free(body);
+	api_call(a, &api_def_application, (void (*)(void))cb, arg, "POST",
+	    "/v1/applications/medical-activation",
+	    req ? apijson_encode_medical(req) : NULL,
+	    req ? req->idem_key : NULL);
 }
 
 bool
