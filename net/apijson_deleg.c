@@ -44,6 +44,16 @@ get_int(long *out, const cJSON *o, const char *name, long min, long max,
 	return 0;
 }
 
+/* The check and the insured person, as both delegation calls send them. */
+static bool
+add_insured(cJSON *root, const char *check_id, const char *number,
+    const char *name, size_t *n)
+{
+	return apijson_add_ref(root, "check_id", check_id, n) &&
+	    apijson_add_ref(root, "insured_id_number", number, n) &&
+	    apijson_add_ref(root, "insured_name", name, n);
+}
+
 char *
 apijson_encode_poa_insured(const struct poa_insured_request *req)
 {
@@ -52,10 +62,8 @@ apijson_encode_poa_insured(const struct poa_insured_request *req)
 
 	if (root == NULL)
 		return NULL;
-	if (!apijson_add_ref(root, "check_id", req->check_id, &n) ||
-	    !apijson_add_ref(root, "insured_id_number", req->insured_id_number,
-	    &n) ||
-	    !apijson_add_ref(root, "insured_name", req->insured_name, &n)) {
+	if (!add_insured(root, req->check_id, req->insured_id_number,
+	    req->insured_name, &n)) {
 		cJSON_Delete(root);
 		return NULL;
 	}
@@ -70,10 +78,8 @@ apijson_encode_poa(const struct poa_request *req)
 
 	if (root == NULL)
 		return NULL;
-	if (!apijson_add_ref(root, "check_id", req->check_id, &n) ||
-	    !apijson_add_ref(root, "insured_id_number", req->insured_id_number,
-	    &n) ||
-	    !apijson_add_ref(root, "insured_name", req->insured_name, &n) ||
+	if (!add_insured(root, req->check_id, req->insured_id_number,
+	    req->insured_name, &n) ||
 	    !apijson_add_ref(root, "card_id", req->card_id, &n) ||
 	    !apijson_add_ref(root, "activation", req->activation, &n) ||
 	    !apijson_add_ref(root, "poa_number", req->poa_number, &n) ||
