@@ -180,7 +180,6 @@ app_person_refreshed(void *arg, const struct api_error *err,
     const struct person *p)
 {
 	struct app *app = arg;
-	char text[APP_MSG_MAX];
 
 	app_idle(app);
 	if (err == NULL || err->result == API_OK) {
@@ -193,6 +192,15 @@ app_person_refreshed(void *arg, const struct api_error *err,
 		app_msg(app, APP_MSG_INFO, "%s", _("Cards refreshed."));
 		return;
 	}
+	app_read_failed(app, err, app->refresh_retry);
+}
+
+void
+app_read_failed(struct app *app, const struct api_error *err,
+    const char *retry)
+{
+	char text[APP_MSG_MAX];
+
 	if (app_session_expired(app, err))
 		return;
 	if (err->result == API_CANCELLED) {
@@ -200,7 +208,7 @@ app_person_refreshed(void *arg, const struct api_error *err,
 		return;
 	}
 	app_error_text(text, sizeof text, err);
-	app_msg(app, APP_MSG_ERROR, "%s %s", text, app->refresh_retry);
+	app_msg(app, APP_MSG_ERROR, "%s %s", text, retry);
 }
 
 void

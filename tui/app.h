@@ -194,6 +194,11 @@ void app_drop_second_person(struct app *app);
  * its place, with its sentence in text. */
 bool app_write_failed(struct app *app, const struct api_error *err,
     char *text, size_t textsz);
+/* A read that failed (nothing changed at the service): to sign-in if the
+ * session ended, else the reason and retry (translated: which key asks
+ * again) on the status line. */
+void app_read_failed(struct app *app, const struct api_error *err,
+    const char *retry);
 /* True if err means the walk-in must go back to sign-in. */
 bool app_session_expired(struct app *app, const struct api_error *err);
 

@@ -84,7 +84,6 @@ list_done(void *arg, const struct api_error *err,
     const struct approval_list *res)
 {
 	struct app *app = arg;
-	char text[APP_MSG_MAX];
 
 	app_idle(app);
 	if (err == NULL || err->result == API_OK) {
@@ -95,10 +94,7 @@ list_done(void *arg, const struct api_error *err,
 		app->dirty = true;
 		return;
 	}
-	if (app_session_expired(app, err))
-		return;
-	app_error_text(text, sizeof text, err);
-	app_msg(app, APP_MSG_ERROR, "%s %s", text, _("F5 asks again."));
+	app_read_failed(app, err, _("F5 asks again."));
 }
 
 static void
