@@ -204,7 +204,7 @@ app_read_failed(struct app *app, const struct api_error *err,
 	if (app_session_expired(app, err))
 		return;
 	if (err->result == API_CANCELLED) {
-		app_msg(app, APP_MSG_INFO, "%s", _("Cancelled."));
+		app_msg(app, APP_MSG_INFO, "%s %s", _("Cancelled."), retry);
 		return;
 	}
 	app_error_text(text, sizeof text, err);
