@@ -151,6 +151,14 @@ void api_contributions_get(struct api *a, const char *person_id,
 /* A fresh random UUID v4 (libsodium randombytes), 36 chars and NUL. */
 void api_idempotency_key(char out[37]);
 
+/* What became of a write's Idempotency-Key (GET /v1/writes/{key}, sent by
+ * the outbox before it resends an old write): done, with what it made.
+ * "Unknown" is the refusal write_unknown. */
+struct write_status {
+	char application_id[REF_MAX];   /* the application (or decision's) */
+	char status[24];                /* its status then */
+};
+
 /* A sentence for the clerk about an error of this kind, when the service
  * gave none (network, TLS...).  English, marked for translation. */
 const char *api_strerror(enum api_result r);

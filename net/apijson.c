@@ -451,6 +451,29 @@ apijson_decode_application(struct application *out, const char *body,
 	return rc;
 }
 
+int
+apijson_decode_write_status(struct write_status *out, const char *body,
+    size_t len, struct api_error *err)
+{
+	cJSON *root = apijson_parse(body, len, err);
+	char state[16];
+	int rc = -1;
+
+	if (root == NULL)
+		return -1;
+	memset(out, 0, sizeof *out);
+	if (apijson_get_id(state, sizeof state, root, "state", false,
+	    err) == 0 && (strcmp(state, "done") == 0 ||
+	    (apijson_fail(err, "\"state\" is not \"done\""), false)) &&
+	    apijson_get_id(out->application_id, sizeof out->application_id,
+	    root, "application_id", false, err) == 0 &&
+	    apijson_get_id(out->status, sizeof out->status, root, "status",
+	    false, err) == 0)
+		rc = 0;
+	cJSON_Delete(root);
+	return rc;
+}
+
 /* ---- encoders ---------------------------------------------------------- */
 
 /* Print root into one malloc'd buffer of our own: every string escaped

@@ -26,6 +26,8 @@ int apijson_decode_identity(struct identity_result *out, const char *body,
     size_t len, struct api_error *err);
 int apijson_decode_person(struct person *out, const char *body, size_t len,
     struct api_error *err);
+int apijson_decode_write_status(struct write_status *out, const char *body,
+    size_t len, struct api_error *err);
 int apijson_decode_application(struct application *out, const char *body,
     size_t len, struct api_error *err);
 

@@ -36,6 +36,9 @@ struct outbox_item {
 	size_t body_len;
 	int tries;
 	long long due_ms;
+	long long queued_at;       /* time(): when it first failed */
+	bool verify;               /* ask what became of the key first */
+	bool asking;               /* the question is the call in flight */
 	bool dropped;              /* outbox_clear() while in flight */
 	int kind;                  /* enum outbox_kind, -1: outbox_add() */
 };
@@ -45,6 +48,8 @@ struct outbox {
 	struct outbox_item *head, **tail;
 	struct outbox_item *inflight;
 	struct outbox_item *orphan;  /* dropped while in flight */
+	outbox_event_fn *ev;
+	void *ev_arg;
 };
 
 static long long
@@ -108,13 +113,75 @@ outbox_unlink(struct outbox *o, struct outbox_item *it)
 		}
 }
 
-static bool
-outbox_retryable(enum api_result r)
+bool
+outbox_answered(const struct api_error *err)
 {
-	/* The answer never came (the write may or may not be done), or the
-	 * api was not free: the same key again is safe. */
+	if (err == NULL || err->result == API_OK)
+		return true;
+	/* A refusal is the write's own only in the contract's shape (not
+	 * "http_NNN": a proxy's page) and not "come back later". */
+	return err->result == API_REFUSED &&
+	    strncmp(err->code, "http_", 5) != 0 &&
+	    err->http_status != 429 && err->http_status != 408;
+}
+
+static void
+outbox_tell(struct outbox *o, enum outbox_event ev,
+    const struct outbox_item *it, const struct api_error *err,
+    const struct write_status *ws)
+{
+	struct outbox_entry e = {
+		.kind = (enum outbox_kind)(it->kind < 0 ? 0 : it->kind),
+		.path = it->path, .body = it->body ? it->body : "",
+		.idem_key = it->key, .queued_at = it->queued_at,
+	};
+
+	if (o->ev != NULL)
+		o->ev(o->ev_arg, ev, &e, err, ws);
+}
+
+/* Kept for another try: after a growing pause, or once signed in again
+ * (an ended session is no failure of the write's). */
+static void
+outbox_again(struct outbox_item *it, const struct api_error *err)
+{
+	long pause = OUTBOX_FIRST_MS;
+
+	if (err->result == API_BUSY || err->result == API_SESSION_EXPIRED) {
+		it->due_ms = outbox_now_ms();
+		return;
+	}
+	it->tries++;
+	for (int i = 1; i < it->tries && pause < OUTBOX_MAX_MS; i++)
+		pause *= 2;
+	if (pause > OUTBOX_MAX_MS)
+		pause = OUTBOX_MAX_MS;
+	it->due_ms = outbox_now_ms() + pause;
+}
+
+/* The answer never came (the write may or may not be done), or the api
+ * was not free: the same key again is safe, and nothing to tell. */
+static bool
+outbox_quiet(enum api_result r)
+{
 	return r == API_UNREACHABLE || r == API_TIMEOUT || r == API_BUSY ||
 	    r == API_CANCELLED;
+}
+
+/* An item's call is over: false if it was dropped meanwhile (then it is
+ * freed here and nothing else may touch it). */
+static bool
+outbox_landed(struct outbox *o, struct outbox_item *it)
+{
+	if (o->inflight == it)
+		o->inflight = NULL;
+	it->asking = false;
+	if (!it->dropped)
+		return true;
+	if (o->orphan == it)
+		o->orphan = NULL;
+	outbox_item_free(it);
+	return false;
 }
 
 /* The api's answer to a try: keep the item for another, or hand the
@@ -125,27 +192,14 @@ outbox_deliver(void (*cb)(void), void *arg, const struct api_error *err,
 {
 	struct outbox_item *it = arg;
 	struct outbox *o = it->o;
-	long pause;
 
 	(void)cb;
-	if (o->inflight == it)
-		o->inflight = NULL;
-	if (it->dropped) {
-		if (o->orphan == it)
-			o->orphan = NULL;
-		outbox_item_free(it);
+	if (!outbox_landed(o, it))
 		return;
-	}
-	if (err != NULL && outbox_retryable(err->result)) {
-		if (err->result != API_BUSY)
-			it->tries++;
-		pause = OUTBOX_FIRST_MS;
-		for (int i = 1; i < it->tries && pause < OUTBOX_MAX_MS; i++)
-			pause *= 2;
-		if (pause > OUTBOX_MAX_MS)
-			pause = OUTBOX_MAX_MS;
-		it->due_ms = outbox_now_ms() + (err->result == API_BUSY ? 0 :
-		    pause);
+	if (!outbox_answered(err)) {
+		outbox_again(it, err);
+		if (!outbox_quiet(err->result))
+			outbox_tell(o, OUTBOX_HELD, it, err, NULL);
 		return;
 	}
 	/* Out of the list first: the callback may queue another write. */
@@ -153,6 +207,57 @@ outbox_deliver(void (*cb)(void), void *arg, const struct api_error *err,
 	it->def->deliver(it->cb, it->arg, err, res);
 	outbox_item_free(it);
 }
+
+/* What became of the key (GET /v1/writes/{key}): done, and the item goes
+ * unsent; unknown, and it is sent now (or, too old to tell, goes). */
+static void
+outbox_verified(void (*cb)(void), void *arg, const struct api_error *err,
+    const void *res)
+{
+	struct outbox_item *it = arg;
+	struct outbox *o = it->o;
+	long long age;
+
+	(void)cb;
+	if (!outbox_landed(o, it))
+		return;
+	if (err == NULL || err->result == API_OK) {
+		outbox_unlink(o, it);
+		outbox_tell(o, OUTBOX_DONE_EARLIER, it, NULL, res);
+		outbox_item_free(it);
+		return;
+	}
+	if (err->result == API_REFUSED && strcmp(err->code, "write_unknown")
+	    == 0) {
+		age = (long long)time(NULL) - it->queued_at;
+		if (age > OUTBOX_FORGET_SECONDS) {
+			outbox_unlink(o, it);
+			outbox_tell(o, OUTBOX_TOO_OLD, it, NULL, NULL);
+			outbox_item_free(it);
+			return;
+		}
+		it->verify = false;
+		it->due_ms = outbox_now_ms();
+		return;
+	}
+	/* No answer to the question: asked again, like a write. */
+	outbox_again(it, err);
+	if (!outbox_quiet(err->result))
+		outbox_tell(o, OUTBOX_HELD, it, err, NULL);
+}
+
+static int
+outbox_decode_status(void *res, const char *body, size_t len,
+    struct api_error *err)
+{
+	return apijson_decode_write_status(res, body, len, err);
+}
+
+static const struct api_call_def outbox_def_status = {
+	.decode = outbox_decode_status,
+	.res_size = sizeof(struct write_status),
+	.deliver = outbox_verified,
+};
 
 static struct outbox_item *
 outbox_last(struct outbox *o)
@@ -198,6 +303,7 @@ outbox_add(struct outbox *o, const struct api_call_def *def,
 	snprintf(it->method, sizeof it->method, "%s", method);
 	snprintf(it->path, sizeof it->path, "%s", path);
 	snprintf(it->key, sizeof it->key, "%s", idem_key);
+	it->queued_at = (long long)time(NULL);
 	/* It has just failed: the first try from here waits a little. */
 	it->due_ms = outbox_now_ms() + OUTBOX_FIRST_MS;
 	*o->tail = it;
@@ -222,28 +328,55 @@ outbox_sending(const struct outbox *o)
 	return o != NULL && o->inflight != NULL;
 }
 
+/* Whether the item must be asked about before it is sent again. */
+static bool
+outbox_must_ask(const struct outbox_item *it)
+{
+	return it->verify || (long long)time(NULL) - it->queued_at >
+	    OUTBOX_VERIFY_SECONDS;
+}
+
 bool
 outbox_poll(struct outbox *o)
 {
 	struct outbox_item *it;
-	char *copy = NULL;
+	char *copy = NULL, path[sizeof "/v1/writes/" + OUTBOX_KEY_MAX];
 
 	if (o == NULL || (it = o->head) == NULL || o->inflight != NULL ||
 	    !api_signed_in(o->a) ||
 	    api_busy(o->a) || outbox_now_ms() < it->due_ms)
 		return false;
+	o->inflight = it;
+	if (outbox_must_ask(it)) {
+		it->verify = true;
+		it->asking = true;
+		snprintf(path, sizeof path, "/v1/writes/%s", it->key);
+		api_call(o->a, &outbox_def_status, NULL, it, "GET", path,
+		    NULL, NULL);
+		return true;
+	}
 	/* api_call() wipes and frees the body it is given: a copy. */
 	if (it->body != NULL) {
-		if ((copy = malloc(it->body_len + 1)) == NULL)
+		if ((copy = malloc(it->body_len + 1)) == NULL) {
+			o->inflight = NULL;
 			return false;
+		}
 		memcpy(copy, it->body, it->body_len + 1);
 	}
-	o->inflight = it;
 	/* Not sent (the reason comes to outbox_deliver from the next
 	 * api_perform) or sent: either way one delivery follows. */
 	api_call(o->a, &it->wrap, it->cb, it, it->method, it->path, copy,
 	    it->key);
 	return true;
+}
+
+void
+outbox_set_events(struct outbox *o, outbox_event_fn *fn, void *arg)
+{
+	if (o != NULL) {
+		o->ev = fn;
+		o->ev_arg = arg;
+	}
 }
 
 void
@@ -454,6 +587,7 @@ outbox_entry(const struct outbox *o, size_t i, struct outbox_entry *e)
 	e->path = it->path;
 	e->body = it->body;
 	e->idem_key = it->key;
+	e->queued_at = it->queued_at;
 	return true;
 }
 
@@ -465,4 +599,20 @@ outbox_has_key(const struct outbox *o, const char *idem_key)
 		if (idem_key != NULL && strcmp(it->key, idem_key) == 0)
 			return true;
 	return false;
+}
+
+int
+outbox_add_entry(struct outbox *o, const struct outbox_entry *e,
+    void (*cb)(void), void *arg)
+{
+	struct outbox_item *it;
+
+	if (e == NULL || outbox_add_kind(o, e->kind, e->path, e->body,
+	    e->idem_key, cb, arg) != 0)
+		return -1;
+	it = outbox_last(o);
+	if (e->queued_at > 0)
+		it->queued_at = e->queued_at;
+	it->verify = true;
+	return 0;
 }

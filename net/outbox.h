@@ -10,11 +10,28 @@
  * loop sends the first one when it is due.  "Could not reach" (API_UNREACHABLE,
  * API_TIMEOUT: the answer never came, so the service may or may not have
  * done it) keeps the item and tries again after a growing pause (2 s, 4 s,
- * ... 60 s); outbox_retry_now() makes it due at once (a key).  Any other
- * outcome -- the result, a refusal, an expired session -- goes to the
- * item's callback and the item is gone.  The same Idempotency-Key on every
- * try means the service does it once and answers the retries with the
- * first result.
+ * ... 60 s); outbox_retry_now() makes it due at once (a key).
+ *
+ * A write leaves the outbox only when the service has answered it: a 2xx
+ * (its result) or a refusal in the contract's error shape that is about
+ * the write itself (a 4xx with the service's own code).  Those go to the
+ * item's callback and the item is gone.  Every other answer keeps it and
+ * is told to the owner as OUTBOX_HELD (outbox_set_events): an ended
+ * session (401: it goes again, same key, once the clerk has signed in
+ * again), an answer that cannot be read, a refused certificate, "too many
+ * writes" (429), a 4xx not in the error shape (a proxy's page).  The same
+ * Idempotency-Key on every try means the service does it once and
+ * answers the retries with the first result.
+ *
+ * The service keeps a key's answer 24 h and remembers what a key made for
+ * 30 days (docs/api.md, GET /v1/writes/{key}).  So a write that waited
+ * longer than OUTBOX_VERIFY_SECONDS, or was put back from a draft (which
+ * may be an older copy of itself: writes already made would be sent
+ * again), is never resent blindly: the outbox first asks what became of
+ * its key.  Done: the item goes without being sent (OUTBOX_DONE_EARLIER,
+ * with the application it made).  Unknown: it is sent.  A write older
+ * than OUTBOX_FORGET_SECONDS is never sent (the service no longer
+ * remembers; OUTBOX_TOO_OLD).
  *
  * Every write of the contract that creates something has a kind here
  * (enum outbox_kind): the kind names its call description, method and
@@ -32,6 +49,9 @@
 
 struct api_call_def;
 struct outbox;
+
+#define OUTBOX_VERIFY_SECONDS (60L * 60)            /* ask first after 1 h */
+#define OUTBOX_FORGET_SECONDS (30L * 24 * 60 * 60)  /* the service's memory */
 
 /* The outbox sends on a; it must be freed before a, or after a without a
  * call of the outbox in flight (then no callback of it runs). */
@@ -55,9 +75,9 @@ bool outbox_sending(const struct outbox *o);
 bool outbox_poll(struct outbox *o);
 /* Every waiting write is due now. */
 void outbox_retry_now(struct outbox *o);
-/* Drop every waiting write without its callback (signing out: another
- * clerk's session must not send them).  One in flight is forgotten when
- * its answer comes. */
+/* Drop every waiting write from memory without its callback (signing
+ * out, after they were written down: another clerk's session must not
+ * send them).  One in flight is forgotten when its answer comes. */
 void outbox_clear(struct outbox *o);
 /* Milliseconds until the first write is due (0: now), -1 if none waits. */
 long outbox_due_in(const struct outbox *o);
@@ -101,6 +121,7 @@ int outbox_add_kind(struct outbox *o, enum outbox_kind k, const char *path,
 struct outbox_entry {
 	enum outbox_kind kind;
 	const char *path, *body, *idem_key;
+	long long queued_at;       /* time(): when it first failed */
 };
 
 /* The i-th waiting write (0 = the first); false past the last or for a
@@ -108,6 +129,33 @@ struct outbox_entry {
 bool outbox_entry(const struct outbox *o, size_t i, struct outbox_entry *e);
 /* Whether a write with this Idempotency-Key waits (or is in flight). */
 bool outbox_has_key(const struct outbox *o, const char *idem_key);
+/* A write written down (outbox_entry) back into the outbox, as after a
+ * crash: its kind's path only, its first queued_at (0: now), and asked
+ * about before it is sent (the draft may be older than the service's
+ * record).  cb of the kind's type.  0, or -1 (nothing queued). */
+int outbox_add_entry(struct outbox *o, const struct outbox_entry *e,
+    void (*cb)(void), void *arg);
+
+/* ---- what the owner is told besides a write's own answer -------------- */
+
+enum outbox_event {
+	OUTBOX_HELD,          /* kept: err says why (not the write's answer) */
+	OUTBOX_DONE_EARLIER,  /* gone unsent: the service had done it (ws) */
+	OUTBOX_TOO_OLD,       /* gone unsent: older than the service's memory */
+};
+
+/* e is the write concerned (its strings hold for the call only); err for
+ * OUTBOX_HELD, ws for OUTBOX_DONE_EARLIER, else NULL.  Runs from
+ * api_perform(); it may queue or clear (the write is out of the list for
+ * DONE_EARLIER and TOO_OLD, still in it for HELD). */
+typedef void outbox_event_fn(void *arg, enum outbox_event ev,
+    const struct outbox_entry *e, const struct api_error *err,
+    const struct write_status *ws);
+void outbox_set_events(struct outbox *o, outbox_event_fn *fn, void *arg);
+
+/* Whether err is an answer that takes a write out of the outbox (its
+ * result, or a refusal of the write itself); false: keep it. */
+bool outbox_answered(const struct api_error *err);
 
 /* The request of each write into the outbox (its JSON stays in net/). */
 int outbox_add_card(struct outbox *o, enum outbox_kind k,

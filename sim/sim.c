@@ -1028,6 +1028,51 @@ sim_key_ok(const char *key)
 	return true;
 }
 
+/* What a stored answer made: its application_id and status. */
+static void
+sim_idem_made(struct sim_idem *e, const cJSON *answer)
+{
+	const cJSON *id = cJSON_GetObjectItemCaseSensitive(answer,
+	    "application_id");
+	const cJSON *st = cJSON_GetObjectItemCaseSensitive(answer, "status");
+
+	if (cJSON_IsString(id) && strlen(id->valuestring) < sizeof e->made)
+		snprintf(e->made, sizeof e->made, "%s", id->valuestring);
+	if (cJSON_IsString(st) && strlen(st->valuestring) <
+	    sizeof e->made_status)
+		snprintf(e->made_status, sizeof e->made_status, "%s",
+		    st->valuestring);
+}
+
+/* GET /v1/writes/{key}: what became of one of this staff member's
+ * writes -- done, with what it made, or unknown (never seen, refused, or
+ * over 30 days ago). */
+static int
+sim_h_write_status(struct sim *s, const struct sim_request *req,
+    struct sim_session *ss, struct sim_answer *a)
+{
+	const char *key = req->path + strlen("/v1/writes/");
+	long now = sim_now(s);
+
+	for (size_t i = 0; i < s->nidem; i++) {
+		const struct sim_idem *e = &s->idem[i];
+
+		if (e->staff != ss->staff || strcmp(e->key, key) != 0 ||
+		    now - e->created >= SIM_IDEM_TTL)
+			continue;
+		if ((a->json = cJSON_CreateObject()) == NULL ||
+		    !cJSON_AddStringToObject(a->json, "key", e->key) ||
+		    !cJSON_AddStringToObject(a->json, "state", "done") ||
+		    !cJSON_AddStringToObject(a->json, "application_id",
+		    e->made) ||
+		    !cJSON_AddStringToObject(a->json, "status", e->made_status))
+			return sim_oom(a);
+		return 200;
+	}
+	return sim_fail(a, 404, "write_unknown", NULL, "No write with this "
+	    "key was done for this staff member in the last 30 days.");
+}
+
 /* Every write that creates something goes through here: the answer that
  * created something is stored under (staff, key) with the body's hash and
  * given again for the same body; refusals are not stored. */
@@ -1095,6 +1140,7 @@ sim_idempotent(struct sim *s, const struct sim_request *req,
 	e->body_len = a->raw_len;
 	e->staff = ss->staff;
 	snprintf(e->key, sizeof e->key, "%s", req->idem_key);
+	sim_idem_made(e, a->json);
 	memcpy(e->hash, hash, sizeof hash);
 	e->created = now;
 	e->status = status;
@@ -1134,6 +1180,7 @@ static const struct sim_route {
 	{ "POST", "/v1/applications/card-replacement", true, sim_h_replacement },
 	{ "POST", "/v1/applications/new-card", true, sim_h_new_card },
 	{ "GET", "/v1/contributions/", true, sim_h_contributions },
+	{ "GET", "/v1/writes/", true, sim_h_write_status },
 };
 
 static bool

@@ -19,7 +19,10 @@
 
 #define SIM_TTL_DEFAULT (8L * 3600)
 #define SIM_CHECK_TTL 3600L          /* an identity check is good 60 minutes */
-#define SIM_IDEM_TTL (24L * 3600)    /* stored answers are kept 24 hours */
+/* Stored answers are given again for the same key for at least 24 hours
+ * (the contract's promise); the simulator keeps them, and what each key
+ * made (GET /v1/writes/{key}), for 30 days. */
+#define SIM_IDEM_TTL (30L * 24 * 3600)
 #define SIM_TOKEN_BYTES 32
 #define SIM_TOKEN_HEX (SIM_TOKEN_BYTES * 2 + 1)
 #define SIM_KEY_MAX 128              /* Idempotency-Key */
@@ -104,6 +107,8 @@ struct sim_idem {
 	int status;
 	char *body;
 	size_t body_len;
+	char made[40];                /* the answer's application_id */
+	char made_status[24];         /* and its status */
 };
 
 /* A delegated activation (power of attorney) waiting for, or past, a

@@ -137,75 +137,134 @@ static const struct draft_slot {
 /* ---- the outbox: writes waiting for the service ----------------------- */
 
 /*
- * Each waiting write is four pairs, "outbox.<n>.kind", ".path", ".key" and
- * ".body", n from 0.  The body may hold a bank card number or an ID
- * number: like the rest of the draft it is only ever on disk sealed.  A
- * draft without them (older ones) has an empty outbox.
+ * Each waiting write is the pairs "outbox.<n>.kind", ".path", ".key",
+ * ".body", ".at" (when it first failed, seconds since the epoch) and
+ * ".note" (what it is about, masked), n from 0.  The body may hold a bank
+ * card number or an ID number: like the rest of the draft it is only ever
+ * on disk sealed.  A draft without them (older ones) has an empty outbox;
+ * one without ".at" or ".note" gets now and "".
+ *
+ * The refusals the clerk has not acknowledged yet (tui/queued.h) are
+ * "refused.<n>.kind", ".when", ".note" and ".why".
  */
 static void
-draft_outbox_name(char *out, size_t sz, size_t n, const char *what)
+draft_outbox_name(char *out, size_t sz, const char *list, size_t n,
+    const char *what)
 {
-	snprintf(out, sz, "outbox.%zu.%s", n, what);
+	snprintf(out, sz, "%s.%zu.%s", list, n, what);
+}
+
+static void
+draft_outbox_put(struct journal_doc *d, const char *list, size_t n,
+    const char *what, const char *value)
+{
+	char name[64];
+
+	draft_outbox_name(name, sizeof name, list, n, what);
+	journal_put(d, name, value);
+}
+
+static const char *
+draft_outbox_get(const struct journal_doc *d, const char *list, size_t n,
+    const char *what)
+{
+	char name[64];
+
+	draft_outbox_name(name, sizeof name, list, n, what);
+	return journal_get(d, name);
 }
 
 static void
 draft_outbox_save(struct app *app, struct journal_doc *d)
 {
+	const struct queued_refusal *r;
 	struct outbox_entry e;
-	char name[64];
+	char at[24];
 	size_t n = 0;
 
 	for (size_t i = 0; i < outbox_count(app->outbox); i++) {
 		if (!outbox_entry(app->outbox, i, &e))
 			continue;
-		draft_outbox_name(name, sizeof name, n, "kind");
-		journal_put(d, name, outbox_kind_name(e.kind));
-		draft_outbox_name(name, sizeof name, n, "path");
-		journal_put(d, name, e.path);
-		draft_outbox_name(name, sizeof name, n, "key");
-		journal_put(d, name, e.idem_key);
-		draft_outbox_name(name, sizeof name, n, "body");
-		journal_put(d, name, e.body);
+		snprintf(at, sizeof at, "%lld", e.queued_at);
+		draft_outbox_put(d, "outbox", n, "kind",
+		    outbox_kind_name(e.kind));
+		draft_outbox_put(d, "outbox", n, "path", e.path);
+		draft_outbox_put(d, "outbox", n, "key", e.idem_key);
+		draft_outbox_put(d, "outbox", n, "body", e.body);
+		draft_outbox_put(d, "outbox", n, "at", at);
+		draft_outbox_put(d, "outbox", n, "note",
+		    queued_note(e.idem_key));
 		n++;
+	}
+	for (n = 0; (r = queued_refusal(n)) != NULL; n++) {
+		draft_outbox_put(d, "refused", n, "kind",
+		    outbox_kind_name(r->kind));
+		draft_outbox_put(d, "refused", n, "when", r->when);
+		draft_outbox_put(d, "refused", n, "note", r->note);
+		draft_outbox_put(d, "refused", n, "why", r->why);
 	}
 }
 
+/* Whether anything of the outbox must be kept, walk-in or not. */
 static bool
 draft_outbox_waits(struct app *app)
 {
 	struct outbox_entry e;
 
+	if (queued_refusals() > 0)
+		return true;
 	for (size_t i = 0; i < outbox_count(app->outbox); i++)
 		if (outbox_entry(app->outbox, i, &e))
 			return true;
 	return false;
 }
 
+/* The refusals of a draft back in the list. */
+static void
+draft_refusals_load(const struct journal_doc *d)
+{
+	struct queued_refusal r;
+	const char *when, *note, *why;
+	int k;
+
+	for (size_t n = 0; (k = outbox_kind_of(draft_outbox_get(d, "refused",
+	    n, "kind"))) >= 0; n++) {
+		when = draft_outbox_get(d, "refused", n, "when");
+		note = draft_outbox_get(d, "refused", n, "note");
+		why = draft_outbox_get(d, "refused", n, "why");
+		memset(&r, 0, sizeof r);
+		r.kind = (enum outbox_kind)k;
+		snprintf(r.when, sizeof r.when, "%s", when ? when : "");
+		snprintf(r.note, sizeof r.note, "%s", note ? note : "");
+		snprintf(r.why, sizeof r.why, "%s", why ? why : "");
+		queued_refusal_restore(&r);
+	}
+}
+
 /* The writes of a draft back into the outbox (one already there, by its
- * key, is not queued twice); how many. */
+ * key, is not queued twice), each to be asked about before it is sent;
+ * how many. */
 static size_t
 draft_outbox_load(struct app *app, const struct journal_doc *d)
 {
 	struct outbox_entry e;
-	char name[64];
+	const char *at, *note;
 	size_t n, back = 0;
 	int k;
 
-	for (n = 0;; n++) {
-		draft_outbox_name(name, sizeof name, n, "kind");
-		if ((k = outbox_kind_of(journal_get(d, name))) < 0)
-			break;
+	for (n = 0; (k = outbox_kind_of(draft_outbox_get(d, "outbox", n,
+	    "kind"))) >= 0; n++) {
 		e.kind = (enum outbox_kind)k;
-		draft_outbox_name(name, sizeof name, n, "path");
-		e.path = journal_get(d, name);
-		draft_outbox_name(name, sizeof name, n, "key");
-		e.idem_key = journal_get(d, name);
-		draft_outbox_name(name, sizeof name, n, "body");
-		e.body = journal_get(d, name);
+		e.path = draft_outbox_get(d, "outbox", n, "path");
+		e.idem_key = draft_outbox_get(d, "outbox", n, "key");
+		e.body = draft_outbox_get(d, "outbox", n, "body");
+		at = draft_outbox_get(d, "outbox", n, "at");
+		note = draft_outbox_get(d, "outbox", n, "note");
+		e.queued_at = at != NULL ? atoll(at) : 0;
 		if (e.path == NULL || e.idem_key == NULL || e.body == NULL ||
 		    outbox_has_key(app->outbox, e.idem_key))
 			continue;
-		if (queued_restore(app, &e) == 0)
+		if (queued_restore(app, &e, note) == 0)
 			back++;
 	}
 	return back;
@@ -346,6 +405,7 @@ draft_signed_in(struct app *app, bool resuming)
 	 * them); a draft of the outbox alone is not offered. */
 	if ((n = draft_outbox_load(app, draft.offer)) > 0)
 		app_audit(app, "outbox_restored", "%zu", n);
+	draft_refusals_load(draft.offer);
 	if (journal_get(draft.offer, "screen") == NULL) {
 		journal_doc_wipe(draft.offer);
 		return DRAFT_NONE;

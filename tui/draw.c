@@ -17,6 +17,7 @@
 #include "forms/text.h"
 #include "net/api.h"
 #include "tui/app.h"
+#include "tui/queued.h"
 #include "tui/screens.h"
 
 #define DRAW_BUF 2048
@@ -191,6 +192,16 @@ draw_banner(struct app *app)
 		wattrset(stdscr, bar | A_BOLD);
 		x += draw_text(stdscr, 0, x, " | ", 3);
 		x += draw_text(stdscr, 0, x, ob, 16);
+		wattrset(stdscr, bar);
+	}
+	if (queued_refusals() > 0) {
+		/* Refused writes wait on Home for the clerk to read. */
+		char rf[48];
+
+		snprintf(rf, sizeof rf, _("Refused: %zu"), queued_refusals());
+		wattrset(stdscr, bar | A_BOLD);
+		x += draw_text(stdscr, 0, x, " | ", 3);
+		x += draw_text(stdscr, 0, x, rf, 16);
 		wattrset(stdscr, bar);
 	}
 	if (app->signed_in) {

@@ -36,6 +36,7 @@
 #include "tui/draft.h"
 #include "tui/lock.h"
 #include "tui/loop.h"
+#include "tui/queued.h"
 #include "tui/statedir.h"
 #include "tui/screens.h"
 
@@ -407,6 +408,7 @@ main(int argc, char **argv)
 	/* Without an outbox, a write that cannot be sent stays in its form
 	 * for F2 (the screens check for NULL). */
 	app.outbox = outbox_new(api);
+	queued_attach(&app);
 	app_goto(&app, &screen_signin);
 
 	rc = loop_run(&app, err, sizeof err);

@@ -5,12 +5,15 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
+#include "forms/delegation.h"
 #include "forms/i18n.h"
 #include "tui/audit_log.h"
+#include "tui/screens.h"
 
 /* What the clerk calls each write, in the status line. */
-static const char *const queued_label[OUTBOX_NKINDS] = {
+static const char *const queued_labels[OUTBOX_NKINDS] = {
 	[OUTBOX_MEDICAL] = N_("medical activation"),
 	[OUTBOX_FINANCIAL] = N_("financial activation"),
 	[OUTBOX_CANCEL_LOSS] = N_("cancellation of the loss report"),
@@ -21,20 +24,31 @@ static const char *const queued_label[OUTBOX_NKINDS] = {
 	[OUTBOX_DECISION] = N_("decision"),
 };
 
+const char *
+queued_label(enum outbox_kind k)
+{
+	return (unsigned)k < OUTBOX_NKINDS ? _(queued_labels[k]) : "";
+}
+
 /* Who waits for each queued write.  A slot whose write is no longer in
  * the outbox (dropped at sign-out) is free again. */
-#define QUEUED_SLOTS 32
+#define QUEUED_SLOTS 64
 struct queued {
 	bool used;
 	struct app *app;
 	enum outbox_kind kind;
 	char key[37];
+	char note[QUEUED_NOTE_MAX];
+	char held[48];             /* the code last said for it (HELD) */
 	queued_live_fn *live;
 	api_application_cb *here;
 };
 static struct queued queued_slots[QUEUED_SLOTS];
 /* When every slot is taken: the status line only. */
 static struct queued queued_spare;
+
+static struct queued_refusal queued_refused[QUEUED_REFUSALS_MAX];
+static size_t queued_nrefused;
 
 bool
 queued_lost(const struct api_error *err)
@@ -43,9 +57,44 @@ queued_lost(const struct api_error *err)
 	    err->result == API_TIMEOUT);
 }
 
-void *
-queued_slot(struct app *app, enum outbox_kind k, const char *idem_key,
-    queued_live_fn *live, api_application_cb *here)
+static struct queued *
+queued_find(const char *idem_key)
+{
+	for (size_t i = 0; idem_key != NULL && i < QUEUED_SLOTS; i++)
+		if (queued_slots[i].used &&
+		    strcmp(queued_slots[i].key, idem_key) == 0)
+			return &queued_slots[i];
+	return NULL;
+}
+
+const char *
+queued_note(const char *idem_key)
+{
+	const struct queued *q = queued_find(idem_key);
+
+	return q != NULL ? q->note : "";
+}
+
+/* What the write is about, from the walk-in (masked only). */
+static void
+queued_about(struct app *app, enum outbox_kind k, char *out, size_t sz)
+{
+	char name[QUEUED_NOTE_MAX] = "";
+	const struct card *c = app_card(app);
+
+	if (k == OUTBOX_DECISION) {
+		snprintf(out, sz, "%s", app->approval.application_id);
+		return;
+	}
+	if (app->have_identity)
+		name_mask(name, sizeof name, app->identity.person.name);
+	snprintf(out, sz, "%s%s%s", name[0] ? name : "-", c ? " · " : "",
+	    c ? c->number_masked : "");
+}
+
+static void *
+queued_fill(struct app *app, enum outbox_kind k, const char *idem_key,
+    const char *note)
 {
 	struct queued *q = &queued_spare;
 
@@ -60,6 +109,19 @@ queued_slot(struct app *app, enum outbox_kind k, const char *idem_key,
 	q->app = app;
 	q->kind = k;
 	snprintf(q->key, sizeof q->key, "%s", idem_key ? idem_key : "");
+	snprintf(q->note, sizeof q->note, "%s", note ? note : "");
+	return q;
+}
+
+void *
+queued_slot(struct app *app, enum outbox_kind k, const char *idem_key,
+    queued_live_fn *live, api_application_cb *here)
+{
+	char note[QUEUED_NOTE_MAX];
+	struct queued *q;
+
+	queued_about(app, k, note, sizeof note);
+	q = queued_fill(app, k, idem_key, note);
 	if (q->used) {
 		q->live = live;
 		q->here = here;
@@ -77,18 +139,90 @@ queued_take(void *arg)
 	return copy;
 }
 
+/* ---- refusals ---------------------------------------------------------- */
+
 static void
-queued_failed(struct app *app, enum outbox_kind k,
+queued_refusal_add(struct app *app, enum outbox_kind k, const char *note,
+    const char *why)
+{
+	struct queued_refusal *r;
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (queued_nrefused == QUEUED_REFUSALS_MAX) {
+		/* The audit log has it; the list says there are more. */
+		app_audit(app, "refusal_not_listed", "%s", outbox_kind_name(k));
+		return;
+	}
+	r = &queued_refused[queued_nrefused++];
+	memset(r, 0, sizeof *r);
+	r->kind = k;
+	localtime_r(&now, &tm);
+	strftime(r->when, sizeof r->when, "%Y-%m-%d %H:%M", &tm);
+	snprintf(r->note, sizeof r->note, "%s", note ? note : "");
+	snprintf(r->why, sizeof r->why, "%s", why);
+	app->dirty = true;
+}
+
+size_t
+queued_refusals(void)
+{
+	return queued_nrefused;
+}
+
+const struct queued_refusal *
+queued_refusal(size_t i)
+{
+	return i < queued_nrefused ? &queued_refused[i] : NULL;
+}
+
+void
+queued_refusal_ack(struct app *app)
+{
+	if (queued_nrefused == 0)
+		return;
+	app_audit(app, "refusal_acknowledged", "%s %s",
+	    outbox_kind_name(queued_refused[0].kind), queued_refused[0].note);
+	memmove(&queued_refused[0], &queued_refused[1],
+	    (queued_nrefused - 1) * sizeof queued_refused[0]);
+	queued_nrefused--;
+	memset(&queued_refused[queued_nrefused], 0, sizeof queued_refused[0]);
+	app->dirty = true;
+}
+
+int
+queued_refusal_restore(const struct queued_refusal *r)
+{
+	if (queued_nrefused == QUEUED_REFUSALS_MAX || (unsigned)r->kind >=
+	    OUTBOX_NKINDS)
+		return -1;
+	queued_refused[queued_nrefused++] = *r;
+	return 0;
+}
+
+void
+queued_refusals_clear(void)
+{
+	memset(queued_refused, 0, sizeof queued_refused);
+	queued_nrefused = 0;
+}
+
+/* A write of the outbox refused, its work over: listed until
+ * acknowledged, and said now. */
+static void
+queued_refused_now(struct app *app, enum outbox_kind k, const char *note,
     const struct api_error *err)
 {
 	char text[APP_MSG_MAX];
 
-	if (app_session_expired(app, err))
-		return;
 	app_error_text(text, sizeof text, err);
+	queued_refusal_add(app, k, note, text);
 	app_msg(app, APP_MSG_ERROR, _("The %s that waited in the outbox was "
-	    "not done: %s"), _(queued_label[k]), text);
+	    "refused and not done; the reason is listed on Home."),
+	    queued_label(k));
 }
+
+/* ---- answers ----------------------------------------------------------- */
 
 void
 queued_application(void *arg, const struct api_error *err,
@@ -102,16 +236,14 @@ queued_application(void *arg, const struct api_error *err,
 		q.here(q.app, err, res);
 		return;
 	}
+	app_audit_submit(q.app, outbox_kind_name(q.kind), err, res);
 	if (err == NULL || err->result == API_OK) {
 		app_msg(q.app, APP_MSG_INFO, _("The %s that waited in the "
 		    "outbox was accepted: application %s."),
-		    _(queued_label[q.kind]), res->application_id);
-		app_audit_submit(q.app, outbox_kind_name(q.kind), err, res);
+		    queued_label(q.kind), res->application_id);
 		return;
 	}
-	if (err->result == API_REFUSED)
-		app_audit_submit(q.app, outbox_kind_name(q.kind), err, res);
-	queued_failed(q.app, q.kind, err);
+	queued_refused_now(q.app, q.kind, q.note, err);
 }
 
 void
@@ -131,7 +263,79 @@ queued_decision(void *arg, const struct api_error *err,
 		    "rejected."), res->application_id);
 		return;
 	}
-	queued_failed(q.app, q.kind, err);
+	app_audit(q.app, "decide_refused", "%s %s", q.note, err->code);
+	queued_refused_now(q.app, q.kind, q.note, err);
+}
+
+/* ---- what the outbox tells besides answers ---------------------------- */
+
+static void
+queued_held(struct app *app, struct queued *q, const struct outbox_entry *e,
+    const struct api_error *err)
+{
+	char text[APP_MSG_MAX];
+
+	if (err->result == API_SESSION_EXPIRED ||
+	    strcmp(err->code, "session_expired") == 0) {
+		/* It waits for the clerk's next sign-in, same key. */
+		if (app->signed_in)
+			app_session_expired(app, err);
+		return;
+	}
+	/* Said once per reason, not at every try. */
+	if (q != NULL && strcmp(q->held, err->code) == 0 && err->code[0])
+		return;
+	if (q != NULL)
+		snprintf(q->held, sizeof q->held, "%s", err->code);
+	app_error_text(text, sizeof text, err);
+	app_msg(app, APP_MSG_WARN, _("The %s waiting in the outbox could not "
+	    "be sent: %s It stays in the outbox and is tried again."),
+	    queued_label(e->kind), text);
+}
+
+static void
+queued_event(void *arg, enum outbox_event ev, const struct outbox_entry *e,
+    const struct api_error *err, const struct write_status *ws)
+{
+	struct app *app = arg;
+	struct queued *q = queued_find(e->idem_key);
+	const char *note = q != NULL ? q->note : "";
+
+	switch (ev) {
+	case OUTBOX_HELD:
+		queued_held(app, q, e, err);
+		return;
+	case OUTBOX_DONE_EARLIER:
+		/* Never reported "accepted" twice: a draft put back may be an
+		 * older copy of itself. */
+		app_audit(app, "outbox_done_earlier", "%s %s %s",
+		    outbox_kind_name(e->kind), ws->application_id, ws->status);
+		app_msg(app, APP_MSG_WARN, _("The %s kept in the outbox had "
+		    "already been done at the service (application %s); it was "
+		    "not sent again."), queued_label(e->kind),
+		    ws->application_id);
+		break;
+	case OUTBOX_TOO_OLD:
+		app_audit(app, "outbox_too_old", "%s %s",
+		    outbox_kind_name(e->kind), note);
+		queued_refusal_add(app, e->kind, note, _("It waited in the "
+		    "outbox longer than the service remembers its writes "
+		    "(30 days), so it was not sent: it might be done twice. "
+		    "Check the person's applications, then do it again if "
+		    "need be."));
+		app_msg(app, APP_MSG_ERROR, _("The %s that waited in the outbox "
+		    "was too old to send safely (listed on Home)."),
+		    queued_label(e->kind));
+		break;
+	}
+	if (q != NULL)
+		memset(q, 0, sizeof *q);
+}
+
+void
+queued_attach(struct app *app)
+{
+	outbox_set_events(app->outbox, queued_event, app);
 }
 
 void
@@ -142,7 +346,7 @@ queued_told(struct app *app, enum outbox_kind k, const struct api_error *err)
 	    "itself when the service is back (F5: now), never twice.") :
 	    _("The service cannot be reached. The %s waits in the outbox and "
 	    "is sent by itself when it is back (F5: now), never twice."),
-	    _(queued_label[k]));
+	    queued_label(k));
 }
 
 bool
@@ -153,17 +357,17 @@ queued_waits(struct app *app, enum outbox_kind k, const char *idem_key)
 		return false;
 	app_msg(app, APP_MSG_WARN, _("This %s waits in the outbox and is sent "
 	    "by itself when the service is back. F5 sends it now."),
-	    _(queued_label[k]));
+	    queued_label(k));
 	return true;
 }
 
 int
-queued_restore(struct app *app, const struct outbox_entry *e)
+queued_restore(struct app *app, const struct outbox_entry *e,
+    const char *note)
 {
-	void *arg = queued_slot(app, e->kind, e->idem_key, NULL, NULL);
+	void *arg = queued_fill(app, e->kind, e->idem_key, note);
 
-	return outbox_add_kind(app->outbox, e->kind, e->path, e->body,
-	    e->idem_key, e->kind == OUTBOX_DECISION ?
+	return outbox_add_entry(app->outbox, e, e->kind == OUTBOX_DECISION ?
 	    (void (*)(void))queued_decision :
 	    (void (*)(void))queued_application, arg);
 }

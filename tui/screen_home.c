@@ -15,6 +15,7 @@
 #include "tui/draft.h"
 #include "net/outbox.h"
 #include "tui/draw.h"
+#include "tui/queued.h"
 
 static int home_sel;
 /* F10 once with writes in the outbox warns; F10 again drops them. */
@@ -56,6 +57,35 @@ home_enter(struct app *app)
 	home_drop_armed = false;
 }
 
+/* Writes of the outbox the service refused after their walk-in was
+ * over: each stays here until the clerk has read and acknowledged it. */
+static void
+home_draw_refusals(struct app *app, int y)
+{
+	WINDOW *w = app->body;
+	int width = getmaxx(w) - 4, rows = getmaxy(w);
+	char head[APP_MSG_MAX];
+	const struct queued_refusal *r;
+
+	snprintf(head, sizeof head, _("Refused after waiting in the outbox, "
+	    "not done: %zu. Read each, then press A to acknowledge it."),
+	    queued_refusals());
+	wattrset(w, draw_attr(app, DRAW_PAIR_ERROR, A_BOLD));
+	y += draw_wrap(w, y, 2, head, width, 2);
+	wattrset(w, A_NORMAL);
+	for (size_t i = 0; (r = queued_refusal(i)) != NULL && y + 2 < rows;
+	    i++) {
+		char line[APP_MSG_MAX + QUEUED_NOTE_MAX + 64];
+
+		snprintf(line, sizeof line, "%s  %s  %s", r->when,
+		    queued_label(r->kind), r->note);
+		wattrset(w, i == 0 ? A_BOLD : A_NORMAL);
+		draw_text(w, y++, 2, line, width);
+		wattrset(w, A_NORMAL);
+		y += draw_wrap(w, y, 4, r->why, width - 2, i == 0 ? 3 : 1);
+	}
+}
+
 static void
 home_draw(struct app *app)
 {
@@ -83,6 +113,10 @@ home_draw(struct app *app)
 		draw_text(w, 5 + i, 2, line, getmaxx(w) - 4);
 	}
 	wattrset(w, A_NORMAL);
+	if (queued_refusals() > 0) {
+		home_draw_refusals(app, 10);
+		return;
+	}
 	draw_wrap(w, 10, 2, _("Every walk-in starts with the identity check; "
 	    "the services for the person come after it."), getmaxx(w) - 4, 2);
 }
@@ -116,7 +150,13 @@ home_signed_out(void *arg, const struct api_error *err)
 
 	app_idle(app);
 	app_end_walkin(app);
+	/* What waits in the outbox, and the refusals not yet acknowledged,
+	 * stay in the clerk's sealed draft for their next sign-in here; only
+	 * then are they dropped from memory, where another clerk's session
+	 * must not send them. */
 	draft_signed_out(app);
+	outbox_clear(app->outbox);
+	queued_refusals_clear();
 	app_audit(app, "signout", "%s", "");
 	app->signed_in = false;
 	memset(&app->staff, 0, sizeof app->staff);
@@ -145,6 +185,11 @@ home_key(struct app *app, const struct key_event *ev)
 	case ACT_CHAR:
 		if (ev->ch >= L'1' && ev->ch < L'1' + n)
 			home_choose(app, (int)(ev->ch - L'1'));
+		else if ((ev->ch == L'a' || ev->ch == L'A') &&
+		    queued_refusals() > 0) {
+			queued_refusal_ack(app);
+			app_msg(app, APP_MSG_INFO, "%s", _("Acknowledged."));
+		}
 		break;
 	case ACT_QUIT:
 		if (app->busy)
@@ -157,13 +202,12 @@ home_key(struct app *app, const struct key_event *ev)
 		if (outbox_count(app->outbox) > 0 && !home_drop_armed) {
 			home_drop_armed = true;
 			app_msg(app, APP_MSG_WARN, "%s", _("Submissions still wait "
-			    "in the outbox; signing out drops them. F5 sends them "
-			    "now; F10 again signs out anyway."));
+			    "in the outbox: they are kept, sealed, and sent after "
+			    "your next sign-in here. F5 sends them now; F10 again "
+			    "signs out."));
 			break;
 		}
 		home_drop_armed = false;
-		/* Not to be sent later under another clerk's session. */
-		outbox_clear(app->outbox);
 		app_busy(app, _("Signing out…"));
 		api_sign_out(app->api, home_signed_out, app);
 		break;
@@ -183,7 +227,9 @@ const struct screen screen_home = {
 	.help = N_("Press Enter (or 1) to start a walk-in: every walk-in "
 	    "starts with the identity check of the applicant. A walk-in left "
 	    "with Esc is kept: Enter continues it, 2 ends it and wipes its "
-	    "data. F10 signs you out."),
+	    "data. Writes that waited in the outbox and were refused are "
+	    "listed here until you press A for each. F10 signs you out; what "
+	    "still waits in the outbox is kept for your next sign-in."),
 	.enter = home_enter,
 	.draw = home_draw,
 	.key = home_key,

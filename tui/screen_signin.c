@@ -22,6 +22,7 @@
 #include "tui/draft.h"
 #include "tui/draw.h"
 #include "tui/lock.h"
+#include "tui/queued.h"
 
 #define SIGNIN_ID_MAX (REF_MAX - 1)
 #define SIGNIN_PW_MAX 128   /* bytes, UTF-8 */
@@ -169,6 +170,7 @@ signin_done(void *arg, const struct api_error *err, const struct staff *staff)
 			/* Nor is the outbox: the previous clerk's writes stay
 			 * in their sealed draft, for their next sign-in. */
 			outbox_clear(app->outbox);
+			queued_refusals_clear();
 		}
 		app->staff = *staff;
 		app->signed_in = true;

@@ -2,7 +2,8 @@
 # sealed draft (the bank card number never in clear on disk); another
 # clerk's sign-in does not get it; the same clerk's next sign-in puts it
 # back (the banner counts it again) and, when the service answers, it is
-# sent with its first Idempotency-Key and made exactly once.
+# asked about first (GET /v1/writes/{key}: unknown), then sent with its
+# first Idempotency-Key and made exactly once.
 . "$(dirname "$0")/../lib/e2e.sh"
 E2E_SIM_ARGS=--control e2e_sim_start
 id=$(e2e_demo_id 张伟)
@@ -22,8 +23,8 @@ e2e_start t1 "$run"
 e2e_signin clerk01
 e2e_identity "$id" 张伟
 e2e_wait "Person and cards"
-# reset-after-commit: the service makes it, the answer is lost.
-e2e_fault "POST /v1/applications/financial-activation=reset-after-commit"
+# The service is down: nothing is made before the crash.
+e2e_fault "POST /v1/applications/financial-activation=503"
 e2e_service "Activate financial function"
 e2e_wait "Bank"
 e2e_type "$bank"

@@ -129,6 +129,30 @@ e2e_sim_start() {
 	SIM_CA="$E2E_TMP/pki/ca.pem"
 }
 
+# e2e_sim_restart: stop ssdesk-sim and start a fresh one on the same port
+# (a restarted central service: every session and identity check is gone).
+e2e_sim_restart() {
+	port=$(cat "$E2E_TMP/port")
+	for p in $E2E_PIDS; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+	E2E_PIDS=
+	rm -f "$E2E_TMP/port"
+	i=0
+	while :; do
+		"$SIM" --port "$port" --port-file "$E2E_TMP/port" --today "$TODAY" \
+		    --cert "$E2E_TMP/pki/server.pem" --key "$E2E_TMP/pki/server.key" \
+		    ${E2E_SIM_ARGS:-} >>"$E2E_TMP/sim.log" 2>&1 &
+		pid=$!
+		j=0
+		while [ ! -s "$E2E_TMP/port" ] && kill -0 "$pid" 2>/dev/null &&
+		    [ "$j" -lt 100 ]; do sleep 0.05; j=$((j + 1)); done
+		[ -s "$E2E_TMP/port" ] && break
+		i=$((i + 1))
+		[ "$i" -lt 20 ] || { echo "ssdesk-sim did not restart"; cat "$E2E_TMP/sim.log"; exit 1; }
+		sleep 0.2
+	done
+	E2E_PIDS="$pid"
+}
+
 # e2e_identity ID NAME [VALID_UNTIL] [FACE]: fill the identity check from
 # the home screen and submit it (face: p, f or n; default p).
 e2e_identity() {
@@ -164,4 +188,19 @@ e2e_medical() {
 	e2e_type "${1:-6222 0202 0011 2233 446}"; e2e_keys Enter
 	e2e_type "${2:-13900000012}"
 	e2e_keys F2
+}
+
+# e2e_medical_waits: over HTTPS ($SIM_URL, started with --control), a
+# medical activation for 张伟 that waits in the outbox (503 on its path),
+# its walk-in ended, the clerk (clerk01) back Home.  The fault stays.
+e2e_medical_waits() {
+	e2e_fault "POST /v1/applications/medical-activation=503"
+	e2e_start t "$SSDESK --service $SIM_URL --ca-file $SIM_CA --idle-lock 0"
+	e2e_signin clerk01
+	e2e_identity "$(e2e_demo_id 张伟)" 张伟
+	e2e_wait "Person and cards"
+	e2e_medical
+	e2e_wait "Outbox: 1"
+	e2e_keys F10
+	e2e_wait "Walk-in ended"
 }

@@ -11,6 +11,15 @@
  * by kind goes to its path with its key and is written down (entry) as the
  * draft keeps it; one queued again from what was written goes the same,
  * and a path not of its kind is refused.
+ *
+ * A write leaves only on its own answer: a 401 (the session ended: the
+ * service restarted, or it expired during the outage), an unreadable
+ * answer, a 429 or a 4xx that is not the service's refusal keep it, told
+ * as OUTBOX_HELD, and it goes again with the same key once signed in
+ * again.  A write put back from a draft is asked about first (GET
+ * /v1/writes/{key}): done, it goes unsent (OUTBOX_DONE_EARLIER, never a
+ * second "accepted"); unknown, it is sent; older than the service's
+ * memory, it is never sent (OUTBOX_TOO_OLD).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -29,6 +39,9 @@
 struct fake {
 	int down;               /* requests fail as if unreachable */
 	int status;             /* answer to a write (0: 201) */
+	const char *answer;     /* its body instead of the usual one */
+	const char *done_key;   /* GET /v1/writes/{this} says done */
+	int asked;              /* GET /v1/writes/... that arrived */
 	int writes;             /* writes that arrived */
 	char idem[8][64];
 	char body[8][128];
@@ -59,6 +72,19 @@ fake_service(void *ctx, const struct transport_request *req, int *status,
 		answer = session;
 	} else if (f->down) {
 		return -1;
+	} else if (strncmp(req->path, "/v1/writes/", 11) == 0) {
+		f->asked++;
+		if (f->done_key != NULL && strcmp(req->path + 11,
+		    f->done_key) == 0) {
+			*status = 200;
+			answer = "{\"key\":\"k\",\"state\":\"done\","
+			    "\"application_id\":\"FA-20261122-0001\","
+			    "\"status\":\"completed\"}";
+		} else {
+			*status = 404;
+			answer = "{\"code\":\"write_unknown\",\"message\":"
+			    "\"m\"}";
+		}
 	} else {
 		int i = f->writes++ % 8;
 
@@ -72,6 +98,8 @@ fake_service(void *ctx, const struct transport_request *req, int *status,
 			answer = app_answer;
 		if (*status >= 400)
 			answer = "{\"code\":\"card_lost\",\"message\":\"m\"}";
+		if (f->answer != NULL)
+			answer = f->answer;
 	}
 	*body = strdup(answer);
 	*body_len = strlen(answer);
@@ -400,6 +428,213 @@ test_requeue_from_entry(void **state)
 	outbox_free(o);
 }
 
+
+/* What the outbox told besides answers. */
+struct told {
+	int held, done_earlier, too_old;
+	enum api_result last;
+	char code[48], made[64], key[64];
+};
+
+static void
+on_event(void *arg, enum outbox_event ev, const struct outbox_entry *e,
+    const struct api_error *err, const struct write_status *ws)
+{
+	struct told *t = arg;
+
+	snprintf(t->key, sizeof t->key, "%s", e->idem_key);
+	switch (ev) {
+	case OUTBOX_HELD:
+		t->held++;
+		t->last = err->result;
+		snprintf(t->code, sizeof t->code, "%s", err->code);
+		break;
+	case OUTBOX_DONE_EARLIER:
+		t->done_earlier++;
+		snprintf(t->made, sizeof t->made, "%s", ws->application_id);
+		break;
+	case OUTBOX_TOO_OLD:
+		t->too_old++;
+		break;
+	}
+}
+
+/* Sign in again on the same api (after a 401 dropped the token). */
+static void
+sign_in_again(struct api *a)
+{
+	int ok = 0, ready;
+
+	api_sign_in(a, "clerk01", "pw", "C-03", on_staff, &ok);
+	while (ok == 0) {
+		assert_int_equal(api_wait(a, -1, 5, &ready), 0);
+		api_perform(a);
+	}
+	assert_int_equal(ok, 1);
+}
+
+/* The session ended during the outage (the service restarted): the
+ * write stays, nothing is sent while signed out, and after the next
+ * sign-in it goes with the same key, its callback once. */
+static void
+test_session_expired_keeps(void **state)
+{
+	struct fake f = { .status = 401, .answer = "{\"code\":"
+	    "\"session_expired\",\"message\":\"m\"}" };
+	struct api *a = open_signed_in(&f);
+	struct outbox *o = outbox_new(a);
+	struct done d = { 0 };
+	struct told t = { 0 };
+
+	outbox_set_events(o, on_event, &t);
+	assert_int_equal(outbox_add(o, &def_write, "POST", "/v1/things",
+	    "{\"n\":1}", "key-401", (void (*)(void))on_done, &d), 0);
+	outbox_retry_now(o);
+	spin(a, o, 5);
+	assert_int_equal(d.calls, 0);            /* not handed over */
+	assert_int_equal(outbox_count(o), 1);    /* not dropped */
+	assert_int_equal(t.held, 1);
+	assert_int_equal(t.last, API_SESSION_EXPIRED);
+	assert_false(api_signed_in(a));
+	spin(a, o, 5);
+	assert_int_equal(f.writes, 1);           /* nothing while signed out */
+
+	f.status = 0;
+	f.answer = NULL;
+	sign_in_again(a);
+	spin(a, o, 5);
+	assert_int_equal(d.calls, 1);
+	assert_int_equal(d.result, API_OK);
+	assert_int_equal(f.writes, 2);
+	assert_string_equal(f.idem[1], "key-401");
+	assert_int_equal(outbox_count(o), 0);
+	api_free(a);
+	outbox_free(o);
+}
+
+/* Not the write's answer: an unreadable 2xx, a 429, a proxy's 404 page.
+ * Each keeps the write, told once each time. */
+static void
+test_not_an_answer_keeps(void **state)
+{
+	static const struct { int status; const char *answer; } cases[] = {
+		{ 201, "<html>oops</html>" },
+		{ 429, "{\"code\":\"too_many_writes\",\"message\":\"m\"}" },
+		{ 404, "<html>Not Found</html>" },
+	};
+	struct fake f = { 0 };
+	struct api *a = open_signed_in(&f);
+	struct outbox *o = outbox_new(a);
+	struct app_done d = { 0 };
+	struct told t = { 0 };
+
+	outbox_set_events(o, on_event, &t);
+	assert_int_equal(outbox_add_kind(o, OUTBOX_REPLACEMENT,
+	    "/v1/applications/card-replacement", "{}", "key-odd",
+	    (void (*)(void))on_application, &d), 0);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		f.status = cases[i].status;
+		f.answer = cases[i].answer;
+		outbox_retry_now(o);
+		spin(a, o, 5);
+		assert_int_equal(d.calls, 0);
+		assert_int_equal(outbox_count(o), 1);
+		assert_int_equal(t.held, (int)i + 1);
+	}
+	f.status = 0;
+	f.answer = NULL;
+	outbox_retry_now(o);
+	spin(a, o, 5);
+	assert_int_equal(d.calls, 1);
+	assert_int_equal(outbox_count(o), 0);
+	api_free(a);
+	outbox_free(o);
+}
+
+static const struct outbox_entry restored = {
+	.kind = OUTBOX_REPLACEMENT, .path = "/v1/applications/card-replacement",
+	.body = "{\"check_id\":\"C\"}", .idem_key = "key-old",
+};
+
+/* A draft put back that holds a write already made (an older copy of
+ * the draft): asked first, it goes unsent and is never "accepted"
+ * twice. */
+static void
+test_restored_done_earlier(void **state)
+{
+	struct fake f = { .done_key = "key-old" };
+	struct api *a = open_signed_in(&f);
+	struct outbox *o = outbox_new(a);
+	struct app_done d = { 0 };
+	struct told t = { 0 };
+
+	outbox_set_events(o, on_event, &t);
+	assert_int_equal(outbox_add_entry(o, &restored,
+	    (void (*)(void))on_application, &d), 0);
+	outbox_retry_now(o);
+	spin(a, o, 5);
+	assert_int_equal(f.asked, 1);
+	assert_int_equal(f.writes, 0);           /* not sent again */
+	assert_int_equal(d.calls, 0);            /* not "accepted" again */
+	assert_int_equal(t.done_earlier, 1);
+	assert_string_equal(t.made, "FA-20261122-0001");
+	assert_string_equal(t.key, "key-old");
+	assert_int_equal(outbox_count(o), 0);
+	api_free(a);
+	outbox_free(o);
+}
+
+/* Unknown to the service: sent, with its key; asked only once. */
+static void
+test_restored_unknown_sent(void **state)
+{
+	struct fake f = { 0 };
+	struct api *a = open_signed_in(&f);
+	struct outbox *o = outbox_new(a);
+	struct app_done d = { 0 };
+	struct told t = { 0 };
+
+	outbox_set_events(o, on_event, &t);
+	assert_int_equal(outbox_add_entry(o, &restored,
+	    (void (*)(void))on_application, &d), 0);
+	outbox_retry_now(o);
+	spin(a, o, 8);
+	assert_int_equal(f.asked, 1);
+	assert_int_equal(f.writes, 1);
+	assert_string_equal(f.idem[0], "key-old");
+	assert_int_equal(d.calls, 1);
+	assert_int_equal(d.result, API_OK);
+	assert_int_equal(t.done_earlier + t.too_old + t.held, 0);
+	api_free(a);
+	outbox_free(o);
+}
+
+/* Older than the service remembers: never sent, told. */
+static void
+test_too_old_never_sent(void **state)
+{
+	struct fake f = { 0 };
+	struct api *a = open_signed_in(&f);
+	struct outbox *o = outbox_new(a);
+	struct app_done d = { 0 };
+	struct told t = { 0 };
+	struct outbox_entry e = restored;
+
+	e.queued_at = (long long)time(NULL) - OUTBOX_FORGET_SECONDS - 60;
+	outbox_set_events(o, on_event, &t);
+	assert_int_equal(outbox_add_entry(o, &e,
+	    (void (*)(void))on_application, &d), 0);
+	outbox_retry_now(o);
+	spin(a, o, 8);
+	assert_int_equal(f.asked, 1);
+	assert_int_equal(f.writes, 0);
+	assert_int_equal(d.calls, 0);
+	assert_int_equal(t.too_old, 1);
+	assert_int_equal(outbox_count(o), 0);
+	api_free(a);
+	outbox_free(o);
+}
+
 int
 main(void)
 {
@@ -411,6 +646,11 @@ main(void)
 		cmocka_unit_test(test_clear),
 		cmocka_unit_test(test_card_write_by_kind),
 		cmocka_unit_test(test_requeue_from_entry),
+		cmocka_unit_test(test_session_expired_keeps),
+		cmocka_unit_test(test_not_an_answer_keeps),
+		cmocka_unit_test(test_restored_done_earlier),
+		cmocka_unit_test(test_restored_unknown_sent),
+		cmocka_unit_test(test_too_old_never_sent),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
