@@ -8,6 +8,13 @@
  * errors found before anything is sent (busy, not signed in, out of memory)
  * wait in a small queue for the next api_perform().
  *
+ * Some calls are background work (the outbox's resends, the audit log's
+ * anchors: api_call_def.background).  The clerk never waits for them: a
+ * call of the clerk's made while one is in flight cancels it (its owner
+ * gets API_CANCELLED and tries again later) and goes as soon as the
+ * cancel is through; meanwhile it waits here, its body copied and wiped
+ * after.
+ *
  * The session token lives in sodium_malloc'd memory and is wiped on
  * sign-out, on 401 session_expired and in api_free().  A sign-in body (the
  * password) is wiped as soon as the transport has its own copy.  HTTP
@@ -52,12 +59,24 @@ struct api_deferred {
 	struct api_error err;
 };
 
+/* The clerk's call waiting for a background call's cancel. */
+struct api_queued {
+	bool used;
+	struct api_pending who;
+	char method[8];
+	char *path, *body;         /* malloc'd copies; the body wiped */
+	bool body_needed, needs_session;
+	char key[REF_MAX];
+	bool has_key;
+};
+
 struct api {
 	struct transport *t;
 	char *token;               /* sodium_malloc'd, API_TOKEN_BYTES */
 	bool has_token;
 	int req_id;                /* transport id of the call in flight, or 0 */
 	struct api_pending cur;
+	struct api_queued next;
 	struct api_deferred *deferred, **deferred_tail;
 	/* api_free() from inside a callback: api_perform() is still on the
 	 * stack and about to touch this api, so the free waits for it. */
@@ -128,11 +147,14 @@ api_new(struct transport *t)
 	return a;
 }
 
+static void api_queued_drop(struct api *a);
+
 static void
 api_destroy(struct api *a)
 {
 	struct api_deferred *d;
 
+	api_queued_drop(a);
 	transport_free(a->t);
 	while ((d = a->deferred) != NULL) {
 		a->deferred = d->next;
@@ -199,6 +221,13 @@ api_busy(const struct api *a)
 void
 api_cancel(struct api *a)
 {
+	/* The clerk's call waiting behind a background one is the clerk's
+	 * call in flight: it is what Esc cancels. */
+	if (a->next.used) {
+		api_defer(a, &a->next.who, API_CANCELLED, NULL);
+		api_queued_drop(a);
+		return;
+	}
 	if (a->req_id != 0)
 		transport_cancel(a->t, a->req_id);
 }
@@ -275,9 +304,8 @@ api_refusal(struct api *a, enum api_call call,
 
 /* The transport's answer to the call in flight. */
 static void
-api_on_reply(void *arg, const struct transport_reply *reply)
+api_on_reply_one(struct api *a, const struct transport_reply *reply)
 {
-	struct api *a = arg;
 	struct api_pending who;
 	struct api_error err;
 	struct staff staff;
@@ -365,6 +393,79 @@ api_on_reply(void *arg, const struct transport_reply *reply)
 	}
 }
 
+static bool api_start(struct api *a, const struct api_pending *who,
+    const char *method, const char *path, const char *body, bool body_needed,
+    bool needs_session, const char *idem_key);
+
+static void
+api_queued_drop(struct api *a)
+{
+	if (a->next.body != NULL)
+		api_wipe_free(a->next.body);
+	free(a->next.path);
+	sodium_memzero(&a->next, sizeof a->next);
+}
+
+static void
+api_on_reply(void *arg, const struct transport_reply *reply)
+{
+	struct api *a = arg;
+	struct api_queued q;
+
+	api_on_reply_one(a, reply);
+	/* The background call is out of the way: the clerk's goes. */
+	if (a->dead || !a->next.used || a->req_id != 0)
+		return;
+	q = a->next;
+	memset(&a->next, 0, sizeof a->next);
+	api_start(a, &q.who, q.method, q.path, q.body, q.body_needed,
+	    q.needs_session, q.has_key ? q.key : NULL);
+	if (q.body != NULL)
+		api_wipe_free(q.body);
+	free(q.path);
+	sodium_memzero(&q, sizeof q);
+}
+
+/* Whether the call in flight is background work that yields to who. */
+static bool
+api_yields(const struct api *a, const struct api_pending *who)
+{
+	return a->req_id != 0 && a->cur.call == CALL_GENERIC &&
+	    a->cur.def != NULL && a->cur.def->background && !a->next.used &&
+	    !(who->call == CALL_GENERIC && who->def != NULL &&
+	    who->def->background);
+}
+
+/* Keep who's call until the background call's cancel is through. */
+static bool
+api_queue(struct api *a, const struct api_pending *who, const char *method,
+    const char *path, const char *body, bool body_needed, bool needs_session,
+    const char *idem_key)
+{
+	struct api_queued *q = &a->next;
+
+	memset(q, 0, sizeof *q);
+	q->who = *who;
+	snprintf(q->method, sizeof q->method, "%s", method);
+	q->path = strdup(path);
+	q->body = body != NULL ? strdup(body) : NULL;
+	if (q->path == NULL || (body != NULL && q->body == NULL) ||
+	    (idem_key != NULL && strlen(idem_key) >= sizeof q->key)) {
+		api_queued_drop(a);
+		api_defer(a, who, API_INTERNAL, NULL);
+		return false;
+	}
+	q->body_needed = body_needed;
+	q->needs_session = needs_session;
+	if (idem_key != NULL) {
+		snprintf(q->key, sizeof q->key, "%s", idem_key);
+		q->has_key = true;
+	}
+	q->used = true;
+	transport_cancel(a->t, a->req_id);
+	return true;
+}
+
 /* Send one call, or defer why it could not be sent (then false).  body may
  * be NULL for calls without one; body_needed says a NULL body is an encoder
  * failure. */
@@ -376,7 +477,10 @@ api_start(struct api *a, const struct api_pending *who, const char *method,
 	struct transport_request req;
 	int id;
 
-	if (a->req_id != 0) {
+	if (api_yields(a, who))
+		return api_queue(a, who, method, path, body, body_needed,
+		    needs_session, idem_key);
+	if (a->req_id != 0 || a->next.used) {
 		api_defer(a, who, API_BUSY, NULL);
 		return false;
 	}

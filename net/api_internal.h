@@ -29,6 +29,7 @@ struct api_call_def {
 	api_deliver_fn *deliver;
 	bool write;                /* carries an Idempotency-Key */
 	bool body;                 /* a NULL body is an encoder failure */
+	bool background;           /* yields to any other call (api.c) */
 };
 
 /* Every call whose answer is an application: api_application_cb. */
