@@ -147,7 +147,10 @@ outbox_again(struct outbox_item *it, const struct api_error *err)
 {
 	long pause = OUTBOX_FIRST_MS;
 
-	if (err->result == API_BUSY || err->result == API_SESSION_EXPIRED) {
+	/* Busy, or made way for the clerk's own call: again at once (the
+	 * loop sends only when the api is free). */
+	if (err->result == API_BUSY || err->result == API_SESSION_EXPIRED ||
+	    err->result == API_CANCELLED) {
 		it->due_ms = outbox_now_ms();
 		return;
 	}
@@ -257,6 +260,7 @@ static const struct api_call_def outbox_def_status = {
 	.decode = outbox_decode_status,
 	.res_size = sizeof(struct write_status),
 	.deliver = outbox_verified,
+	.background = true,
 };
 
 static struct outbox_item *
@@ -298,6 +302,7 @@ outbox_add(struct outbox *o, const struct api_call_def *def,
 	it->def = def;
 	it->wrap = *def;
 	it->wrap.deliver = outbox_deliver;
+	it->wrap.background = true;     /* the clerk's calls go first */
 	it->cb = cb;
 	it->arg = arg;
 	snprintf(it->method, sizeof it->method, "%s", method);

@@ -635,6 +635,52 @@ test_too_old_never_sent(void **state)
 	outbox_free(o);
 }
 
+static void
+on_person(void *arg, const struct api_error *err, const struct person *p)
+{
+	*(int *)arg = 1 + (err == NULL ? API_OK : (int)err->result);
+}
+
+/* The outbox's resend is background work: a call of the clerk's made
+ * while it is in flight goes first (the resend makes way, cancelled, and
+ * goes again after), never "another request is in progress". */
+static void
+test_yields_to_the_clerk(void **state)
+{
+	struct fake f = { 0 };
+	struct api *a = api_new(transport_local_new(fake_service, &f, 200));
+	struct outbox *o = outbox_new(a);
+	struct done d = { 0 };
+	int ok = 0, ready, got = 0;
+
+	api_sign_in(a, "clerk01", "pw", "C-03", on_staff, &ok);
+	while (ok == 0) {
+		assert_int_equal(api_wait(a, -1, 5, &ready), 0);
+		api_perform(a);
+	}
+	assert_int_equal(outbox_add(o, &def_write, "POST", "/v1/things", "{}",
+	    "key-y", (void (*)(void))on_done, &d), 0);
+	outbox_retry_now(o);
+	assert_true(outbox_poll(o));
+	assert_true(api_busy(a));
+	api_person_get(a, "P-0001", on_person, &got);
+	while (got == 0) {
+		assert_int_equal(api_wait(a, -1, 5, &ready), 0);
+		api_perform(a);
+	}
+	/* Answered (the fake's "{}" is no person: a bad reply), not
+	 * refused as busy. */
+	assert_int_equal(got, 1 + API_BAD_REPLY);
+	assert_int_equal(d.calls, 0);
+	assert_int_equal(outbox_count(o), 1);    /* made way, still there */
+	spin(a, o, 80);
+	assert_int_equal(d.calls, 1);
+	assert_int_equal(d.result, API_OK);
+	assert_int_equal(outbox_count(o), 0);
+	api_free(a);
+	outbox_free(o);
+}
+
 int
 main(void)
 {
@@ -651,6 +697,7 @@ main(void)
 		cmocka_unit_test(test_restored_done_earlier),
 		cmocka_unit_test(test_restored_unknown_sent),
 		cmocka_unit_test(test_too_old_never_sent),
+		cmocka_unit_test(test_yields_to_the_clerk),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
