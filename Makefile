@@ -71,12 +71,12 @@ NET_SRC   = net/transport.c net/transport_https.c net/transport_local.c \
             net/api.c net/apijson.c
 NET_SRC  += net/api_deleg.c net/apijson_deleg.c
 NET_SRC  += net/seal.c net/api_card.c net/apijson_card.c
-NET_SRC  += net/outbox.c
+NET_SRC  += net/outbox.c net/api_audit.c
 SIM_SRC   = sim/sim.c sim/sim_data.c
 SIM_SRC  += sim/sim_lockout.c
 SIM_SRC  += sim/sim_deleg.c sim/sim_household.c
 SIM_SRC  += sim/sim_card.c
-SIM_SRC  += sim/sim_fault.c
+SIM_SRC  += sim/sim_fault.c sim/sim_audit.c
 SIMSRV_SRC = sim/server.c
 TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
             tui/form_view.c tui/screens.c tui/screen_signin.c \

@@ -125,53 +125,73 @@ journal_get_form(const struct journal_doc *d, const char *slot,
 
 int
 journal_seal(unsigned char *out, size_t *outlen,
-    const struct journal_doc *d, const unsigned char key[JOURNAL_KEYBYTES])
+    const struct journal_doc *d, const unsigned char key[JOURNAL_KEYBYTES],
+    const unsigned char salt[JOURNAL_SALTBYTES])
 {
 	crypto_secretstream_xchacha20poly1305_state ss;
-	unsigned char *hdr = out + JOURNAL_MAGIC_LEN;
+	const size_t ad = JOURNAL_MAGIC_LEN + JOURNAL_SALTBYTES;
+	unsigned char *hdr = out + ad;
 	unsigned char *c = hdr + crypto_secretstream_xchacha20poly1305_HEADERBYTES;
 	unsigned long long clen;
 
 	if (d->len > sizeof d->data)
 		return JOURNAL_TOO_BIG;
 	memcpy(out, JOURNAL_MAGIC, JOURNAL_MAGIC_LEN);
+	memcpy(out + JOURNAL_MAGIC_LEN, salt, JOURNAL_SALTBYTES);
 	crypto_secretstream_xchacha20poly1305_init_push(&ss, hdr, key);
 	crypto_secretstream_xchacha20poly1305_push(&ss, c, &clen, d->data,
-	    d->len, out, JOURNAL_MAGIC_LEN,
-	    crypto_secretstream_xchacha20poly1305_TAG_FINAL);
+	    d->len, out, ad, crypto_secretstream_xchacha20poly1305_TAG_FINAL);
 	sodium_memzero(&ss, sizeof ss);
 	*outlen = (size_t)(c - out) + (size_t)clen;
 	return JOURNAL_OK;
 }
 
-/* Open one sealed message: magic, header, the final message. */
+int
+journal_salt(const unsigned char *in, size_t inlen,
+    unsigned char salt[JOURNAL_SALTBYTES])
+{
+	if (inlen < JOURNAL_MAGIC_LEN)
+		return JOURNAL_TRUNCATED;
+	if (memcmp(in, JOURNAL_MAGIC_V1, JOURNAL_MAGIC_LEN) == 0)
+		return 1;
+	if (memcmp(in, JOURNAL_MAGIC, JOURNAL_MAGIC_LEN) != 0)
+		return JOURNAL_NOT_DRAFT;
+	if (inlen < JOURNAL_OVERHEAD)
+		return JOURNAL_TRUNCATED;
+	memcpy(salt, in + JOURNAL_MAGIC_LEN, JOURNAL_SALTBYTES);
+	return 0;
+}
+
+/* Open one sealed message: magic (and, version 2, salt) as additional
+ * data, header, the final message. */
 static int
 journal_open_raw(struct journal_doc *d, const unsigned char *in,
     size_t inlen, const unsigned char key[JOURNAL_KEYBYTES])
 {
 	crypto_secretstream_xchacha20poly1305_state ss;
-	const unsigned char *hdr = in + JOURNAL_MAGIC_LEN;
-	const unsigned char *c = hdr +
-	    crypto_secretstream_xchacha20poly1305_HEADERBYTES;
+	unsigned char salt[JOURNAL_SALTBYTES];
+	const unsigned char *hdr, *c;
 	unsigned long long mlen;
 	unsigned char tag = 0;
+	size_t ad;
 	int rc;
 
 	d->len = 0;
-	if (inlen < JOURNAL_MAGIC_LEN ||
-	    memcmp(in, JOURNAL_MAGIC, JOURNAL_MAGIC_LEN) != 0)
-		return inlen < JOURNAL_MAGIC_LEN ? JOURNAL_TRUNCATED :
-		    JOURNAL_NOT_DRAFT;
-	if (inlen < JOURNAL_OVERHEAD)
+	if ((rc = journal_salt(in, inlen, salt)) < 0)
+		return rc;
+	ad = JOURNAL_MAGIC_LEN + (rc == 0 ? JOURNAL_SALTBYTES : 0);
+	if (inlen < ad + JOURNAL_SEAL_BYTES)
 		return JOURNAL_TRUNCATED;
-	if (inlen - JOURNAL_OVERHEAD > sizeof d->data)
+	if (inlen - ad - JOURNAL_SEAL_BYTES > sizeof d->data)
 		return JOURNAL_TOO_BIG;
+	hdr = in + ad;
+	c = hdr + crypto_secretstream_xchacha20poly1305_HEADERBYTES;
 	if (crypto_secretstream_xchacha20poly1305_init_pull(&ss, hdr, key) != 0)
 		return JOURNAL_BAD;
 	/* The one message must be the whole rest and carry TAG_FINAL: a cut
 	 * fails its MAC, and bytes after it are not part of any message. */
 	rc = crypto_secretstream_xchacha20poly1305_pull(&ss, d->data, &mlen,
-	    &tag, c, inlen - (size_t)(c - in), in, JOURNAL_MAGIC_LEN);
+	    &tag, c, inlen - (size_t)(c - in), in, ad);
 	sodium_memzero(&ss, sizeof ss);
 	if (rc != 0 || tag != crypto_secretstream_xchacha20poly1305_TAG_FINAL) {
 		sodium_memzero(d->data, sizeof d->data);
@@ -194,48 +214,13 @@ journal_open(struct journal_doc *d, const unsigned char *in, size_t inlen,
 	return rc;
 }
 
-/* The check text sealed as a one-pair doc, so journal_open checks it. */
-int
-journal_keyfile_make(unsigned char out[JOURNAL_KEYFILE_LEN],
-    const unsigned char salt[JOURNAL_SALTBYTES],
-    const unsigned char key[JOURNAL_KEYBYTES])
-{
-	struct journal_doc d;    /* no secret in it */
-	size_t n;
-	unsigned char *p = out + JOURNAL_KEYFILE_MAGIC_LEN + JOURNAL_SALTBYTES;
-
-	memcpy(out, JOURNAL_KEYFILE_MAGIC, JOURNAL_KEYFILE_MAGIC_LEN);
-	memcpy(out + JOURNAL_KEYFILE_MAGIC_LEN, salt, JOURNAL_SALTBYTES);
-	d.len = sizeof JOURNAL_CHECK_TEXT - 1;
-	memcpy(d.data, JOURNAL_CHECK_TEXT, d.len);
-	return journal_seal(p, &n, &d, key);
-}
-
 int
 journal_keyfile_salt(const unsigned char *in, size_t inlen,
     unsigned char salt[JOURNAL_SALTBYTES])
 {
-	if (inlen != JOURNAL_KEYFILE_LEN ||
+	if (inlen < JOURNAL_KEYFILE_MAGIC_LEN + JOURNAL_SALTBYTES ||
 	    memcmp(in, JOURNAL_KEYFILE_MAGIC, JOURNAL_KEYFILE_MAGIC_LEN) != 0)
 		return -1;
 	memcpy(salt, in + JOURNAL_KEYFILE_MAGIC_LEN, JOURNAL_SALTBYTES);
 	return 0;
-}
-
-bool
-journal_keyfile_check(const unsigned char *in, size_t inlen,
-    const unsigned char key[JOURNAL_KEYBYTES])
-{
-	struct journal_doc d;
-	size_t off = JOURNAL_KEYFILE_MAGIC_LEN + JOURNAL_SALTBYTES;
-	bool ok;
-
-	if (inlen != JOURNAL_KEYFILE_LEN ||
-	    memcmp(in, JOURNAL_KEYFILE_MAGIC, JOURNAL_KEYFILE_MAGIC_LEN) != 0)
-		return false;
-	ok = journal_open_raw(&d, in + off, inlen - off, key) == JOURNAL_OK &&
-	    d.len == sizeof JOURNAL_CHECK_TEXT - 1 &&
-	    memcmp(d.data, JOURNAL_CHECK_TEXT, d.len) == 0;
-	journal_doc_wipe(&d);
-	return ok;
 }

@@ -8,15 +8,21 @@
  *
  * Sealed, a draft is
  *
- *     "SSDESK-DRAFT-1\n"  (the magic, also the additional data)
+ *     "SSDESK-DRAFT-2\n"  (the magic)
+ *     the salt (16 bytes) the key was derived with
  *     crypto_secretstream_xchacha20poly1305 header (24 bytes)
  *     one message with TAG_FINAL (the pairs + 17 bytes)
  *
  * under a key derived from the clerk's password with crypto_pwhash
- * (Argon2id) and a random salt kept per clerk.  A cut file, a changed
- * byte, bytes added after the final message or another clerk's key all
- * fail to open.  The same key also seals a fixed check text, kept beside
- * the salt, so a password can be verified locally (the idle lock).
+ * (Argon2id) and that salt; magic and salt are the additional data, so
+ * neither can be changed unseen.  The draft carries all that opening it
+ * needs but the password: no other file can fail and take it with it.
+ * A cut file, a changed byte, bytes added after the final message or
+ * another clerk's key all fail to open.
+ *
+ * Version 1 ("SSDESK-DRAFT-1\n", no salt: it was in a key file of the
+ * clerk's, "SSDESK-KEY-1\n" + salt + a sealed check text) is still opened,
+ * never written.
  *
  * Pure: libsodium only, no files.  The caller owns the memory; a
  * journal_doc holds full ID numbers in clear, so allocate it with
@@ -32,22 +38,22 @@
 
 #include "forms/form.h"
 
-#define JOURNAL_MAGIC "SSDESK-DRAFT-1\n"
-#define JOURNAL_MAGIC_LEN (sizeof JOURNAL_MAGIC - 1)
+#define JOURNAL_MAGIC "SSDESK-DRAFT-2\n"
+#define JOURNAL_MAGIC_V1 "SSDESK-DRAFT-1\n"
+#define JOURNAL_MAGIC_LEN (sizeof JOURNAL_MAGIC - 1)   /* both versions */
 #define JOURNAL_KEYBYTES crypto_secretstream_xchacha20poly1305_KEYBYTES
 #define JOURNAL_SALTBYTES crypto_pwhash_SALTBYTES
 #define JOURNAL_DOC_MAX 16384      /* bytes of pairs in one draft */
-#define JOURNAL_OVERHEAD (JOURNAL_MAGIC_LEN + \
-    crypto_secretstream_xchacha20poly1305_HEADERBYTES + \
+#define JOURNAL_SEAL_BYTES (crypto_secretstream_xchacha20poly1305_HEADERBYTES + \
     crypto_secretstream_xchacha20poly1305_ABYTES)
+#define JOURNAL_OVERHEAD (JOURNAL_MAGIC_LEN + JOURNAL_SALTBYTES + \
+    JOURNAL_SEAL_BYTES)
 #define JOURNAL_SEALED_MAX (JOURNAL_DOC_MAX + JOURNAL_OVERHEAD)
 
-/* The key file of one clerk: magic, salt, then the sealed check text. */
+/* A version-1 draft's key file: magic, salt, then a sealed check text. */
 #define JOURNAL_KEYFILE_MAGIC "SSDESK-KEY-1\n"
 #define JOURNAL_KEYFILE_MAGIC_LEN (sizeof JOURNAL_KEYFILE_MAGIC - 1)
-#define JOURNAL_CHECK_TEXT "ssdesk key check"
-#define JOURNAL_KEYFILE_LEN (JOURNAL_KEYFILE_MAGIC_LEN + JOURNAL_SALTBYTES + \
-    JOURNAL_OVERHEAD + sizeof JOURNAL_CHECK_TEXT - 1)
+#define JOURNAL_KEYFILE_MAX 256
 
 enum journal_result {
 	JOURNAL_OK = 0,
@@ -88,22 +94,22 @@ bool journal_get_form(const struct journal_doc *d, const char *slot,
 /* Whether the pairs parse (every name and value terminated, in bounds). */
 bool journal_well_formed(const struct journal_doc *d);
 
-/* Seal d into out (at least JOURNAL_SEALED_MAX bytes); sets *outlen. */
+/* Seal d into out (at least JOURNAL_SEALED_MAX bytes) under key, which
+ * comes from salt; sets *outlen. */
 int journal_seal(unsigned char *out, size_t *outlen,
-    const struct journal_doc *d, const unsigned char key[JOURNAL_KEYBYTES]);
-/* Open in[0..inlen) into d; a journal_result. */
+    const struct journal_doc *d, const unsigned char key[JOURNAL_KEYBYTES],
+    const unsigned char salt[JOURNAL_SALTBYTES]);
+/* The salt in[0..inlen)'s key comes from: 0, or JOURNAL_NOT_DRAFT /
+ * JOURNAL_TRUNCATED, or 1 for a version-1 draft (the salt is in its key
+ * file: journal_keyfile_salt). */
+int journal_salt(const unsigned char *in, size_t inlen,
+    unsigned char salt[JOURNAL_SALTBYTES]);
+/* Open in[0..inlen) (either version) into d; a journal_result. */
 int journal_open(struct journal_doc *d, const unsigned char *in, size_t inlen,
     const unsigned char key[JOURNAL_KEYBYTES]);
 
-/* A new key file for key (salt is the one the key came from). */
-int journal_keyfile_make(unsigned char out[JOURNAL_KEYFILE_LEN],
-    const unsigned char salt[JOURNAL_SALTBYTES],
-    const unsigned char key[JOURNAL_KEYBYTES]);
-/* The salt of a key file; -1 if it is not one. */
+/* The salt of a version-1 key file; -1 if it is not one. */
 int journal_keyfile_salt(const unsigned char *in, size_t inlen,
     unsigned char salt[JOURNAL_SALTBYTES]);
-/* Whether key opens the key file's check text. */
-bool journal_keyfile_check(const unsigned char *in, size_t inlen,
-    const unsigned char key[JOURNAL_KEYBYTES]);
 
 #endif

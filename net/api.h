@@ -159,6 +159,21 @@ struct write_status {
 	char status[24];                /* its status then */
 };
 
+/* ---- the audit log's anchors (docs/api.md "The audit log's anchors") -- */
+
+/* The service's answer to an anchor: the one it held before, if any. */
+struct anchor_answer {
+	bool has_previous;
+	unsigned long seq;
+	char mac[65];              /* hex, as sent */
+};
+typedef void api_anchor_cb(void *arg, const struct api_error *err,
+    const struct anchor_answer *res);
+/* POST /v1/audit/anchors: the head (seq, mac) of this terminal's audit
+ * log.  A refusal anchor_behind: the service holds a later record. */
+void api_audit_anchor(struct api *a, const char *terminal, unsigned long seq,
+    const char *mac, api_anchor_cb *cb, void *arg);
+
 /* A sentence for the clerk about an error of this kind, when the service
  * gave none (network, TLS...).  English, marked for translation. */
 const char *api_strerror(enum api_result r);

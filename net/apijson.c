@@ -474,6 +474,68 @@ apijson_decode_write_status(struct write_status *out, const char *body,
 	return rc;
 }
 
+int
+apijson_get_long(long *out, const cJSON *o, const char *name, double lo,
+    double hi, struct api_error *err)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+
+	if (!cJSON_IsNumber(v) || !(v->valuedouble >= lo) ||
+	    v->valuedouble > hi || v->valuedouble != floor(v->valuedouble)) {
+		apijson_fail(err, "\"%s\" missing or not a whole number", name);
+		return -1;
+	}
+	*out = (long)v->valuedouble;
+	return 0;
+}
+
+/* POST /v1/audit/anchors: the service's previous anchor, if any. */
+int
+apijson_decode_anchor(struct anchor_answer *out, const char *body,
+    size_t len, struct api_error *err)
+{
+	cJSON *root = apijson_parse(body, len, err);
+	const cJSON *prev;
+	long seq;
+	int rc = -1;
+
+	if (root == NULL)
+		return -1;
+	memset(out, 0, sizeof *out);
+	prev = cJSON_GetObjectItemCaseSensitive(root, "previous");
+	if (prev == NULL || cJSON_IsNull(prev))
+		rc = 0;
+	else if (cJSON_IsObject(prev) &&
+	    apijson_get_long(&seq, prev, "seq", 1, 4e15, err) == 0 &&
+	    apijson_get_id(out->mac, sizeof out->mac, prev, "mac", false,
+	    err) == 0) {
+		out->has_previous = true;
+		out->seq = (unsigned long)seq;
+		rc = 0;
+	} else if (err->detail[0] == '\0')
+		apijson_fail(err, "\"previous\" is not an anchor");
+	cJSON_Delete(root);
+	return rc;
+}
+
+char *
+apijson_encode_anchor(const char *terminal, unsigned long seq,
+    const char *mac)
+{
+	cJSON *root = cJSON_CreateObject();
+	size_t n = 0;
+
+	if (root == NULL)
+		return NULL;
+	if (!apijson_add_ref(root, "terminal", terminal, &n) ||
+	    cJSON_AddNumberToObject(root, "seq", (double)seq) == NULL ||
+	    !apijson_add_ref(root, "mac", mac, &n)) {
+		cJSON_Delete(root);
+		return NULL;
+	}
+	return apijson_print(root, n);
+}
+
 /* ---- encoders ---------------------------------------------------------- */
 
 /* Print root into one malloc'd buffer of our own: every string escaped

@@ -28,6 +28,10 @@ int apijson_decode_person(struct person *out, const char *body, size_t len,
     struct api_error *err);
 int apijson_decode_write_status(struct write_status *out, const char *body,
     size_t len, struct api_error *err);
+int apijson_decode_anchor(struct anchor_answer *out, const char *body,
+    size_t len, struct api_error *err);
+char *apijson_encode_anchor(const char *terminal, unsigned long seq,
+    const char *mac);
 int apijson_decode_application(struct application *out, const char *body,
     size_t len, struct api_error *err);
 

@@ -31,22 +31,6 @@ apijson_encode_card(const struct card_request *req, const char *sealed)
 	return apijson_print(root, n);
 }
 
-/* A whole number in [lo, hi]. */
-static int
-apijson_get_long(long *out, const cJSON *o, const char *name, double lo,
-    double hi, struct api_error *err)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
-
-	if (!cJSON_IsNumber(v) || !(v->valuedouble >= lo) ||
-	    v->valuedouble > hi || v->valuedouble != floor(v->valuedouble)) {
-		apijson_fail(err, "\"%s\" missing or not a whole number", name);
-		return -1;
-	}
-	*out = (long)v->valuedouble;
-	return 0;
-}
-
 int
 apijson_decode_challenge(struct pin_challenge *out, const char *body,
     size_t len, struct api_error *err)

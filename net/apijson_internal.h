@@ -35,6 +35,9 @@ int apijson_get_enum(int *out, const cJSON *obj, const char *name,
     const char *const *words, struct api_error *err);
 const cJSON *apijson_get_object(const cJSON *obj, const char *name,
     struct api_error *err);
+/* A whole number in [lo, hi]. */
+int apijson_get_long(long *out, const cJSON *o, const char *name, double lo,
+    double hi, struct api_error *err);
 int apijson_card(struct card *c, const cJSON *o, struct api_error *err);
 int apijson_person(struct person *p, const cJSON *o, struct api_error *err);
 

@@ -1058,7 +1058,7 @@ sim_h_write_status(struct sim *s, const struct sim_request *req,
 		const struct sim_idem *e = &s->idem[i];
 
 		if (e->staff != ss->staff || strcmp(e->key, key) != 0 ||
-		    now - e->created >= SIM_IDEM_TTL)
+		    now - e->created >= SIM_WRITE_TTL)
 			continue;
 		if ((a->json = cJSON_CreateObject()) == NULL ||
 		    !cJSON_AddStringToObject(a->json, "key", e->key) ||
@@ -1097,7 +1097,11 @@ sim_idempotent(struct sim *s, const struct sim_request *req,
 
 	for (size_t i = 0; i < s->nidem;) {
 		e = &s->idem[i];
-		if (now - e->created >= SIM_IDEM_TTL) {
+		/* Past the replay window the key is new again (what it made
+		 * is still told, GET /v1/writes/); past the record's, gone. */
+		if (now - e->created >= SIM_WRITE_TTL ||
+		    (now - e->created >= SIM_IDEM_TTL && e->staff == ss->staff &&
+		    strcmp(e->key, req->idem_key) == 0)) {
 			free(e->body);
 			s->idem[i] = s->idem[--s->nidem];
 			continue;
@@ -1181,6 +1185,7 @@ static const struct sim_route {
 	{ "POST", "/v1/applications/new-card", true, sim_h_new_card },
 	{ "GET", "/v1/contributions/", true, sim_h_contributions },
 	{ "GET", "/v1/writes/", true, sim_h_write_status },
+	{ "POST", "/v1/audit/anchors", true, sim_h_audit_anchor },
 };
 
 static bool

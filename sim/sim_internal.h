@@ -19,10 +19,10 @@
 
 #define SIM_TTL_DEFAULT (8L * 3600)
 #define SIM_CHECK_TTL 3600L          /* an identity check is good 60 minutes */
-/* Stored answers are given again for the same key for at least 24 hours
- * (the contract's promise); the simulator keeps them, and what each key
- * made (GET /v1/writes/{key}), for 30 days. */
-#define SIM_IDEM_TTL (30L * 24 * 3600)
+/* Stored answers are given again for the same key for 24 hours; what
+ * each key made is told (GET /v1/writes/{key}) for 30 days. */
+#define SIM_IDEM_TTL (24L * 3600)
+#define SIM_WRITE_TTL (30L * 24 * 3600)
 #define SIM_TOKEN_BYTES 32
 #define SIM_TOKEN_HEX (SIM_TOKEN_BYTES * 2 + 1)
 #define SIM_KEY_MAX 128              /* Idempotency-Key */
@@ -158,6 +158,17 @@ struct sim_born {
 	unsigned long check;         /* the registering check's number */
 };
 
+/* The head of a terminal's audit log as it last sent it (sim_audit.c). */
+#define SIM_ANCHORS_MAX 256          /* terminals remembered at most */
+#define SIM_TERMINAL_MAX 40
+struct sim_anchor {
+	char terminal[SIM_TERMINAL_MAX];
+	unsigned long seq;
+	char mac[65];
+	long at;
+	size_t staff;
+};
+
 struct sim {
 	struct sim_opts opts;
 	long ttl;
@@ -194,6 +205,9 @@ struct sim {
 	 * data's (s->npeople counts them). */
 	struct sim_born born[SIM_BORN_MAX];
 	size_t nborn;
+	/* sim/sim_audit.c: the last anchor of each terminal's audit log. */
+	struct sim_anchor anchors[SIM_ANCHORS_MAX];
+	size_t nanchors;
 };
 
 /* One answer under construction: JSON, or raw bytes for a replay. */
@@ -206,6 +220,9 @@ struct sim_answer {
 
 typedef int sim_handler(struct sim *, const struct sim_request *,
     struct sim_session *, struct sim_answer *);
+
+/* sim/sim_audit.c: the audit log's anchors. */
+sim_handler sim_h_audit_anchor;
 
 long sim_now(const struct sim *s);
 int sim_grow(void **arr, size_t *cap, size_t n, size_t size);

@@ -8,6 +8,7 @@
  */
 #include "tui/draft.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -286,11 +287,25 @@ static struct {
 	bool have_key, have_pending, offering;
 	char staff[DRAFT_NAME_MAX];         /* file-name part of the owner */
 	char pending_staff[DRAFT_NAME_MAX];
+	int lock_fd, pending_lock_fd;       /* draft-<staff>.lock, or -1 */
+	char aside[DRAFT_NAME_MAX + 64];    /* where a damaged one went */
 	unsigned char last[crypto_generichash_BYTES];
 	bool written;               /* last[] names what is on disk */
 } draft;
 
 static unsigned char draft_sealed[JOURNAL_SEALED_MAX];
+
+/* Before anything else of this file runs. */
+static void
+draft_init(void)
+{
+	static bool done;
+
+	if (!done) {
+		draft.lock_fd = draft.pending_lock_fd = -1;
+		done = true;
+	}
+}
 
 static bool
 draft_alloc(void)
@@ -304,41 +319,89 @@ draft_alloc(void)
 	return draft.k != NULL && draft.doc != NULL && draft.offer != NULL;
 }
 
+/* draft-<staff>.ssd, key-<staff>.ssd (version 1 only); the lock is
+ * draft-<staff>.lock. */
 static void
 draft_file(char *out, size_t outsz, const char *kind, const char *staff)
 {
-	snprintf(out, outsz, "%s-%s.ssd", kind, staff);
+	if (strcmp(kind, "lock") == 0)
+		snprintf(out, outsz, "draft-%s.lock", staff);
+	else
+		snprintf(out, outsz, "%s-%s.ssd", kind, staff);
 }
 
-void
-draft_prepare(const char *staff_id, const char *pw, size_t pwlen)
+/* The salt the clerk's draft was sealed with: in its header, or (a
+ * version-1 draft) in the old key file; false if there is no draft to
+ * open (a new salt is then as good as any). */
+static bool
+draft_salt_of(const char *staff, unsigned char salt[JOURNAL_SALTBYTES])
 {
-	unsigned char kf[JOURNAL_KEYFILE_LEN];
+	unsigned char kf[JOURNAL_KEYFILE_MAX];
 	char name[DRAFT_NAME_MAX + 16];
 	size_t n;
+	int rc;
 
+	draft_file(name, sizeof name, "draft", staff);
+	if (statedir_read(name, draft_sealed, sizeof draft_sealed, &n) != 0)
+		return false;
+	rc = journal_salt(draft_sealed, n, salt);
+	if (rc != 1)
+		return rc == 0;
+	draft_file(name, sizeof name, "key", staff);
+	return statedir_read(name, kf, sizeof kf, &n) == 0 &&
+	    journal_keyfile_salt(kf, n, salt) == 0;
+}
+
+enum draft_prep
+draft_prepare(const char *staff_id, const char *pw, size_t pwlen,
+    long *holder)
+{
+	char name[DRAFT_NAME_MAX + 16];
+
+	draft_init();
 	draft_cancel();
+	*holder = 0;
 	if (!statedir_ok() || !draft_alloc())
-		return;
+		return DRAFT_PREP_OK;
 	statedir_staff_name(draft.pending_staff, sizeof draft.pending_staff,
 	    staff_id);
-	draft_file(name, sizeof name, "key", draft.pending_staff);
-	/* The clerk's salt, or a new one (first sign-in here). */
-	if (statedir_read(name, kf, sizeof kf, &n) != 0 ||
-	    journal_keyfile_salt(kf, n, draft.k->pending_salt) != 0)
+	/* One ssdesk per clerk and state directory: the other's draft is
+	 * live, not "stopped".  Ours already (signing in again) is fine. */
+	if (!(draft.lock_fd >= 0 && strcmp(draft.staff,
+	    draft.pending_staff) == 0)) {
+		draft_file(name, sizeof name, "lock", draft.pending_staff);
+		draft.pending_lock_fd = statedir_lock(name, holder);
+		if (draft.pending_lock_fd < 0 && errno == EWOULDBLOCK)
+			return DRAFT_PREP_BUSY;
+	}
+	if (!draft_salt_of(draft.pending_staff, draft.k->pending_salt))
 		randombytes_buf(draft.k->pending_salt, JOURNAL_SALTBYTES);
 	draft.have_pending = journal_derive_key(draft.k->pending, pw, pwlen,
 	    draft.k->pending_salt) == 0;
+	return DRAFT_PREP_OK;
+}
+
+bool
+draft_lock_free(const char *staff_id)
+{
+	char staff[DRAFT_NAME_MAX], name[DRAFT_NAME_MAX + 16];
+
+	statedir_staff_name(staff, sizeof staff, staff_id);
+	draft_file(name, sizeof name, "lock", staff);
+	return !statedir_locked(name);
 }
 
 void
 draft_cancel(void)
 {
+	draft_init();
 	if (draft.k != NULL) {
 		sodium_memzero(draft.k->pending, sizeof draft.k->pending);
 		sodium_memzero(draft.k->pending_salt,
 		    sizeof draft.k->pending_salt);
 	}
+	statedir_unlock(draft.pending_lock_fd);
+	draft.pending_lock_fd = -1;
 	draft.have_pending = false;
 }
 
@@ -352,54 +415,70 @@ draft_forget_key(void)
 	draft.have_key = draft.have_pending = draft.offering = false;
 	draft.written = false;
 	draft.staff[0] = '\0';
+	statedir_unlock(draft.lock_fd);
+	draft.lock_fd = -1;
+}
+
+/* A draft that will not open is never deleted: it is moved aside, and
+ * the sign-in says where (draft_aside). */
+static enum draft_found
+draft_damaged(const char *name)
+{
+	if (statedir_set_aside(name, "damaged", draft.aside,
+	    sizeof draft.aside) != 0)
+		snprintf(draft.aside, sizeof draft.aside, "%s", name);
+	return DRAFT_DAMAGED;
+}
+
+const char *
+draft_aside(void)
+{
+	return draft.aside;
 }
 
 enum draft_found
 draft_signed_in(struct app *app, bool resuming)
 {
-	unsigned char kf[JOURNAL_KEYFILE_LEN];
 	char name[DRAFT_NAME_MAX + 16], staff[DRAFT_NAME_MAX];
 	size_t n;
-	int rc;
 
+	draft_init();
 	statedir_staff_name(staff, sizeof staff, app->staff.staff_id);
 	if (!draft.have_pending || strcmp(staff, draft.pending_staff) != 0) {
 		draft_cancel();
 		draft_forget_key();
 		return statedir_ok() ? DRAFT_NONE : DRAFT_OFF;
 	}
-	/* The same clerk again after the session ended: same key. */
+	/* The same clerk again after the session ended: same key, same
+	 * lock. */
 	if (resuming && draft.have_key && strcmp(staff, draft.staff) == 0) {
 		draft_cancel();
 		return DRAFT_NONE;
 	}
-	/* The previous owner's key and offer go; the prepared key is in. */
+	/* The previous owner's key, lock and offer go; the prepared ones
+	 * are in. */
 	journal_doc_wipe(draft.offer);
 	draft.offering = draft.written = false;
+	if (draft.pending_lock_fd >= 0) {
+		statedir_unlock(draft.lock_fd);
+		draft.lock_fd = draft.pending_lock_fd;
+		draft.pending_lock_fd = -1;
+	}
 	memcpy(draft.k->key, draft.k->pending, sizeof draft.k->key);
 	memcpy(draft.k->salt, draft.k->pending_salt, sizeof draft.k->salt);
 	snprintf(draft.staff, sizeof draft.staff, "%s", staff);
 	draft_cancel();
 	draft.have_key = true;
-
-	draft_file(name, sizeof name, "key", draft.staff);
-	rc = statedir_read(name, kf, sizeof kf, &n);
-	if (rc != 0 || !journal_keyfile_check(kf, n, draft.k->key)) {
-		/* First sign-in here, or the password changed at the
-		 * service: drafts under the old key cannot be opened. */
-		journal_keyfile_make(kf, draft.k->salt, draft.k->key);
-		statedir_write(name, kf, sizeof kf);
-	}
+	draft.aside[0] = '\0';
 	if (resuming)
 		return DRAFT_NONE;
 	draft_file(name, sizeof name, "draft", draft.staff);
 	if (statedir_read(name, draft_sealed, sizeof draft_sealed, &n) != 0)
-		return statedir_exists(name) ? DRAFT_DAMAGED : DRAFT_NONE;
+		return errno == ENOENT ? DRAFT_NONE : draft_damaged(name);
+	/* Damaged, or sealed under an earlier password of the clerk's. */
 	if (journal_open(draft.offer, draft_sealed, n, draft.k->key) !=
-	    JOURNAL_OK) {
-		statedir_remove(name);
-		return DRAFT_DAMAGED;
-	}
+	    JOURNAL_OK)
+		return draft_damaged(name);
 	/* The writes that waited go back into the outbox at once, whatever
 	 * the clerk does with the forms (the draft is written again with
 	 * them); a draft of the outbox alone is not offered. */
@@ -596,9 +675,14 @@ draft_sync(struct app *app)
 		draft.written = true;
 	} else {
 		draft.written = journal_seal(draft_sealed, &n, draft.doc,
-		    draft.k->key) == JOURNAL_OK &&
+		    draft.k->key, draft.k->salt) == JOURNAL_OK &&
 		    statedir_write(name, draft_sealed, n) == 0;
 	}
+	/* Not written: told in the banner, tried again at the next turn of
+	 * the loop (written stays false), and said when it works again. */
+	if (statedir_report(STATEDIR_DRAFTS, draft.written ? 0 :
+	    (errno != 0 ? errno : EIO)) && draft.written)
+		app_msg(app, APP_MSG_INFO, "%s", statedir_recovered());
 	memcpy(draft.last, h, sizeof h);
 	journal_doc_wipe(draft.doc);
 }

@@ -17,7 +17,9 @@
 #include "forms/text.h"
 #include "net/api.h"
 #include "tui/app.h"
+#include "tui/audit_log.h"
 #include "tui/queued.h"
+#include "tui/statedir.h"
 #include "tui/screens.h"
 
 #define DRAW_BUF 2048
@@ -168,6 +170,26 @@ draw_hline(WINDOW *w, int y, int x, int n, bool ascii)
 		mvwhline(w, y, x, ascii ? '-' : ACS_HLINE, n);
 }
 
+/* Row 1 while something that lasts is wrong (the disk fails, the audit
+ * log does not match the service's copy): said until it is over, in
+ * place of the rule (or after TRAINING).  True if drawn. */
+static bool
+draw_alert(struct app *app)
+{
+	char alert[APP_MSG_MAX], line[APP_MSG_MAX + 64];
+
+	if (!statedir_alert(alert, sizeof alert) &&
+	    !audit_log_alarm(alert, sizeof alert))
+		return false;
+	snprintf(line, sizeof line, "%s%s", app->demo ? _("TRAINING | ") : "",
+	    alert);
+	wattrset(stdscr, draw_attr(app, DRAW_PAIR_ERROR, A_REVERSE) | A_BOLD);
+	mvwhline(stdscr, 1, 0, ' ', app->cols);
+	draw_text(stdscr, 1, 1, line, app->cols - 2);
+	wattrset(stdscr, A_NORMAL);
+	return true;
+}
+
 /* Row 0: program, screen, who, counter.  Row 1: TRAINING in --demo. */
 static void
 draw_banner(struct app *app)
@@ -218,6 +240,8 @@ draw_banner(struct app *app)
 	if (rw > 0)
 		draw_text(stdscr, 0, app->cols - rw - 1, right, rw);
 
+	if (draw_alert(app))
+		return;
 	if (app->demo) {
 		const char *t = _("TRAINING — fictitious people");
 		int tw = draw_width(t);

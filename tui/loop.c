@@ -27,6 +27,7 @@
 #include "forms/i18n.h"
 #include "net/api.h"
 #include "net/outbox.h"
+#include "tui/audit_log.h"
 #include "tui/draw.h"
 #include "tui/draft.h"
 #include "tui/form_view.h"
@@ -311,8 +312,12 @@ loop_run(struct app *app, char *err, size_t errlen)
 		api_perform(app->api);
 		/* What was typed is on disk before it is on screen. */
 		draft_sync(app);
+		audit_log_tick(app);
 		lock_tick(app);
 		loop_outbox(app);
+		if (app->screen != NULL && app->screen->tick != NULL &&
+		    !app->locked)
+			app->screen->tick(app);
 	}
 	app_free(app);
 	endwin();

@@ -62,6 +62,8 @@ struct main_opts {
 	const char *seal_key;      /* --seal-key FILE */
 	const char *receipt_dir;   /* --receipt-dir DIR */
 	const char *print_command; /* --print-command CMD */
+	const char *verify_audit;  /* --verify-audit FILE */
+	const char *anchor;        /* --anchor SEQ:MAC, with it */
 };
 
 /* --demo --fault: the in-process simulator's faults, for trainers. */
@@ -96,7 +98,9 @@ main_usage(FILE *f)
 	    "                      (default $XDG_STATE_HOME/ssdesk)\n"
 	    "  --idle-lock SECONDS lock the screen after SECONDS without a\n"
 	    "                      key (default 300; 0 never)\n"
-	    "  --verify-audit FILE check an audit log's chain and exit\n"
+	    "  --verify-audit FILE check an audit log's chain (with the\n"
+	    "                      audit.key beside it) and exit\n"
+	    "  --anchor SEQ:MAC    with --verify-audit: the service's anchor\n"
 	    "  --seal-key FILE     the service's public key new PINs are\n"
 	    "                      sealed to (base64 or hex; --demo: built in)\n"
 	    "  --receipt-dir DIR   where printed receipts go (default\n"
@@ -125,7 +129,7 @@ main_parse(struct main_opts *o, int argc, char **argv)
 	enum { O_DEMO = 256, O_SERVICE, O_CA, O_PIN, O_CERT, O_KEY, O_COUNTER,
 	    O_TODAY, O_LATENCY, O_ASCII, O_HELP, O_VERSION, O_STATE_DIR,
 	    O_IDLE_LOCK, O_VERIFY_AUDIT, O_SEAL_KEY, O_RECEIPT_DIR,
-	    O_PRINT_CMD, O_FAULT };
+	    O_PRINT_CMD, O_FAULT, O_ANCHOR };
 	static const struct option longopts[] = {
 		{ "demo", no_argument, NULL, O_DEMO },
 		{ "service", required_argument, NULL, O_SERVICE },
@@ -146,6 +150,7 @@ main_parse(struct main_opts *o, int argc, char **argv)
 		{ "state-dir", required_argument, NULL, O_STATE_DIR },
 		{ "idle-lock", required_argument, NULL, O_IDLE_LOCK },
 		{ "verify-audit", required_argument, NULL, O_VERIFY_AUDIT },
+		{ "anchor", required_argument, NULL, O_ANCHOR },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -207,9 +212,11 @@ main_parse(struct main_opts *o, int argc, char **argv)
 				    "0 to 86400"));
 			break;
 		case O_VERIFY_AUDIT:
-			if (sodium_init() < 0)
-				exit(1);
-			exit(audit_log_verify_file(optarg));
+			o->verify_audit = optarg;
+			break;
+		case O_ANCHOR:
+			o->anchor = optarg;
+			break;
 		case O_SEAL_KEY:
 			o->seal_key = optarg;
 			break;
@@ -243,6 +250,13 @@ main_parse(struct main_opts *o, int argc, char **argv)
 	}
 	if (optind < argc)
 		main_bad_usage(_("unexpected argument"));
+	if (o->anchor != NULL && o->verify_audit == NULL)
+		main_bad_usage(_("--anchor goes with --verify-audit"));
+	if (o->verify_audit != NULL) {
+		if (sodium_init() < 0)
+			exit(1);
+		exit(audit_log_verify_file(o->verify_audit, o->anchor));
+	}
 	if (o->demo == (o->service != NULL))
 		main_bad_usage(_("give exactly one of --demo and --service URL"));
 	if (!o->demo && main_faults.n > 0)

@@ -157,11 +157,17 @@ home_signed_out(void *arg, const struct api_error *err)
 	draft_signed_out(app);
 	outbox_clear(app->outbox);
 	queued_refusals_clear();
-	app_audit(app, "signout", "%s", "");
 	app->signed_in = false;
 	memset(&app->staff, 0, sizeof app->staff);
 	app_goto(app, &screen_signin);
 	app_msg(app, APP_MSG_INFO, "%s", _("Signed out."));
+}
+
+static void
+home_sign_out(struct app *app)
+{
+	app_busy(app, _("Signing out…"));
+	api_sign_out(app->api, home_signed_out, app);
 }
 
 static void
@@ -209,7 +215,11 @@ home_key(struct app *app, const struct key_event *ev)
 		}
 		home_drop_armed = false;
 		app_busy(app, _("Signing out…"));
-		api_sign_out(app->api, home_signed_out, app);
+		/* The last record, anchored at the service, then the end of
+		 * the session. */
+		app_audit(app, "signout", "%s", "");
+		app_idle(app);
+		audit_log_anchor_then(app, home_sign_out);
 		break;
 	default:
 		return;

@@ -36,6 +36,8 @@ static struct {
 	int pwchars;            /* characters, for the stars */
 	int focus;              /* 0 staff ID, 1 password */
 	char pw_msg[APP_MSG_MAX];       /* the refusal, at the password field */
+	/* Signed in on another ssdesk here: watched until it ends. */
+	char blocked[SIGNIN_ID_MAX + 1];
 } signin;
 
 static void
@@ -54,6 +56,7 @@ signin_enter(struct app *app)
 		signin.pw = sodium_malloc(SIGNIN_PW_MAX + 1);
 	signin_wipe_pw();
 	signin.pw_msg[0] = '\0';
+	signin.blocked[0] = '\0';
 	/* After an expired session the same clerk signs in again. */
 	if (app->resume != NULL && app->staff.staff_id[0] != '\0') {
 		snprintf(signin.staff_id, sizeof signin.staff_id, "%s",
@@ -191,8 +194,9 @@ signin_done(void *arg, const struct api_error *err, const struct staff *staff)
 		}
 		app_goto(app, resume != NULL ? resume : &screen_home);
 		if (found == DRAFT_DAMAGED)
-			app_msg(app, APP_MSG_WARN, "%s", _("A saved draft was "
-			    "damaged and could not be opened; it was removed."));
+			app_msg(app, APP_MSG_WARN, _("A saved draft would not "
+			    "open (damaged, or sealed under an old password): "
+			    "kept as %s. Tell the help desk."), draft_aside());
 		else if (found == DRAFT_OFF)
 			app_msg(app, APP_MSG_WARN, "%s", _("Drafts cannot be "
 			    "saved on this terminal: what you type is not kept "
@@ -226,6 +230,8 @@ signin_done(void *arg, const struct api_error *err, const struct staff *staff)
 static void
 signin_submit(struct app *app)
 {
+	long holder;
+
 	if (app->busy)
 		return;
 	if (signin.staff_id[0] == '\0') {
@@ -241,12 +247,40 @@ signin_submit(struct app *app)
 	signin.pw[signin.pwlen] = '\0';
 	signin.pw_msg[0] = '\0';
 	app_msg_clear(app);
+	/* The draft key comes from the password (tui/draft.h); another
+	 * ssdesk of this clerk here keeps the draft: no sign-in at all. */
+	if (draft_prepare(signin.staff_id, signin.pw, signin.pwlen,
+	    &holder) == DRAFT_PREP_BUSY) {
+		signin_wipe_pw();
+		snprintf(signin.blocked, sizeof signin.blocked, "%s",
+		    signin.staff_id);
+		snprintf(signin.pw_msg, sizeof signin.pw_msg, _("%s is signed "
+		    "in on another ssdesk on this terminal (process %ld). Sign "
+		    "out there first; this screen says when it has ended."),
+		    signin.staff_id, holder);
+		app->dirty = true;
+		return;
+	}
+	signin.blocked[0] = '\0';
 	app_busy(app, _("Signing in… Esc cancels"));
-	/* The draft key comes from the password (tui/draft.h). */
-	draft_prepare(signin.staff_id, signin.pw, signin.pwlen);
 	api_sign_in(app->api, signin.staff_id, signin.pw, app->counter,
 	    signin_done, app);
 	signin_wipe_pw();   /* the request has its own copy */
+}
+
+/* The other ssdesk of the blocked clerk has ended: its work is this
+ * terminal's to take over, at the next sign-in. */
+static void
+signin_tick(struct app *app)
+{
+	if (signin.blocked[0] == '\0' || app->busy ||
+	    !draft_lock_free(signin.blocked))
+		return;
+	snprintf(signin.pw_msg, sizeof signin.pw_msg, _("The other ssdesk of "
+	    "%s has ended. Type the password and press Enter to sign in and "
+	    "take over its work."), signin.blocked);
+	signin.blocked[0] = '\0';
+	app->dirty = true;
 }
 
 /* Remove the last UTF-8 character of s[0..*len). */
@@ -352,6 +386,7 @@ const struct screen screen_signin = {
 	.key = signin_key,
 	.leave = signin_leave,
 	.resize = signin_resize,
+	.tick = signin_tick,
 	.fkeys = {
 		{ "F1", N_("Help") },
 		{ "F2", N_("Sign in") },

@@ -31,6 +31,9 @@ struct screen {
 	void (*key)(struct app *, const struct key_event *);
 	void (*leave)(struct app *);
 	void (*resize)(struct app *);
+	/* Each turn of the loop (about once a second when idle), or NULL:
+	 * for a screen that watches something besides keys. */
+	void (*tick)(struct app *);
 	/* The keys this screen supports, for the bar and the help; NULL key
 	 * ends the list. */
 	struct screen_fkey fkeys[SCREEN_FKEYS_MAX];

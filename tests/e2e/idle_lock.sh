@@ -2,8 +2,9 @@
 # lock hides the applicant; a wrong password keeps it locked; the right one
 # unlocks it with the form as it was, and renews the session that ran out
 # meanwhile, so the identity check goes through without signing in again.
-# Then the audit log: intact, and tampering, deletion and reordering found
-# by ssdesk --verify-audit.  Neither the password nor the full ID number is
+# Then the audit log: intact, and tampering, deletion, reordering, a cut
+# tail, an emptied log and a forgery with the chain recomputed found by
+# ssdesk --verify-audit.  Neither the password nor the full ID number is
 # in any file the client wrote.
 . "$(dirname "$0")/../lib/e2e.sh"
 e2e_pki
@@ -61,16 +62,43 @@ for secret in "$id" ssdesk-demo wrong-password 张伟; do
 done
 
 n=$(wc -l <"$log")
+# Copies beside the log, where its key is (audit.key); line 1 is the
+# header, record N is line N + 1.
 # A changed record.
-sed '2s/clerk01/clerk02/' "$log" >"$E2E_TMP/a1"
-out=$("$SSDESK" --verify-audit "$E2E_TMP/a1") && { echo "tampering missed"; cat "$log"; exit 1; }
+sed '3s/clerk01/clerk02/' "$log" >"$state/a1"
+out=$("$SSDESK" --verify-audit "$state/a1") && { echo "tampering missed"; cat "$log"; exit 1; }
 echo "$out" | grep -q "record 2" || { echo "$out"; exit 1; }
 # A deleted record.
-sed '3d' "$log" >"$E2E_TMP/a2"
-out=$("$SSDESK" --verify-audit "$E2E_TMP/a2") && { echo "deletion missed"; exit 1; }
+sed '4d' "$log" >"$state/a2"
+out=$("$SSDESK" --verify-audit "$state/a2") && { echo "deletion missed"; exit 1; }
 echo "$out" | grep -q "record 3" || { echo "$out"; exit 1; }
 # Two records swapped.
-{ sed -n 1p "$log"; sed -n 3p "$log"; sed -n 2p "$log"; sed -n "4,${n}p" "$log"; } >"$E2E_TMP/a3"
-out=$("$SSDESK" --verify-audit "$E2E_TMP/a3") && { echo "reordering missed"; exit 1; }
+{ sed -n 1,2p "$log"; sed -n 4p "$log"; sed -n 3p "$log"; sed -n "5,${n}p" "$log"; } >"$state/a3"
+out=$("$SSDESK" --verify-audit "$state/a3") && { echo "reordering missed"; exit 1; }
 echo "$out" | grep -q "record 2" || { echo "$out"; exit 1; }
+# The last record cut off, and the log emptied: the chain alone would not
+# show it; the key file's copy of the last record does.  (Before: "intact".)
+head -n -1 "$log" >"$state/a4"
+out=$("$SSDESK" --verify-audit "$state/a4") && { echo "cut tail missed: $out"; exit 1; }
+echo "$out" | grep -q "cut off the end" || { echo "$out"; exit 1; }
+: >"$state/a5"
+out=$("$SSDESK" --verify-audit "$state/a5") && { echo "emptied log missed: $out"; exit 1; }
+# A record changed and the chain recomputed without the key (BLAKE2b,
+# unkeyed, as the old log was): refused.
+{
+	sed -n 1p "$log"
+	prev= i=0
+	tail -n +2 "$log" | while IFS= read -r line; do
+		i=$((i + 1))
+		body=$(printf '%s' "$line" | cut -f1-6)
+		[ "$i" = 2 ] && body=$(printf '%s' "$body" | awk -F'\t' -v OFS='\t' '{ $5 = "C-99"; print }')
+		[ -n "$prev" ] || prev=$(printf '%s' "$line" | cut -f7)
+		mac=$(printf '%s\t%s\t' "$body" "$prev" | b2sum -l 256 | cut -d' ' -f1)
+		printf '%s\t%s\t%s\n' "$body" "$prev" "$mac"
+		prev=$mac
+	done
+} >"$state/a6"
+out=$("$SSDESK" --verify-audit "$state/a6") && { echo "forgery missed: $out"; exit 1; }
+echo "$out" | grep -q "without the key" || { echo "$out"; exit 1; }
+rm -f "$state"/a[1-6]
 exit 0

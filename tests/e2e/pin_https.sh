@@ -32,6 +32,11 @@ e2e_keys F5
 e2e_wait "Receipt saved"
 e2e_keys F10
 e2e_wait "Start a walk-in"
+# Signed out and quit: one ssdesk per clerk on a state directory.
+e2e_keys F10
+e2e_wait "Signed out"
+e2e_keys F10
+sleep 0.3
 
 # Another key (hex, as a terminal might be misconfigured with).
 printf '%064d\n' 7 >"$E2E_TMP/wrong.pub"

@@ -2,8 +2,8 @@
  * fuzz_journal.c -- libFuzzer harness for the draft journal's decoder
  * (forms/journal.c): journal_open() of any bytes under a fixed test key,
  * then every reader of what opened; the same bytes read as the clear
- * pairs (journal_well_formed, journal_get), as a key file, and sealed and
- * opened again.  The input is copied to a buffer of exactly its length
+ * pairs (journal_well_formed, journal_get), for their salt, as a
+ * version-1 key file, and sealed and opened again.  The input is copied to a buffer of exactly its length
  * (no NUL after it), so a read past the end is an ASan error.
  *
  * The seeds in tests/fuzz/corpus/journal are drafts sealed with this key
@@ -53,7 +53,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (journal_open(&doc, in, size, key) == JOURNAL_OK) {
 		fuzz_read(&doc);
 		/* What opened seals and opens again to the same pairs. */
-		if (journal_seal(sealed, &n, &doc, key) != JOURNAL_OK ||
+		if (journal_salt(in, size, salt) < 0)
+			abort();
+		if (journal_seal(sealed, &n, &doc, key, salt) != JOURNAL_OK ||
 		    journal_open(&doc, sealed, n, key) != JOURNAL_OK)
 			abort();
 	}
@@ -64,8 +66,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (journal_well_formed(&doc))
 			fuzz_read(&doc);
 	}
-	if (journal_keyfile_salt(in, size, salt) == 0)
-		(void)journal_keyfile_check(in, size, key);
+	(void)journal_salt(in, size, salt);
+	(void)journal_keyfile_salt(in, size, salt);
 	journal_doc_wipe(&doc);
 	free(in);
 	return 0;

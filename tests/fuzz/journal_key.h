@@ -16,4 +16,11 @@ fuzz_journal_key(unsigned char key[JOURNAL_KEYBYTES])
 		key[i] = (unsigned char)(0x5a ^ i);
 }
 
+/* And the salt it is said to come from (a draft carries one). */
+static inline void
+fuzz_journal_salt(unsigned char salt[JOURNAL_SALTBYTES])
+{
+	memset(salt, 0xa5, JOURNAL_SALTBYTES);
+}
+
 #endif

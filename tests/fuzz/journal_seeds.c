@@ -16,7 +16,7 @@ static unsigned char out[JOURNAL_SEALED_MAX];
 static int
 seed(const char *dir, const char *name, const char *const *pairs)
 {
-	unsigned char key[JOURNAL_KEYBYTES];
+	unsigned char key[JOURNAL_KEYBYTES], salt[JOURNAL_SALTBYTES];
 	char path[512];
 	size_t n;
 	FILE *f;
@@ -26,7 +26,8 @@ seed(const char *dir, const char *name, const char *const *pairs)
 		if (journal_put(&doc, pairs[0], pairs[1]) != 0)
 			return -1;
 	fuzz_journal_key(key);
-	if (journal_seal(out, &n, &doc, key) != JOURNAL_OK)
+	fuzz_journal_salt(salt);
+	if (journal_seal(out, &n, &doc, key, salt) != JOURNAL_OK)
 		return -1;
 	snprintf(path, sizeof path, "%s/%s", dir, name);
 	if ((f = fopen(path, "wb")) == NULL)

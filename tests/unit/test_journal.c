@@ -57,7 +57,7 @@ setup(void **state)
 	    journal_put_form(&doc, "identity", &id) != 0 ||
 	    journal_put_form(&doc, "medical", &med) != 0)
 		return -1;
-	return journal_seal(sealed, &sealed_len, &doc, key);
+	return journal_seal(sealed, &sealed_len, &doc, key, salt);
 }
 
 static void
@@ -142,19 +142,50 @@ test_wrong_password(void **state)
 	assert_int_equal(back.len, 0);
 }
 
+/* The draft carries its salt (no key file to lose): read back, and
+ * bound to the seal (a changed salt byte does not open). */
 static void
-test_keyfile(void **state)
+test_salt_in_header(void **state)
 {
-	unsigned char kf[JOURNAL_KEYFILE_LEN], s2[JOURNAL_SALTBYTES];
+	unsigned char s2[JOURNAL_SALTBYTES];
 
-	assert_int_equal(journal_keyfile_make(kf, salt, key), 0);
+	assert_int_equal(journal_salt(sealed, sealed_len, s2), 0);
+	assert_memory_equal(s2, salt, sizeof salt);
+	assert_memory_equal(sealed, JOURNAL_MAGIC, JOURNAL_MAGIC_LEN);
+	assert_int_equal(journal_salt(sealed, 5, s2), JOURNAL_TRUNCATED);
+	assert_int_equal(journal_salt((const unsigned char *)"SSDESK-NOTHING-\n"
+	    "0123456789abcdef0123456789abcdef0123456789abcdef", 63, s2),
+	    JOURNAL_NOT_DRAFT);
+}
+
+/* A version-1 draft (salt in a key file) still opens. */
+static void
+test_version_1(void **state)
+{
+	crypto_secretstream_xchacha20poly1305_state ss;
+	unsigned char v1[JOURNAL_SEALED_MAX], kf[64], s2[JOURNAL_SALTBYTES];
+	unsigned char *hdr = v1 + JOURNAL_MAGIC_LEN;
+	unsigned char *c = hdr + crypto_secretstream_xchacha20poly1305_HEADERBYTES;
+	unsigned long long clen;
+	size_t n;
+
+	memcpy(v1, JOURNAL_MAGIC_V1, JOURNAL_MAGIC_LEN);
+	crypto_secretstream_xchacha20poly1305_init_push(&ss, hdr, key);
+	crypto_secretstream_xchacha20poly1305_push(&ss, c, &clen, doc.data,
+	    doc.len, v1, JOURNAL_MAGIC_LEN,
+	    crypto_secretstream_xchacha20poly1305_TAG_FINAL);
+	n = (size_t)(c - v1) + (size_t)clen;
+	assert_int_equal(journal_salt(v1, n, s2), 1);
+	assert_int_equal(journal_open(&back, v1, n, key), JOURNAL_OK);
+	assert_string_equal(journal_get(&back, "screen"), "Identity check");
+	v1[n - 1] ^= 1;
+	assert_int_equal(journal_open(&back, v1, n, key), JOURNAL_BAD);
+
+	memcpy(kf, JOURNAL_KEYFILE_MAGIC, JOURNAL_KEYFILE_MAGIC_LEN);
+	memcpy(kf + JOURNAL_KEYFILE_MAGIC_LEN, salt, sizeof salt);
 	assert_int_equal(journal_keyfile_salt(kf, sizeof kf, s2), 0);
 	assert_memory_equal(s2, salt, sizeof salt);
-	assert_true(journal_keyfile_check(kf, sizeof kf, key));
-	assert_false(journal_keyfile_check(kf, sizeof kf, key2));
-	assert_false(journal_keyfile_check(kf, sizeof kf - 1, key));
-	kf[sizeof kf - 1] ^= 1;
-	assert_false(journal_keyfile_check(kf, sizeof kf, key));
+	assert_int_equal(journal_keyfile_salt(kf, 10, s2), -1);
 }
 
 static void
@@ -166,7 +197,8 @@ test_malformed_pairs(void **state)
 	memcpy(d.data, "name\0value", 10);   /* value not terminated */
 	d.len = 10;
 	assert_false(journal_well_formed(&d));
-	assert_int_equal(journal_seal(sealed, &sealed_len, &d, key), JOURNAL_OK);
+	assert_int_equal(journal_seal(sealed, &sealed_len, &d, key, salt),
+	    JOURNAL_OK);
 	assert_int_equal(journal_open(&back, sealed, sealed_len, key),
 	    JOURNAL_MALFORMED);
 	memset(&d, 0, sizeof d);
@@ -183,7 +215,8 @@ main(void)
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_flipped_byte),
 		cmocka_unit_test(test_wrong_password),
-		cmocka_unit_test(test_keyfile),
+		cmocka_unit_test(test_salt_in_header),
+		cmocka_unit_test(test_version_1),
 		cmocka_unit_test(test_malformed_pairs),
 	};
 

@@ -690,6 +690,93 @@ test_idempotent_across_sessions(void **state)
 	assert_false(t->replayed);
 }
 
+
+/* GET /v1/writes/{key}: what a write of this staff member made, for 30
+ * days (past the 24 h of replays); unknown for another staff member, a
+ * refused write, a key never sent, or after 30 days. */
+static void
+test_write_status(void **state)
+{
+	struct t *t = *state;
+	char ck[32], id[64];
+
+	t_call(t, "GET", "/v1/writes/k-w", t->token, NULL, NULL);
+	t_error(t, 404, "write_unknown", NULL);
+	t_checked(t, "张伟", ck);
+	assert_int_equal(t_medical(t, "k-w", ck, "C-0001", GOOD_CARD,
+	    "13800000001", false), 201);
+	snprintf(id, sizeof id, "%s", t_str(t->json, "application_id"));
+	assert_int_equal(t_call(t, "GET", "/v1/writes/k-w", t->token, NULL,
+	    NULL), 200);
+	assert_string_equal(t_str(t->json, "state"), "done");
+	assert_string_equal(t_str(t->json, "application_id"), id);
+	assert_string_equal(t_str(t->json, "status"), "completed");
+	/* A refused write made nothing. */
+	t_medical(t, "k-r", "IC-999999", "C-0001", GOOD_CARD, "13800000001",
+	    false);
+	assert_int_equal(t->status, 422);
+	t_call(t, "GET", "/v1/writes/k-r", t->token, NULL, NULL);
+	t_error(t, 404, "write_unknown", NULL);
+	/* Another staff member's key is not theirs to ask about. */
+	t_signin(t, "clerk02");
+	t_call(t, "GET", "/v1/writes/k-w", t->token, NULL, NULL);
+	t_error(t, 404, "write_unknown", NULL);
+	t_signin(t, "clerk01");
+	sim_advance_clock(t->s, 29L * 24 * 3600);
+	t_signin(t, "clerk01");
+	assert_int_equal(t_call(t, "GET", "/v1/writes/k-w", t->token, NULL,
+	    NULL), 200);
+	sim_advance_clock(t->s, 2L * 24 * 3600);
+	t_signin(t, "clerk01");
+	t_call(t, "GET", "/v1/writes/k-w", t->token, NULL, NULL);
+	t_error(t, 404, "write_unknown", NULL);
+}
+
+static int
+t_anchor(struct t *t, const char *terminal, unsigned long seq, char c)
+{
+	char body[256], mac[65];
+
+	memset(mac, c, 64);
+	mac[64] = '\0';
+	snprintf(body, sizeof body, "{\"terminal\":\"%s\",\"seq\":%lu,"
+	    "\"mac\":\"%s\"}", terminal, seq, mac);
+	return t_call(t, "POST", "/v1/audit/anchors", t->token, NULL, body);
+}
+
+/* POST /v1/audit/anchors: each answered with the one before; going back
+ * (a lower seq, or the same seq with another mac) is refused with what
+ * the service holds; bad shapes are 400. */
+static void
+test_audit_anchors(void **state)
+{
+	struct t *t = *state;
+	const cJSON *prev;
+
+	assert_int_equal(t_anchor(t, "T1", 3, 'a'), 201);
+	assert_true(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(t->json,
+	    "previous")));
+	assert_int_equal(t_anchor(t, "T1", 7, 'b'), 201);
+	prev = cJSON_GetObjectItemCaseSensitive(t->json, "previous");
+	assert_int_equal(cJSON_GetObjectItemCaseSensitive(prev,
+	    "seq")->valueint, 3);
+	assert_int_equal(t_anchor(t, "T1", 7, 'b'), 201);   /* the same again */
+	t_anchor(t, "T1", 5, 'c');
+	t_error(t, 409, "anchor_behind", "seq");
+	prev = cJSON_GetObjectItemCaseSensitive(t->json, "previous");
+	assert_int_equal(cJSON_GetObjectItemCaseSensitive(prev,
+	    "seq")->valueint, 7);
+	t_anchor(t, "T1", 7, 'd');
+	t_error(t, 409, "anchor_behind", "seq");
+	/* Another terminal is its own. */
+	assert_int_equal(t_anchor(t, "T2", 1, 'a'), 201);
+	assert_int_equal(t_anchor(t, "bad/name", 1, 'a'), 400);
+	assert_int_equal(t_anchor(t, "T1", 0, 'a'), 400);
+	assert_int_equal(t_anchor(t, "T1", 9, 'G'), 400);
+	assert_int_equal(t_call(t, "POST", "/v1/audit/anchors", NULL, NULL,
+	    "{}"), 401);
+}
+
 static void
 test_idempotent_per_staff(void **state)
 {
@@ -1308,6 +1395,8 @@ main(void)
 		T(test_idempotent_conflict),
 		T(test_idempotent_across_sessions),
 		T(test_idempotent_per_staff),
+		T(test_write_status),
+		T(test_audit_anchors),
 		T(test_routing),
 		T(test_body_shapes),
 		T(test_identity_number_exact),
