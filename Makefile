@@ -89,6 +89,7 @@ TUI_SRC  += tui/deleg.c tui/screen_poa.c tui/screen_approvals.c \
 TUI_SRC  += tui/card_svc.c tui/screen_cardsvc.c tui/screen_pin.c \
             tui/screen_query.c tui/receipt_print.c
 TUI_SRC  += tui/queued.c
+TUI_SRC  += tui/signals.c
 
 # Unit tests link only the layers they test, so each layer builds alone.
 FORMS_TESTS = date idnum text check form delegation pin contrib receipt

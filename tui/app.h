@@ -96,6 +96,9 @@ struct app {
 	enum app_msg_kind msg_kind;
 	char msg[APP_MSG_MAX];
 	bool help;
+	/* The signal that ended the loop (SIGTERM, SIGHUP, SIGINT), or 0:
+	 * main() exits with 128 + it. */
+	int ended_by;
 	int rows, cols;
 	bool too_small;
 
