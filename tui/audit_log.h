@@ -7,8 +7,8 @@
  * Events written today: signin, signin_refused, signout, identity,
  * identity_refused, submit, submit_refused (every service's application,
  * app_audit_submit), approve, reject, decide_refused, lock, unlock,
- * unlock_refused, draft_restored, draft_discarded, quit (the signal that
- * ended ssdesk: tui/loop.c).  detail must hold masked identifiers
+ * unlock_refused, draft_restored, draft_discarded, quit ("keyboard", or
+ * the signal: tui/quit.c, tui/loop.c).  detail must hold masked identifiers
  * only (idnum_mask, the service's masked card numbers, application
  * numbers).
  */

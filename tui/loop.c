@@ -11,9 +11,11 @@
  * over SSH a full repaint flickers; erase() and doupdate() send only what
  * changed.
  *
- * Signals wake the wait (tui/signals.h) and are acted on here, between
- * two turns: SIGWINCH resizes; SIGTERM, SIGHUP and SIGINT end the loop,
- * the draft written first.
+ * The terminal is raw: no key sends a signal or stops the output
+ * (Ctrl-C asks, tui/quit.h).  Signals wake the wait (tui/signals.h) and
+ * are acted on here, between two turns: SIGWINCH resizes; SIGTERM,
+ * SIGHUP and SIGINT end the loop as Ctrl-C and y would, the draft written
+ * first.
  */
 #include "tui/loop.h"
 
@@ -21,6 +23,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -35,6 +38,7 @@
 #include "tui/draft.h"
 #include "tui/form_view.h"
 #include "tui/lock.h"
+#include "tui/quit.h"
 #include "tui/screens.h"
 #include "tui/signals.h"
 
@@ -77,6 +81,27 @@ loop_check_end(struct app *app)
 	app->ended_by = sig;
 	app->quit = true;
 	return true;
+}
+
+/*
+ * Raw, not cbreak: Ctrl-C, Ctrl-\ and Ctrl-Z are keys (no ISIG), and so
+ * are Ctrl-S and Ctrl-Q (no XON/XOFF: Ctrl-S froze the screen until
+ * Ctrl-Q, which no clerk knows).  ncurses' raw() leaves IXOFF on; saved
+ * again as the program's mode, the whole of it comes back after a
+ * suspend and resume.  endwin() restores the shell's.
+ */
+static void
+loop_raw(void)
+{
+	struct termios t;
+
+	raw();
+	if (tcgetattr(STDOUT_FILENO, &t) != 0)
+		return;
+	t.c_lflag &= ~(tcflag_t)(ISIG | IEXTEN);
+	t.c_iflag &= ~(tcflag_t)(IXON | IXOFF | IXANY);
+	if (tcsetattr(STDOUT_FILENO, TCSANOW, &t) == 0)
+		def_prog_mode();
 }
 
 long long
@@ -157,6 +182,8 @@ loop_dispatch(struct app *app, const struct key_event *ev)
 		app->dirty = true;
 		return;
 	}
+	if (quit_key(app, ev))
+		return;
 	if (ev->act == ACT_HELP) {
 		app->help = true;
 		app->dirty = true;
@@ -224,7 +251,7 @@ loop_terminal_up(struct app *app)
 	if (scr == NULL)
 		return NULL;
 	set_term(scr);
-	cbreak();
+	loop_raw();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
@@ -345,9 +372,13 @@ loop_run(struct app *app, char *err, size_t errlen)
 				loop_dispatch(app, &ev);
 		}
 		api_perform(app->api);
-		/* What was typed is on disk before it is on screen. */
+		/* What was typed is on disk before it is on screen; after a
+		 * quit (Ctrl-C, y) too, before the loop stops. */
 		draft_sync(app);
 		lock_tick(app);
+		/* A question left unanswered does not outlive the lock. */
+		if (app->locked)
+			app->ask[0] = '\0';
 		loop_outbox(app);
 	}
 	loop_terminal_down(app, scr);

@@ -11,7 +11,7 @@
 #include "tui/app.h"
 #include "tui/keymap.h"
 
-/* Set up the terminal, run until app->quit
+/* Set up the terminal (raw: no key sends a signal), run until app->quit
  * or until SIGTERM, SIGHUP or SIGINT (then app->ended_by; the draft
  * written), restore the terminal.  Returns 0; or -1 with a reason in err
  * (the terminal already restored). */

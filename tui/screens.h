@@ -31,6 +31,9 @@ struct screen {
 	void (*key)(struct app *, const struct key_event *);
 	void (*leave)(struct app *);
 	void (*resize)(struct app *);
+	/* Turned to the applicant (the PIN entry, a letter read to them):
+	 * Ctrl-C and Ctrl-\ never quit here (tui/quit.h). */
+	bool applicant;
 	/* The keys this screen supports, for the bar and the help; NULL key
 	 * ends the list. */
 	struct screen_fkey fkeys[SCREEN_FKEYS_MAX];

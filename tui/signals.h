@@ -12,7 +12,8 @@
  *                            128 + the signal's number
  *   SIGPIPE                  nothing: the write gets EPIPE
  *
- * A crash (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT,
+ * The keyboard sends none of these: the terminal is raw, Ctrl-C is a key
+ * (tui/keymap.h).  A crash (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT,
  * SIGSYS, or a SIGQUIT sent by kill) first puts the terminal back as the
  * shell had it -- tcsetattr() and write() of strings looked up beforehand,
  * both safe in a handler -- then takes its course: the handler that was
