@@ -40,16 +40,7 @@ e2e_wait "Card PIN reset"
 # The newborn's commitment letter, confirmed, is read to the parent.
 e2e_start t2 "$run"
 e2e_signin
-e2e_identity "$(e2e_demo_id 胡明)" 胡明
-e2e_wait "Person and cards"
-e2e_service "Register a newborn"
-e2e_wait "Register number"
-e2e_type HH-0100; e2e_keys F2
-e2e_wait "胡小宝"
-e2e_keys Enter
-e2e_wait "Personal commitment letter"
-e2e_type y
-e2e_wait "[x]"
+e2e_newborn_letter
 pid=$(e2e_pid t2)
 e2e_absent "$line"
 e2e_keys 'C-\'

@@ -157,6 +157,21 @@ e2e_identity() {
 	e2e_keys F2
 }
 
+# e2e_newborn_letter: from home, the identity check of 胡明 and his
+# household's newborn 胡小宝 chosen; the commitment letter confirmed (y).
+e2e_newborn_letter() {
+	e2e_identity "$(e2e_demo_id 胡明)" 胡明
+	e2e_wait "Person and cards"
+	e2e_service "Register a newborn"
+	e2e_wait "Register number"
+	e2e_type HH-0100; e2e_keys F2
+	e2e_wait "胡小宝"
+	e2e_keys Enter
+	e2e_wait "Personal commitment letter"
+	e2e_type y
+	e2e_wait "[x]"
+}
+
 # e2e_draft_offered MASKED NAME: after sign-in, the unfinished walk-in of
 # the applicant MASKED (the ID number as the offer masks it) is offered
 # and restored (1); NAME is back in its field.
