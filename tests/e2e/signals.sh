@@ -10,6 +10,9 @@
 id=$(e2e_demo_id 吴秀英)
 run="$SSDESK --demo --today $TODAY --latency 0 --idle-lock 0"
 after="echo \"EXIT=\$?\"; stty -a >$E2E_TMP/stty"
+# Sessions come and go here: one stays, or the last one killed stops the
+# tmux server while the next new-session starts.
+tm -f /dev/null new-session -d -s keep -x 80 -y 24 "sleep 600"
 
 # half_walkin SESSION: signed in, the identity check half typed.
 half_walkin() {
