@@ -89,6 +89,7 @@ TUI_SRC  += tui/deleg.c tui/screen_poa.c tui/screen_approvals.c \
 TUI_SRC  += tui/card_svc.c tui/screen_cardsvc.c tui/screen_pin.c \
             tui/screen_query.c tui/receipt_print.c
 TUI_SRC  += tui/queued.c
+TUI_SRC  += tui/signals.c tui/quit.c
 
 # Unit tests link only the layers they test, so each layer builds alone.
 FORMS_TESTS = date idnum text check form delegation pin contrib receipt
@@ -97,6 +98,8 @@ SIM_TESTS   = sim sim_card sim_fault
 INTEG_TESTS = https deleg card
 # forms/ tests that need libsodium (journal sealing, audit hashes).
 SODIUM_TESTS = journal audit
+# tui/ pieces that need no terminal: each links its one object.
+TUI_TESTS   = keymap
 
 FORMS_OBJ = $(FORMS_SRC:%.c=$(BUILD)/%.o)
 NET_OBJ   = $(NET_SRC:%.c=$(BUILD)/%.o)
@@ -111,6 +114,8 @@ SIM_TBIN   = $(SIM_TESTS:%=$(BUILD)/tests/test_%)
 UNIT_BIN   = $(FORMS_TBIN) $(NET_TBIN) $(SIM_TBIN)
 SODIUM_TBIN = $(SODIUM_TESTS:%=$(BUILD)/tests/test_%)
 UNIT_BIN  += $(SODIUM_TBIN)
+TUI_TBIN   = $(TUI_TESTS:%=$(BUILD)/tests/test_%)
+UNIT_BIN  += $(TUI_TBIN)
 INTEG_BIN  = $(INTEG_TESTS:%=$(BUILD)/tests/itest_%)
 TEST_CC    = $(CC) $(ALL_CFLAGS) $(APP_CFLAGS) $(SIM_CFLAGS) $(TEST_CFLAGS) \
              $(ALL_LDFLAGS)
@@ -174,6 +179,10 @@ $(FORMS_TBIN): $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libforms.a
 $(SODIUM_TBIN): $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libforms.a
 	@mkdir -p $(dir $@)
 	$(call say,LD,$@)$(TEST_CC) -o $@ $^ $(SIM_LIBS) $(TEST_LIBS)
+
+$(TUI_TBIN): $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/tui/%.o
+	@mkdir -p $(dir $@)
+	$(call say,LD,$@)$(TEST_CC) -o $@ $^ $(APP_LIBS) $(TEST_LIBS)
 
 $(NET_TBIN): $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libnet.a $(BUILD)/libforms.a
 	@mkdir -p $(dir $@)

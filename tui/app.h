@@ -96,6 +96,13 @@ struct app {
 	enum app_msg_kind msg_kind;
 	char msg[APP_MSG_MAX];
 	bool help;
+	/* A yes/no question over the status line (tui/quit.h: Quit
+	 * ssdesk?); "" none.  Until it is answered no key reaches the
+	 * screen. */
+	char ask[APP_MSG_MAX];
+	/* The signal that ended the loop (SIGTERM, SIGHUP, SIGINT), or 0:
+	 * main() exits with 128 + it. */
+	int ended_by;
 	int rows, cols;
 	bool too_small;
 

@@ -30,9 +30,9 @@
  * app_audit_submit), approve, reject, decide_refused, lock, unlock,
  * unlock_refused, draft_restored, draft_discarded, outbox_restored,
  * outbox_done_earlier, outbox_too_old, refusal_acknowledged, log_start,
- * torn_tail, log_cut, anchor_mismatch.  detail must hold masked
- * identifiers only (idnum_mask, the service's masked card numbers,
- * application numbers).
+ * torn_tail, log_cut, anchor_mismatch, quit ("keyboard", or the signal:
+ * tui/quit.c, tui/loop.c).  detail must hold masked identifiers only
+ * (idnum_mask, the service's masked card numbers, application numbers).
  */
 #ifndef SSDESK_AUDIT_LOG_H
 #define SSDESK_AUDIT_LOG_H

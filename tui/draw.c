@@ -258,8 +258,8 @@ draw_banner(struct app *app)
 	wattrset(stdscr, A_NORMAL);
 }
 
-/* Two rows above the key bar: the spinner and what is in flight, or the
- * last message, word-wrapped. */
+/* Two rows above the key bar: a question asked (tui/quit.h), else the
+ * spinner and what is in flight, else the last message, word-wrapped. */
 static void
 draw_status(struct app *app)
 {
@@ -267,6 +267,15 @@ draw_status(struct app *app)
 	int y = app->rows - 1 - APP_STATUS_ROWS;
 
 	wattrset(stdscr, A_NORMAL);
+	if (app->ask[0] != '\0') {
+		/* Over the spinner and the message, which it leaves as they
+		 * were for when it is answered. */
+		wattrset(stdscr, draw_attr(app, DRAW_PAIR_WARN, A_BOLD));
+		draw_wrap(stdscr, y, 1, app->ask, app->cols - 2,
+		    APP_STATUS_ROWS);
+		wattrset(stdscr, A_NORMAL);
+		return;
+	}
 	if (app->busy) {
 		char s[2] = { spin[app->spin % 4], '\0' };
 

@@ -91,6 +91,11 @@ keymap_plain(int rc, wint_t wch)
 	case 1:                 ev.act = ACT_HOME;       return ev; /* ^A */
 	case 5:                 ev.act = ACT_END;        return ev; /* ^E */
 	case 12:                ev.act = ACT_REDRAW;     return ev; /* ^L */
+	case 3: case 28:        ev.act = ACT_INTERRUPT;  return ev; /* ^C ^\ */
+	/* XOFF, XON and suspend: a counter terminal has no use for them
+	 * (flow control froze the screen; a suspended ssdesk left the
+	 * applicant's data on a shell). */
+	case 19: case 17: case 26:                       return ev; /* ^S ^Q ^Z */
 	default:                break;
 	}
 	/* Other C0/C1 controls are dropped here, never inserted. */

@@ -3,7 +3,9 @@
  *
  * Screens and the form view handle actions, never raw curses key codes, so
  * F-keys, their Esc-digit / Alt-digit fallbacks (for terminals without
- * function keys) and Tab/Shift-Tab all mean one thing everywhere.
+ * function keys) and Tab/Shift-Tab all mean one thing everywhere.  The
+ * terminal is in raw mode (tui/loop.c): Ctrl-C, Ctrl-\, Ctrl-Z, Ctrl-S
+ * and Ctrl-Q arrive here as keys like any other.
  */
 #ifndef SSDESK_KEYMAP_H
 #define SSDESK_KEYMAP_H
@@ -35,6 +37,9 @@ enum action {
 	ACT_PAGE_DOWN,
 	ACT_RESIZE,      /* KEY_RESIZE */
 	ACT_REDRAW,      /* Ctrl-L */
+	ACT_INTERRUPT,   /* Ctrl-C, Ctrl-\: ask before quitting (tui/quit.h);
+	                  * the terminal is raw, so they are keys, not
+	                  * signals.  Ctrl-S, Ctrl-Q, Ctrl-Z mean nothing. */
 };
 
 struct key_event {

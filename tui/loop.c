@@ -10,14 +10,20 @@
  * Handlers never draw.  Nothing asks curses to clear the whole screen:
  * over SSH a full repaint flickers; erase() and doupdate() send only what
  * changed.
+ *
+ * The terminal is raw: no key sends a signal or stops the output
+ * (Ctrl-C asks, tui/quit.h).  Signals wake the wait (tui/signals.h) and
+ * are acted on here, between two turns: SIGWINCH resizes; SIGTERM,
+ * SIGHUP and SIGINT end the loop as Ctrl-C and y would, the draft written
+ * first.
  */
 #include "tui/loop.h"
 
 #include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -32,7 +38,9 @@
 #include "tui/draft.h"
 #include "tui/form_view.h"
 #include "tui/lock.h"
+#include "tui/quit.h"
 #include "tui/screens.h"
+#include "tui/signals.h"
 
 #define LOOP_BUSY_MS 100
 #define LOOP_IDLE_MS 1000
@@ -40,45 +48,60 @@
 #define LOOP_DEAD_MAX 100
 
 /*
- * ssdesk owns SIGWINCH.  ncurses' own handler only sets a flag that
- * wget_wch() looks at after input arrives: in nodelay mode, with no key
- * pending, it returns ERR first, so a resize with no key after it was never
- * seen.  Our handler interrupts the wait; the loop then asks the terminal
- * its size and resizeterm() queues KEY_RESIZE for wget_wch().  Installed
- * before newterm(), so ncurses leaves it alone.
+ * ssdesk owns SIGWINCH (tui/signals.c).  ncurses' own handler only sets
+ * a flag that wget_wch() looks at after input arrives: in nodelay mode,
+ * with no key pending, it returns ERR first, so a resize with no key after
+ * it was never seen.  Ours wakes the wait; the loop then asks the
+ * terminal its size and resizeterm() queues KEY_RESIZE for wget_wch().
  */
-static volatile sig_atomic_t loop_winch;
-
-static void
-loop_on_winch(int sig)
-{
-	(void)sig;
-	loop_winch = 1;
-}
-
-static void
-loop_catch_winch(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = loop_on_winch;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0; /* no SA_RESTART: the wait must return */
-	sigaction(SIGWINCH, &sa, NULL);
-}
-
 static void
 loop_check_winch(void)
 {
 	struct winsize ws;
 
-	if (!loop_winch)
+	if (!signals_winch())
 		return;
-	loop_winch = 0;
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
 	    ws.ws_col > 0 && is_term_resized(ws.ws_row, ws.ws_col))
 		resizeterm(ws.ws_row, ws.ws_col);
+}
+
+/* SIGTERM, SIGHUP, SIGINT: what a crash would keep is on disk, then the
+ * loop stops (main() exits with 128 + the signal).  True if one came. */
+static bool
+loop_check_end(struct app *app)
+{
+	int sig = signals_ending();
+
+	if (sig == 0)
+		return false;
+	draft_sync(app);
+	if (app->signed_in)
+		app_audit(app, "quit", "%s", signals_name(sig));
+	app->ended_by = sig;
+	app->quit = true;
+	return true;
+}
+
+/*
+ * Raw, not cbreak: Ctrl-C, Ctrl-\ and Ctrl-Z are keys (no ISIG), and so
+ * are Ctrl-S and Ctrl-Q (no XON/XOFF: Ctrl-S froze the screen until
+ * Ctrl-Q, which no clerk knows).  ncurses' raw() leaves IXOFF on; saved
+ * again as the program's mode, the whole of it comes back after a
+ * suspend and resume.  endwin() restores the shell's.
+ */
+static void
+loop_raw(void)
+{
+	struct termios t;
+
+	raw();
+	if (tcgetattr(STDOUT_FILENO, &t) != 0)
+		return;
+	t.c_lflag &= ~(tcflag_t)(ISIG | IEXTEN);
+	t.c_iflag &= ~(tcflag_t)(IXON | IXOFF | IXANY);
+	if (tcsetattr(STDOUT_FILENO, TCSANOW, &t) == 0)
+		def_prog_mode();
 }
 
 long long
@@ -159,6 +182,8 @@ loop_dispatch(struct app *app, const struct key_event *ev)
 		app->dirty = true;
 		return;
 	}
+	if (quit_key(app, ev))
+		return;
 	if (ev->act == ACT_HELP) {
 		app->help = true;
 		app->dirty = true;
@@ -217,6 +242,63 @@ loop_read_keys(struct app *app, struct keymap *km, int *nread)
 	return keymap_waiting(km);
 }
 
+/* The terminal as ssdesk wants it; NULL if it cannot be set up. */
+static SCREEN *
+loop_terminal_up(struct app *app)
+{
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+
+	if (scr == NULL)
+		return NULL;
+	set_term(scr);
+	loop_raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	nodelay(stdscr, TRUE);
+	curs_set(0);
+	signals_terminal_up();
+	app->color = draw_init_colors();
+	app_layout(app);
+	if (!app->too_small && app->screen != NULL &&
+	    app->screen->resize != NULL)
+		app->screen->resize(app);
+	app->dirty = true;
+	return scr;
+}
+
+/* Every end of the loop, an error too: the terminal is the shell's again
+ * before anything is reported. */
+static void
+loop_terminal_down(struct app *app, SCREEN *scr)
+{
+	app_free(app);
+	signals_terminal_down();
+	endwin();
+	delscreen(scr);
+	signals_close();
+}
+
+/* How long the wait may sleep. */
+static int
+loop_timeout(struct app *app, bool esc_held)
+{
+	long due = outbox_due_in(app->outbox);
+	int timeout = app->busy || api_busy(app->api) ? LOOP_BUSY_MS :
+	    LOOP_IDLE_MS;
+
+	if (due >= 0 && due < timeout)
+		timeout = (int)due;
+	if (esc_held)
+		timeout = LOOP_ESC_MS;
+	/* Without the joined descriptor (signals_wait_fd), a signal that
+	 * came while drawing woke no wait: do not sleep on it. */
+	if (signals_pending())
+		timeout = 0;
+	return timeout;
+}
+
 int
 loop_run(struct app *app, char *err, size_t errlen)
 {
@@ -227,29 +309,21 @@ loop_run(struct app *app, char *err, size_t errlen)
 	SCREEN *scr;
 
 	memset(&km, 0, sizeof km);
-	loop_catch_winch();
-	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+	/* Before newterm(): ncurses then installs no handlers of its own. */
+	if (signals_setup() != 0) {
+		snprintf(err, errlen, "%s: %s", _("cannot set up signal "
+		    "handling"), strerror(errno));
+		return -1;
+	}
+	if ((scr = loop_terminal_up(app)) == NULL) {
+		signals_close();
 		snprintf(err, errlen, "%s", _("cannot set up the terminal "
 		    "(is TERM set?)"));
 		return -1;
 	}
-	set_term(scr);
-	cbreak();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
-	nodelay(stdscr, TRUE);
-	curs_set(0);
-	app->color = draw_init_colors();
-	app_layout(app);
-	if (!app->too_small && app->screen != NULL &&
-	    app->screen->resize != NULL)
-		app->screen->resize(app);
-	app->dirty = true;
 
 	while (!app->quit) {
-		int ready = 0, timeout;
+		int ready = 0;
 
 		if (app->busy) {
 			unsigned spin = (unsigned)(loop_now_ms() / LOOP_BUSY_MS);
@@ -261,31 +335,19 @@ loop_run(struct app *app, char *err, size_t errlen)
 		}
 		if (app->dirty)
 			loop_draw(app);
-		timeout = app->busy || api_busy(app->api) ? LOOP_BUSY_MS :
-		    LOOP_IDLE_MS;
-		{
-			long due = outbox_due_in(app->outbox);
-
-			if (due >= 0 && due < timeout)
-				timeout = (int)due;
-		}
-		if (esc_held)
-			timeout = LOOP_ESC_MS;
-		/* A SIGWINCH that came while drawing did not interrupt any
-		 * wait: do not sleep on it. */
-		if (loop_winch)
-			timeout = 0;
-		if (api_wait(app->api, STDIN_FILENO, timeout, &ready) != 0 &&
+		if (api_wait(app->api, signals_wait_fd(),
+		    loop_timeout(app, esc_held), &ready) != 0 &&
 		    errno != EINTR) {
-			app_free(app);
-			endwin();
-			delscreen(scr);
+			int e = errno;
+
+			loop_terminal_down(app, scr);
 			snprintf(err, errlen, "%s: %s", _("waiting for input "
-			    "failed"), strerror(errno));
+			    "failed"), strerror(e));
 			return -1;
 		}
-		/* A SIGWINCH interrupts the wait: resizeterm() queues a
-		 * KEY_RESIZE, read with the keys below. */
+		if (loop_check_end(app))
+			break;
+		/* resizeterm() queues a KEY_RESIZE, read with the keys. */
 		loop_check_winch();
 		{
 			int nread;
@@ -310,17 +372,19 @@ loop_run(struct app *app, char *err, size_t errlen)
 				loop_dispatch(app, &ev);
 		}
 		api_perform(app->api);
-		/* What was typed is on disk before it is on screen. */
+		/* What was typed is on disk before it is on screen; after a
+		 * quit (Ctrl-C, y) too, before the loop stops. */
 		draft_sync(app);
 		audit_log_tick(app);
 		lock_tick(app);
+		/* A question left unanswered does not outlive the lock. */
+		if (app->locked)
+			app->ask[0] = '\0';
 		loop_outbox(app);
 		if (app->screen != NULL && app->screen->tick != NULL &&
 		    !app->locked)
 			app->screen->tick(app);
 	}
-	app_free(app);
-	endwin();
-	delscreen(scr);
+	loop_terminal_down(app, scr);
 	return 0;
 }

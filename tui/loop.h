@@ -11,8 +11,10 @@
 #include "tui/app.h"
 #include "tui/keymap.h"
 
-/* Set up the terminal, run until app->quit, restore the terminal.
- * Returns 0; or -1 with a reason in err (the terminal already restored). */
+/* Set up the terminal (raw: no key sends a signal), run until app->quit
+ * or until SIGTERM, SIGHUP or SIGINT (then app->ended_by; the draft
+ * written), restore the terminal.  Returns 0; or -1 with a reason in err
+ * (the terminal already restored). */
 int loop_run(struct app *app, char *err, size_t errlen);
 
 /* Hand one action to the current screen (help overlay, resize and Esc

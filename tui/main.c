@@ -37,6 +37,7 @@
 #include "tui/lock.h"
 #include "tui/loop.h"
 #include "tui/queued.h"
+#include "tui/signals.h"
 #include "tui/statedir.h"
 #include "tui/screens.h"
 
@@ -436,6 +437,13 @@ main(int argc, char **argv)
 	if (rc != 0) {
 		fprintf(stderr, "ssdesk: %s\n", err);
 		return 1;
+	}
+	if (app.ended_by != 0) {
+		/* As a shell reports a process the signal killed. */
+		fprintf(stderr, "ssdesk: %s: %s\n", signals_name(app.ended_by),
+		    _("ended; a walk-in in progress is kept as a draft for "
+		    "the same clerk's next sign-in"));
+		return 128 + app.ended_by;
 	}
 	return 0;
 }

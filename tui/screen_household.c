@@ -475,6 +475,7 @@ const struct screen screen_newborn = {
 	.key = nb_key,
 	.leave = NULL,
 	.resize = nb_resize,
+	.applicant = true,
 	.fkeys = {
 		{ "F1", N_("Help") },
 		{ "y", N_("Confirm letter") },

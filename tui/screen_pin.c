@@ -435,6 +435,7 @@ const struct screen screen_pin = {
 	.key = pin_key,
 	.leave = pin_leave,
 	.resize = pin_resize,
+	.applicant = true,
 	.fkeys = {
 		{ "F1", N_("Help") },
 		{ "Enter", N_("Next") },

@@ -34,6 +34,9 @@ struct screen {
 	/* Each turn of the loop (about once a second when idle), or NULL:
 	 * for a screen that watches something besides keys. */
 	void (*tick)(struct app *);
+	/* Turned to the applicant (the PIN entry, a letter read to them):
+	 * Ctrl-C and Ctrl-\ never quit here (tui/quit.h). */
+	bool applicant;
 	/* The keys this screen supports, for the bar and the help; NULL key
 	 * ends the list. */
 	struct screen_fkey fkeys[SCREEN_FKEYS_MAX];

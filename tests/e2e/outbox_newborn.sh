@@ -3,20 +3,10 @@
 # and while the clerk is still at it the answer, when it comes, shows the
 # receipt as if it had come at once.
 . "$(dirname "$0")/../lib/e2e.sh"
-id=$(e2e_demo_id 胡明)
-[ -n "$id" ] || { echo "no demo ID for 胡明"; exit 1; }
+[ -n "$(e2e_demo_id 胡明)" ] || { echo "no demo ID for 胡明"; exit 1; }
 e2e_start t "$SSDESK --demo --today $TODAY --latency 0 --fault 'POST /v1/applications/newborn=reset,2'"
 e2e_signin
-e2e_identity "$id" 胡明
-e2e_wait "Person and cards"
-e2e_service "Register a newborn"
-e2e_wait "Register number"
-e2e_type HH-0100; e2e_keys F2
-e2e_wait "胡小宝"
-e2e_keys Enter
-e2e_wait "Personal commitment letter"
-e2e_type y
-e2e_wait "[x]"
+e2e_newborn_letter
 e2e_keys F2
 e2e_wait "newborn registration waits in the outbox"
 e2e_wait "Outbox: 1"

@@ -82,6 +82,22 @@ e2e_wait_cursor() {
 	echo "cursor at $(e2e_cursor), expected $want"; e2e_screen; exit 1
 }
 
+# e2e_pid [session]: the pid of the ssdesk running in the session's pane.
+e2e_pid() {
+	pgrep -P "$(tm display-message -p -t "${1:-$E2E_SESSION}" '#{pane_pid}')" -x ssdesk
+}
+
+# e2e_tty_sane FILE: FILE holds `stty -a` as the shell found the pane's
+# terminal after ssdesk: signals, flow control, echo and line editing are
+# back as they were before it started.
+e2e_tty_sane() {
+	[ -s "$1" ] || { echo "no stty output in $1"; e2e_screen; exit 1; }
+	for flag in isig ixon echo icanon; do
+		tr ' ;' '\n\n' <"$1" | grep -qx -- "$flag" ||
+		    { echo "terminal not restored: $flag is off"; cat "$1"; exit 1; }
+	done
+}
+
 e2e_keys() { tm send-keys -t "$E2E_SESSION" "$@"; sleep 0.05; }
 e2e_type() { tm send-keys -t "$E2E_SESSION" -l "$1"; sleep 0.05; }
 
@@ -163,6 +179,32 @@ e2e_identity() {
 	e2e_type "${3:-L}"; e2e_keys Enter
 	e2e_type y; e2e_type y; e2e_type "${4:-p}"; e2e_type y
 	e2e_keys F2
+}
+
+# e2e_newborn_letter: from home, the identity check of 胡明 and his
+# household's newborn 胡小宝 chosen; the commitment letter confirmed (y).
+e2e_newborn_letter() {
+	e2e_identity "$(e2e_demo_id 胡明)" 胡明
+	e2e_wait "Person and cards"
+	e2e_service "Register a newborn"
+	e2e_wait "Register number"
+	e2e_type HH-0100; e2e_keys F2
+	e2e_wait "胡小宝"
+	e2e_keys Enter
+	e2e_wait "Personal commitment letter"
+	e2e_type y
+	e2e_wait "[x]"
+}
+
+# e2e_draft_offered MASKED NAME: after sign-in, the unfinished walk-in of
+# the applicant MASKED (the ID number as the offer masks it) is offered
+# and restored (1); NAME is back in its field.
+e2e_draft_offered() {
+	e2e_wait "Unfinished walk-in"
+	e2e_wait "$1"
+	e2e_keys 1
+	e2e_wait "Draft restored"
+	e2e_wait "$2"
 }
 
 # e2e_fault 'METHOD PATH=KIND[:MS][,COUNT]'...: replace the simulator's
