@@ -26,6 +26,8 @@
 #include <sodium.h>
 
 #include "forms/date.h"
+#include "forms/idnum.h"
+#include "forms/mask.h"
 
 #define TOKEN_MAX 128
 
@@ -154,6 +156,44 @@ apijson_get_id(char *out, size_t outsz, const cJSON *obj, const char *name,
 	return 0;
 }
 
+static void
+apijson_mask(char *out, size_t outsz, const char *raw, enum apijson_mask kind)
+{
+	char id[IDNUM_MASKED_LEN + 1];
+
+	switch (kind) {
+	case APIJSON_MASK_ID:
+		idnum_mask(id, raw);
+		snprintf(out, outsz, "%s", id);
+		break;
+	case APIJSON_MASK_CARD:
+		mask_card_number(out, outsz, raw);
+		break;
+	case APIJSON_MASK_PHONE:
+		mask_phone(out, outsz, raw);
+		break;
+	}
+}
+
+/* The whole number, if the service sent one, lives only in raw, on the
+ * stack, and is wiped before return. */
+int
+apijson_get_masked(char *out, size_t outsz, const cJSON *obj,
+    const char *name, enum apijson_mask kind, bool may_empty,
+    struct api_error *err)
+{
+	char raw[64];
+	int rc;
+
+	if (outsz > sizeof raw)
+		outsz = sizeof raw;
+	rc = apijson_get_id(raw, outsz, obj, name, may_empty, err);
+	if (rc == 0)
+		apijson_mask(out, outsz, raw, kind);
+	sodium_memzero(raw, sizeof raw);
+	return rc;
+}
+
 /* A free-text member: present and a string; cut to fit on a character
  * boundary. */
 int
@@ -240,8 +280,8 @@ apijson_card(struct card *c, const cJSON *o, struct api_error *err)
 		return -1;
 	}
 	if (apijson_get_id(c->card_id, sizeof c->card_id, o, "card_id", false, err) ||
-	    apijson_get_id(c->number_masked, sizeof c->number_masked, o,
-	    "number_masked", false, err) ||
+	    apijson_get_masked(c->number_masked, sizeof c->number_masked, o,
+	    "number_masked", APIJSON_MASK_CARD, false, err) ||
 	    apijson_get_text(c->bank, sizeof c->bank, o, "bank", err) ||
 	    apijson_get_enum(&state, o, "state", card_state_words, err) ||
 	    apijson_get_enum(&ss, o, "ss", fn_words, err) ||
@@ -264,8 +304,8 @@ apijson_person(struct person *p, const cJSON *o, struct api_error *err)
 	memset(p, 0, sizeof *p);
 	if (apijson_get_id(p->person_id, sizeof p->person_id, o, "person_id", false, err) ||
 	    apijson_get_text(p->name, sizeof p->name, o, "name", err) ||
-	    apijson_get_id(p->id_masked, sizeof p->id_masked, o, "id_number_masked",
-	    false, err) ||
+	    apijson_get_masked(p->id_masked, sizeof p->id_masked, o,
+	    "id_number_masked", APIJSON_MASK_ID, false, err) ||
 	    apijson_get_date(&p->birth, o, "birth_date", err) ||
 	    apijson_get_enum(&sex, o, "sex", sex_words, err) ||
 	    apijson_get_date(&p->as_of, o, "as_of", err))
@@ -274,8 +314,8 @@ apijson_person(struct person *p, const cJSON *o, struct api_error *err)
 	/* The phone may be unknown: absent, null or "" all mean none. */
 	phone = cJSON_GetObjectItemCaseSensitive(o, "phone_masked");
 	if (phone != NULL && !cJSON_IsNull(phone) &&
-	    apijson_get_id(p->phone_masked, sizeof p->phone_masked, o, "phone_masked",
-	    true, err))
+	    apijson_get_masked(p->phone_masked, sizeof p->phone_masked, o,
+	    "phone_masked", APIJSON_MASK_PHONE, true, err))
 		return -1;
 	cards = cJSON_GetObjectItemCaseSensitive(o, "cards");
 	if (!cJSON_IsArray(cards)) {

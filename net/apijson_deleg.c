@@ -162,8 +162,8 @@ party(struct approval_party *out, const cJSON *o, const char *name,
 	    apijson_get_id(out->person_id, sizeof out->person_id, p,
 	    "person_id", false, err) ||
 	    apijson_get_text(out->name, sizeof out->name, p, "name", err) ||
-	    apijson_get_id(out->id_masked, sizeof out->id_masked, p,
-	    "id_number_masked", false, err))
+	    apijson_get_masked(out->id_masked, sizeof out->id_masked, p,
+	    "id_number_masked", APIJSON_MASK_ID, false, err))
 		return -1;
 	return 0;
 }
@@ -301,8 +301,8 @@ member(struct household_member *m, const cJSON *o, struct api_error *err)
 	    false, err) ||
 	    apijson_get_enum(&sex, o, "sex", sex_words, err) ||
 	    apijson_get_date(&m->birth, o, "birth_date", err) ||
-	    apijson_get_id(m->id_masked, sizeof m->id_masked, o,
-	    "id_number_masked", false, err) ||
+	    apijson_get_masked(m->id_masked, sizeof m->id_masked, o,
+	    "id_number_masked", APIJSON_MASK_ID, false, err) ||
 	    apijson_get_id(m->person_id, sizeof m->person_id, o, "person_id",
 	    true, err) ||
 	    get_bool(&m->has_card, o, "has_card", err))
@@ -388,9 +388,9 @@ apijson_decode_results_app(struct application *out, const char *body,
 	    "next_steps", err) ||
 	    apijson_get_text(out->subject_name, sizeof out->subject_name, root,
 	    "child_name", err) ||
-	    apijson_get_id(out->subject_id_masked,
+	    apijson_get_masked(out->subject_id_masked,
 	    sizeof out->subject_id_masked, root, "child_id_number_masked",
-	    false, err))
+	    APIJSON_MASK_ID, false, err))
 		goto out;
 	rs = cJSON_GetObjectItemCaseSensitive(root, "results");
 	if (!cJSON_IsArray(rs) || cJSON_GetArraySize(rs) < 1 ||

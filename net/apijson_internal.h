@@ -25,6 +25,13 @@ cJSON *apijson_parse(const char *body, size_t len, struct api_error *err);
  * Check its characters with api_ref_ok() before it goes into a path. */
 int apijson_get_id(char *out, size_t outsz, const cJSON *obj,
     const char *name, bool may_empty, struct api_error *err);
+/* A personal number the screens will show, kept only masked whatever
+ * arrives (masked, or by the service's mistake whole): forms/mask.h's rule
+ * for its kind.  Too long for outsz is a bad reply, as for an id. */
+enum apijson_mask { APIJSON_MASK_ID, APIJSON_MASK_CARD, APIJSON_MASK_PHONE };
+int apijson_get_masked(char *out, size_t outsz, const cJSON *obj,
+    const char *name, enum apijson_mask kind, bool may_empty,
+    struct api_error *err);
 /* Untrusted text, cut at a character boundary to fit outsz. */
 int apijson_get_text(char *out, size_t outsz, const cJSON *obj,
     const char *name, struct api_error *err);

@@ -191,6 +191,33 @@ test_person_good(void **state)
 	free(b);
 }
 
+/* A service that forgot to mask: the struct the screens see holds the
+ * numbers masked all the same (docs/api.md: the terminal masks whatever
+ * arrives). */
+static void
+test_unmasked(void **state)
+{
+	static const char s[] =
+		"{\"check_id\":\"IC-000017\",\"person\":"
+		"{\"person_id\":\"P-0001\",\"name\":\"张伟\","
+		"\"id_number_masked\":\"11010519491231002X\","
+		"\"birth_date\":\"1949-12-31\",\"sex\":\"female\","
+		"\"phone_masked\":\"13800000001\",\"as_of\":\"2026-11-22\","
+		"\"cards\":[{\"card_id\":\"C-0001\","
+		"\"number_masked\":\"A01234017\","
+		"\"bank\":\"Industrial and Commercial Bank of China\","
+		"\"state\":\"normal\",\"ss\":\"inactive\",\"fin\":\"inactive\","
+		"\"received_on\":\"2026-07-25\",\"deadline\":\"2027-05-21\"}]}}";
+	struct identity_result r;
+	struct api_error err;
+	size_t len;
+	char *b = exact(s, &len);
+
+	assert_int_equal(apijson_decode_identity(&r, b, len, &err), 0);
+	check_person(&r.person);
+	free(b);
+}
+
 static void
 test_person_no_phone_no_cards(void **state)
 {
@@ -617,6 +644,7 @@ main(void)
 		cmocka_unit_test(test_identity_good),
 		cmocka_unit_test(test_person_good),
 		cmocka_unit_test(test_person_no_phone_no_cards),
+		cmocka_unit_test(test_unmasked),
 		cmocka_unit_test(test_application_good),
 		cmocka_unit_test(test_error_good),
 		cmocka_unit_test(test_error_not_shaped),
