@@ -74,15 +74,61 @@ apijson_has_nul_escape(const char *body, size_t len)
 	return false;
 }
 
-/* Parse exactly body[0..len): cJSON alone would accept trailing junk. */
+static int
+apijson_name_cmp(const void *a, const void *b)
+{
+	const char *x = (*(const cJSON *const *)a)->string;
+	const char *y = (*(const cJSON *const *)b)->string;
+
+	return strcmp(x ? x : "", y ? y : "");
+}
+
+/* Does an object anywhere in v name one member twice?  cJSON keeps both
+ * and every lookup finds the first, so {"ss":"inactive","ss":"active"}
+ * would be read one way here and maybe the other way by whoever wrote
+ * it.  Names are sorted, not compared pairwise, so a reply of 1 MiB of
+ * members costs n log n.  Out of memory counts as a duplicate: the reply
+ * is refused, never read half-checked. */
+static bool
+apijson_has_duplicate(const cJSON *v)
+{
+	const cJSON *c, **names;
+	size_t n = 0, i;
+	bool dup = false;
+
+	cJSON_ArrayForEach(c, v) {
+		if (apijson_has_duplicate(c))
+			return true;
+		n++;
+	}
+	if (!cJSON_IsObject(v) || n < 2)
+		return false;
+	if ((names = malloc(n * sizeof *names)) == NULL)
+		return true;
+	i = 0;
+	cJSON_ArrayForEach(c, v)
+		names[i++] = c;
+	qsort(names, n, sizeof *names, apijson_name_cmp);
+	for (i = 1; i < n && !dup; i++)
+		dup = apijson_name_cmp(&names[i - 1], &names[i]) == 0;
+	free(names);
+	return dup;
+}
+
+/* Parse exactly body[0..len): cJSON alone would accept trailing junk.
+ * NULL if it is not one JSON value, or (then *why says so) if it is one
+ * the terminal must not read: a \u0000 in a string, a duplicate name. */
 static cJSON *
-apijson_parse_exact(const char *body, size_t len)
+apijson_parse_exact(const char *body, size_t len, const char **why)
 {
 	const char *end = NULL;
 	cJSON *root;
 
-	if (apijson_has_nul_escape(body, len))
+	*why = NULL;
+	if (apijson_has_nul_escape(body, len)) {
+		*why = "a string holds \\u0000";
 		return NULL;
+	}
 	root = cJSON_ParseWithLengthOpts(body, len, &end, 0);
 	if (root == NULL)
 		return NULL;
@@ -91,12 +137,18 @@ apijson_parse_exact(const char *body, size_t len)
 			cJSON_Delete(root);
 			return NULL;
 		}
+	if (apijson_has_duplicate(root)) {
+		*why = "an object names a member twice";
+		cJSON_Delete(root);
+		return NULL;
+	}
 	return root;
 }
 
 cJSON *
 apijson_parse(const char *body, size_t len, struct api_error *err)
 {
+	const char *why;
 	cJSON *root;
 
 	if (body == NULL || len == 0) {
@@ -107,9 +159,10 @@ apijson_parse(const char *body, size_t len, struct api_error *err)
 		apijson_fail(err, "reply of %zu bytes over the cap", len);
 		return NULL;
 	}
-	root = apijson_parse_exact(body, len);
+	root = apijson_parse_exact(body, len, &why);
 	if (root == NULL) {
-		apijson_fail(err, "reply is not JSON");
+		apijson_fail(err, "reply is not JSON%s%s", why ? ": " : "",
+		    why ? why : "");
 		return NULL;
 	}
 	if (!cJSON_IsObject(root)) {
@@ -340,13 +393,14 @@ apijson_decode_error(struct api_error *out, int http_status, const char *body,
 {
 	cJSON *root = NULL;
 	const cJSON *field;
+	const char *why = NULL;
 	struct api_error tmp;
 	int rc = -1;
 
 	out->http_status = http_status;
 	out->code[0] = out->field[0] = out->message[0] = '\0';
 	if (body != NULL && len > 0 && len <= APIJSON_MAX)
-		root = apijson_parse_exact(body, len);
+		root = apijson_parse_exact(body, len, &why);
 	if (cJSON_IsObject(root) &&
 	    apijson_get_id(out->code, sizeof out->code, root, "code", false, &tmp) == 0 &&
 	    apijson_get_text(out->message, sizeof out->message, root, "message",
@@ -364,6 +418,11 @@ apijson_decode_error(struct api_error *out, int http_status, const char *body,
 		    "The central service answered with HTTP status %d.",
 		    http_status);
 		out->field[0] = '\0';
+		if (why != NULL) {
+			snprintf(out->detail, sizeof out->detail,
+			    "error reply is unreadable: %s", why);
+			rc = -2;
+		}
 	}
 	cJSON_Delete(root);
 	return rc;

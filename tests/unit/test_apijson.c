@@ -578,11 +578,78 @@ test_nul_escape(void **state)
 	    "normal", "active", "active"))), 0);
 	assert_int_equal(decode(K_PERSON, PERSON_WITH(CARD("C-0001\\u0041",
 	    "normal", "active", "active"))), 0);
-	/* an error reply with one is not the error shape */
+	/* an error reply with one is not read at all (-2: unreadable) */
 	memset(&e, 0, sizeof e);
 	assert_int_equal(apijson_decode_error(&e, 422, err_nul,
-	    strlen(err_nul)), -1);
+	    strlen(err_nul)), -2);
 	assert_string_equal(e.code, "http_422");
+}
+
+/* A member named twice in any object makes the whole reply unreadable:
+ * cJSON would take the first without a word. */
+static void
+test_duplicate_keys(void **state)
+{
+	static const struct { enum kind k; const char *s; } dups[] = {
+		{ K_IDENTITY, "{\"check_id\":\"IC-1\",\"check_id\":\"IC-2\","
+		    "\"person\":" PERSON_OK "}" },
+		{ K_PERSON, PERSON_WITH(CARD_OK "," CARD("C-2\",\"ss\":"
+		    "\"active", "normal", "inactive", "inactive")) },
+		{ K_APPLICATION, "{\"application_id\":\"MA-1\",\"x\":[{\"a\":1,"
+		    "\"a\":1}],\"service\":\"s\",\"status\":\"completed\","
+		    "\"created_at\":\"t\",\"next_steps\":\"n\",\"card\":"
+		    CARD_OK "}" },
+		/* a name that is not looked at counts the same */
+		{ K_PERSON, "{\"z\":0,\"person_id\":\"P-1\",\"z\":1}" },
+	};
+	struct api_error err;
+	size_t i;
+
+	for (i = 0; i < sizeof dups / sizeof dups[0]; i++) {
+		memset(&err, 0, sizeof err);
+		assert_int_equal(decode_n(dups[i].k, dups[i].s,
+		    strlen(dups[i].s), &err), -1);
+		assert_non_null(strstr(err.detail, "twice"));
+	}
+	/* Names differing only in case are two names; the same value under
+	 * two names is fine. */
+	assert_int_equal(decode(K_PERSON, PERSON_WITH(CARD("C-1\",\"Ss\":"
+	    "\"x", "normal", "inactive", "inactive"))), 0);
+}
+
+/* Many members: found by sorting (n log n), at the end as at the start. */
+static void
+test_duplicate_keys_many(void **state)
+{
+	size_t n = 20000, i, len = 0, cap = n * 16 + 64;
+	char *s = malloc(cap);
+	struct api_error err;
+
+	assert_non_null(s);
+	len += (size_t)snprintf(s + len, cap - len, "{");
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(s + len, cap - len, "\"k%zu\":0,", i);
+	len += (size_t)snprintf(s + len, cap - len, "\"k7\":0}");
+	assert_int_equal(decode_n(K_PERSON, s, len, &err), -1);
+	assert_non_null(strstr(err.detail, "twice"));
+	free(s);
+}
+
+/* An error reply with a member named twice: -2, not "not our shape". */
+static void
+test_error_duplicate(void **state)
+{
+	static const char s[] = "{\"code\":\"card_lost\",\"message\":\"m\","
+	    "\"field\":\"card_id\",\"field\":\"phone\"}";
+	struct api_error e;
+	size_t len;
+	char *b = exact(s, &len);
+
+	memset(&e, 0, sizeof e);
+	assert_int_equal(apijson_decode_error(&e, 422, b, len), -2);
+	assert_string_equal(e.code, "http_422");
+	assert_string_equal(e.field, "");
+	free(b);
 }
 
 static void
@@ -657,6 +724,9 @@ main(void)
 		cmocka_unit_test(test_cards_bound),
 		cmocka_unit_test(test_lengths),
 		cmocka_unit_test(test_nul_escape),
+		cmocka_unit_test(test_duplicate_keys),
+		cmocka_unit_test(test_duplicate_keys_many),
+		cmocka_unit_test(test_error_duplicate),
 		cmocka_unit_test(test_encoders),
 	};
 
