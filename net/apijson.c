@@ -28,6 +28,7 @@
 #include "forms/date.h"
 #include "forms/idnum.h"
 #include "forms/mask.h"
+#include "net/api_internal.h"
 
 #define TOKEN_MAX 128
 
@@ -209,6 +210,19 @@ apijson_get_id(char *out, size_t outsz, const cJSON *obj, const char *name,
 	return 0;
 }
 
+int
+apijson_get_ref(char *out, size_t outsz, const cJSON *obj, const char *name,
+    bool may_empty, struct api_error *err)
+{
+	if (apijson_get_id(out, outsz, obj, name, may_empty, err) != 0)
+		return -1;
+	if (out[0] != '\0' && !api_ref_ok(out)) {
+		apijson_fail(err, "\"%s\" is not an identifier", name);
+		return -1;
+	}
+	return 0;
+}
+
 static void
 apijson_mask(char *out, size_t outsz, const char *raw, enum apijson_mask kind)
 {
@@ -332,7 +346,7 @@ apijson_card(struct card *c, const cJSON *o, struct api_error *err)
 		apijson_fail(err, "a card is not an object");
 		return -1;
 	}
-	if (apijson_get_id(c->card_id, sizeof c->card_id, o, "card_id", false, err) ||
+	if (apijson_get_ref(c->card_id, sizeof c->card_id, o, "card_id", false, err) ||
 	    apijson_get_masked(c->number_masked, sizeof c->number_masked, o,
 	    "number_masked", APIJSON_MASK_CARD, false, err) ||
 	    apijson_get_text(c->bank, sizeof c->bank, o, "bank", err) ||
@@ -355,7 +369,7 @@ apijson_person(struct person *p, const cJSON *o, struct api_error *err)
 	int sex;
 
 	memset(p, 0, sizeof *p);
-	if (apijson_get_id(p->person_id, sizeof p->person_id, o, "person_id", false, err) ||
+	if (apijson_get_ref(p->person_id, sizeof p->person_id, o, "person_id", false, err) ||
 	    apijson_get_text(p->name, sizeof p->name, o, "name", err) ||
 	    apijson_get_masked(p->id_masked, sizeof p->id_masked, o,
 	    "id_number_masked", APIJSON_MASK_ID, false, err) ||
@@ -499,7 +513,7 @@ apijson_decode_identity(struct identity_result *out, const char *body,
 	if (root == NULL)
 		return -1;
 	memset(out, 0, sizeof *out);
-	if (apijson_get_id(out->check_id, sizeof out->check_id, root, "check_id",
+	if (apijson_get_ref(out->check_id, sizeof out->check_id, root, "check_id",
 	    false, err) == 0 &&
 	    (p = apijson_get_object(root, "person", err)) != NULL &&
 	    apijson_person(&out->person, p, err) == 0)
@@ -533,7 +547,7 @@ apijson_decode_application(struct application *out, const char *body,
 	if (root == NULL)
 		return -1;
 	memset(out, 0, sizeof *out);
-	if (apijson_get_id(out->application_id, sizeof out->application_id, root,
+	if (apijson_get_ref(out->application_id, sizeof out->application_id, root,
 	    "application_id", false, err) == 0 &&
 	    apijson_get_id(out->service, sizeof out->service, root, "service",
 	    false, err) == 0 &&

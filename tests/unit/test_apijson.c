@@ -574,8 +574,11 @@ test_nul_escape(void **state)
 	assert_int_equal(decode(K_SESSION, "{\"token\":\"ab\\u0000cd\","
 	    "\"expires_in\":1,\"staff\":{\"staff_id\":\"a\",\"name\":\"b\","
 	    "\"role\":\"clerk\",\"counter\":\"c\"}}"), -1);
-	assert_int_equal(decode(K_PERSON, PERSON_WITH(CARD("C-0001\\\\u0000x",
-	    "normal", "active", "active"))), 0);
+	/* an escaped backslash before u0000 is text, not a NUL (in a text
+	 * member: a backslash is no identifier's character) */
+	assert_int_equal(decode(K_APPLICATION, "{\"application_id\":\"MA-1\","
+	    "\"service\":\"s\",\"status\":\"completed\",\"created_at\":\"t\","
+	    "\"next_steps\":\"C-0001\\\\u0000x\",\"card\":" CARD_OK "}"), 0);
 	assert_int_equal(decode(K_PERSON, PERSON_WITH(CARD("C-0001\\u0041",
 	    "normal", "active", "active"))), 0);
 	/* an error reply with one is not read at all (-2: unreadable) */
@@ -583,6 +586,34 @@ test_nul_escape(void **state)
 	assert_int_equal(apijson_decode_error(&e, 422, err_nul,
 	    strlen(err_nul)), -2);
 	assert_string_equal(e.code, "http_422");
+}
+
+/* Identifiers the terminal cites back are of the grammar api_ref_ok()
+ * accepts (docs/api.md): anything else makes the reply unreadable at once,
+ * not a path refused later. */
+static void
+test_identifier_grammar(void **state)
+{
+	static const char *const bad_ids[] = {
+		"P/../x", ".", "..", "P 1", "P?x=1", "张", "P\\u000a",
+	};
+	char s[1024];
+	size_t i;
+
+	for (i = 0; i < sizeof bad_ids / sizeof bad_ids[0]; i++) {
+		snprintf(s, sizeof s, "{\"person_id\":\"%s\",\"name\":\"x\","
+		    "\"id_number_masked\":\"m\",\"birth_date\":\"1990-01-01\","
+		    "\"sex\":\"male\",\"as_of\":\"2026-11-22\",\"cards\":[]}",
+		    bad_ids[i]);
+		assert_int_equal(decode(K_PERSON, s), -1);
+		snprintf(s, sizeof s, "{\"check_id\":\"%s\",\"person\":"
+		    PERSON_OK "}", bad_ids[i]);
+		assert_int_equal(decode(K_IDENTITY, s), -1);
+	}
+	assert_int_equal(decode(K_PERSON, PERSON_WITH(CARD("C-1.a_b-Z9",
+	    "normal", "active", "active"))), 0);
+	assert_int_equal(decode(K_PERSON, PERSON_WITH(CARD("C/1", "normal",
+	    "active", "active"))), -1);
 }
 
 /* A member named twice in any object makes the whole reply unreadable:
@@ -724,6 +755,7 @@ main(void)
 		cmocka_unit_test(test_cards_bound),
 		cmocka_unit_test(test_lengths),
 		cmocka_unit_test(test_nul_escape),
+		cmocka_unit_test(test_identifier_grammar),
 		cmocka_unit_test(test_duplicate_keys),
 		cmocka_unit_test(test_duplicate_keys_many),
 		cmocka_unit_test(test_error_duplicate),
