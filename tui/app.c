@@ -366,10 +366,14 @@ app_error_text(char *out, size_t outsz, const struct api_error *err)
 		    err->result == API_SESSION_EXPIRED) &&
 		    err->message[0] != '\0' &&
 		    strncmp(err->code, "http_", 5) != 0) {
-			/* Untrusted: sanitised here and again when drawn. */
+			/* Untrusted: sanitised here and again when drawn.
+			 * Nothing left to read (escapes, blanks): no message. */
 			text_sanitize(out, outsz, err->message,
 			    strlen(err->message));
-			return;
+			if (!text_blank(out)) {
+				text_trim(out);
+				return;
+			}
 		}
 	}
 	snprintf(out, outsz, "%s", api_strerror(err->result));
