@@ -226,14 +226,9 @@ void
 app_field_refused(struct app *app, struct form_state *st, int idx,
     const char *text)
 {
-	struct field_status *fs;
-
 	if (idx < 0 || st->def == NULL || idx >= st->def->nfields)
 		return;
-	fs = &st->status[idx];
-	fs->verdict = VERDICT_BAD;
-	/* Untrusted (the service's words): sanitised before it is kept. */
-	text_sanitize(fs->msg, sizeof fs->msg, text, strlen(text));
+	form_refuse(st, idx, text);
 	app->fv_focus = idx;
 	if (app->fv != NULL)
 		form_view_focus(app->fv, idx);

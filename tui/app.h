@@ -160,7 +160,7 @@ void app_end_walkin(struct app *app);
  * form (bank card number), its Idempotency-Key, the last application. */
 void app_drop_services(struct app *app);
 /* Put a refusal from the service at field idx of st (-1: nowhere) and
- * move the focus there. */
+ * move the focus there (form_refuse: it does not hold F2 back). */
 void app_field_refused(struct app *app, struct form_state *st, int idx,
     const char *text);
 /* Ask the service for the person and cards again; on success show them
