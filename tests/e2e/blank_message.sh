@@ -7,12 +7,7 @@
 e2e_start t "$SSDESK --demo --today $TODAY --latency 0 \
     --fault 'POST /v1/identity-checks=blank-message,1'"
 e2e_signin
-e2e_keys Enter
-e2e_wait "Identity check"
-e2e_type "$(e2e_demo_id 张伟)"; e2e_keys Enter
-e2e_type 张伟; e2e_keys Enter
-e2e_type L; e2e_keys Enter
-e2e_type y; e2e_type y; e2e_type p; e2e_type y
+e2e_identity_fill "$(e2e_demo_id 张伟)" 张伟
 e2e_absent "refused the request"
 e2e_keys F2
 e2e_wait "The central service refused the request. Check the details"

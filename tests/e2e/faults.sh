@@ -7,12 +7,7 @@ E2E_SIM_ARGS=--control e2e_sim_start
 id=$(e2e_demo_id 张伟)
 e2e_start t "$SSDESK --service $SIM_URL --ca-file $SIM_CA"
 e2e_signin
-e2e_keys Enter
-e2e_wait "Identity check"
-e2e_type "$id"; e2e_keys Enter
-e2e_type 张伟; e2e_keys Enter
-e2e_type L; e2e_keys Enter
-e2e_type y; e2e_type y; e2e_type p; e2e_type y
+e2e_identity_fill "$id" 张伟
 
 kept() {
 	e2e_wait "$id"

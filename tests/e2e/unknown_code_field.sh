@@ -9,12 +9,7 @@ id=$(e2e_demo_id 张伟)
 e2e_start t "$SSDESK --service $SIM_URL --ca-file $SIM_CA"
 e2e_signin
 e2e_fault 'POST /v1/identity-checks=unknown-code-field,1'
-e2e_keys Enter
-e2e_wait "Identity check"
-e2e_type "$id"; e2e_keys Enter
-e2e_type 张伟; e2e_keys Enter
-e2e_type L; e2e_keys Enter
-e2e_type y; e2e_type y; e2e_type p; e2e_type y
+e2e_identity_fill "$id" 张伟
 e2e_absent "does not know yet"
 e2e_keys F2
 e2e_wait "Refused under a rule this terminal does not know yet."

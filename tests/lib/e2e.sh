@@ -129,15 +129,21 @@ e2e_sim_start() {
 	SIM_CA="$E2E_TMP/pki/ca.pem"
 }
 
-# e2e_identity ID NAME [VALID_UNTIL] [FACE]: fill the identity check from
-# the home screen and submit it (face: p, f or n; default p).
-e2e_identity() {
+# e2e_identity_fill ID NAME [VALID_UNTIL] [FACE]: from the home screen,
+# fill the identity check without submitting it (face: p, f or n;
+# default p).
+e2e_identity_fill() {
 	e2e_keys Enter
 	e2e_wait "Identity check"
 	e2e_type "$1"; e2e_keys Enter
 	e2e_type "$2"; e2e_keys Enter
 	e2e_type "${3:-L}"; e2e_keys Enter
 	e2e_type y; e2e_type y; e2e_type "${4:-p}"; e2e_type y
+}
+
+# e2e_identity ID NAME [VALID_UNTIL] [FACE]: fill it and submit it.
+e2e_identity() {
+	e2e_identity_fill "$@"
 	e2e_keys F2
 }
 
