@@ -91,7 +91,8 @@ TUI_SRC  += tui/card_svc.c tui/screen_cardsvc.c tui/screen_pin.c \
 TUI_SRC  += tui/queued.c
 
 # Unit tests link only the layers they test, so each layer builds alone.
-FORMS_TESTS = date idnum mask text check form delegation pin contrib receipt
+FORMS_TESTS = date idnum mask text check form delegation pin contrib receipt \
+              person
 NET_TESTS   = apijson transport_local apijson_deleg seal apijson_card outbox
 SIM_TESTS   = sim sim_card sim_fault
 INTEG_TESTS = https deleg card
