@@ -379,8 +379,7 @@ app_deadline_remedy(char *out, size_t outsz, const struct card *c)
 {
 	char date[DATE_STR];
 
-	date_format(date, c->deadline.y != 0 ? c->deadline :
-	    deadline_of(c->received_on));
+	date_format(date, deadline_applied(c->received_on, c->deadline));
 	snprintf(out, outsz, _("The 300-day activation deadline passed on %s, "
 	    "so the card's social-security application was reported lost. "
 	    "Remedy: the cardholder first enables the financial application "
