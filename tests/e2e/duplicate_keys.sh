@@ -3,10 +3,8 @@
 # refusal or a person.  The clerk is told the answer could not be read,
 # nothing of it is taken, the form is kept, and F2 asks again.
 . "$(dirname "$0")/../lib/e2e.sh"
-E2E_SIM_ARGS=--control e2e_sim_start
 id=$(e2e_demo_id 张伟)
-e2e_start t "$SSDESK --service $SIM_URL --ca-file $SIM_CA"
-e2e_signin
+e2e_fault_session
 e2e_fault 'POST /v1/identity-checks=duplicate-keys,2'
 # A refusal (the wrong name) whose code and field come twice.
 e2e_identity_fill "$id" 李四

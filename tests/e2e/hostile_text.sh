@@ -9,10 +9,8 @@
 # on the panel that says so; the person screen gets its hostile person
 # from the refresh (F5).
 . "$(dirname "$0")/../lib/e2e.sh"
-E2E_SIM_ARGS=--control e2e_sim_start
 id=$(e2e_demo_id 张伟)
-e2e_start t "$SSDESK --service $SIM_URL --ca-file $SIM_CA"
-e2e_signin
+e2e_fault_session
 e2e_fault 'POST /v1/identity-checks=hostile-text,1' \
     'GET /v1/persons/=hostile-text' \
     'POST /v1/applications/medical-activation=hostile-text'

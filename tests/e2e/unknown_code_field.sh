@@ -4,10 +4,8 @@
 # form again as it is, for the service to decide again; it does not wait
 # silently for the field to be edited.
 . "$(dirname "$0")/../lib/e2e.sh"
-E2E_SIM_ARGS=--control e2e_sim_start
 id=$(e2e_demo_id 张伟)
-e2e_start t "$SSDESK --service $SIM_URL --ca-file $SIM_CA"
-e2e_signin
+e2e_fault_session
 e2e_fault 'POST /v1/identity-checks=unknown-code-field,1'
 e2e_identity_fill "$id" 张伟
 e2e_absent "does not know yet"

@@ -3,11 +3,9 @@
 # the medical form, the receipt and the audit log show the numbers masked
 # and never whole.
 . "$(dirname "$0")/../lib/e2e.sh"
-E2E_SIM_ARGS=--control e2e_sim_start
 id=$(e2e_demo_id 张伟)
 log=$E2E_TMP/state/ssdesk/audit.log
-e2e_start t "$SSDESK --service $SIM_URL --ca-file $SIM_CA"
-e2e_signin
+e2e_fault_session
 e2e_fault 'POST /v1/identity-checks=unmasked' \
     'POST /v1/applications/medical-activation=unmasked'
 e2e_identity "$id" 张伟

@@ -5,11 +5,9 @@
 # numbers only), the form is kept, and once the service answers right F2
 # goes on.
 . "$(dirname "$0")/../lib/e2e.sh"
-E2E_SIM_ARGS=--control e2e_sim_start
 id=$(e2e_demo_id 张伟)
 log=$E2E_TMP/state/ssdesk/audit.log
-e2e_start t "$SSDESK --service $SIM_URL --ca-file $SIM_CA"
-e2e_signin
+e2e_fault_session
 e2e_fault 'POST /v1/identity-checks=wrong-person,1'
 e2e_identity_fill "$id" 张伟
 e2e_absent "does not match the ID number typed"

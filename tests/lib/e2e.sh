@@ -129,6 +129,14 @@ e2e_sim_start() {
 	SIM_CA="$E2E_TMP/pki/ca.pem"
 }
 
+# e2e_fault_session: ssdesk-sim taking faults at run time (--control),
+# ssdesk against it over HTTPS in session t, clerk01 signed in.
+e2e_fault_session() {
+	E2E_SIM_ARGS="--control ${E2E_SIM_ARGS:-}" e2e_sim_start
+	e2e_start t "$SSDESK --service $SIM_URL --ca-file $SIM_CA"
+	e2e_signin
+}
+
 # e2e_identity_fill ID NAME [VALID_UNTIL] [FACE]: from the home screen,
 # fill the identity check without submitting it (face: p, f or n;
 # default p).
