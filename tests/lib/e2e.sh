@@ -129,17 +129,14 @@ e2e_sim_start() {
 	SIM_CA="$E2E_TMP/pki/ca.pem"
 }
 
-# e2e_fault_session: ssdesk-sim taking faults at run time (--control),
-# ssdesk against it over HTTPS in session t, clerk01 signed in.
-e2e_fault_session() {
-	E2E_SIM_ARGS="--control ${E2E_SIM_ARGS:-}" e2e_sim_start
-	e2e_start t "$SSDESK --service $SIM_URL --ca-file $SIM_CA"
-	e2e_signin
+# e2e_identity ID NAME [VALID_UNTIL] [FACE]: fill the identity check from
+# the home screen and submit it (face: p, f or n; default p).
+e2e_identity() {
+	e2e_identity_fill "$@"
+	e2e_keys F2
 }
 
-# e2e_identity_fill ID NAME [VALID_UNTIL] [FACE]: from the home screen,
-# fill the identity check without submitting it (face: p, f or n;
-# default p).
+# e2e_identity_fill ID NAME [VALID_UNTIL] [FACE]: the same, not submitted.
 e2e_identity_fill() {
 	e2e_keys Enter
 	e2e_wait "Identity check"
@@ -149,18 +146,20 @@ e2e_identity_fill() {
 	e2e_type y; e2e_type y; e2e_type "${4:-p}"; e2e_type y
 }
 
-# e2e_identity ID NAME [VALID_UNTIL] [FACE]: fill it and submit it.
-e2e_identity() {
-	e2e_identity_fill "$@"
-	e2e_keys F2
-}
-
 # e2e_fault 'METHOD PATH=KIND[:MS][,COUNT]'...: replace the simulator's
 # faults (needs E2E_SIM_ARGS=--control before e2e_sim_start); no
 # argument clears them.
 e2e_fault() {
 	printf '%s\n' "$@" | curl -sf --cacert "$SIM_CA" -X PUT --data-binary @- \
 	    "$SIM_URL/_sim/faults" || { echo "cannot set fault: $*"; exit 1; }
+}
+
+# e2e_fault_session: ssdesk-sim taking faults at run time (--control),
+# ssdesk against it over HTTPS in session t, clerk01 signed in.
+e2e_fault_session() {
+	E2E_SIM_ARGS="--control ${E2E_SIM_ARGS:-}" e2e_sim_start
+	e2e_start t "$SSDESK --service $SIM_URL --ca-file $SIM_CA"
+	e2e_signin
 }
 
 # e2e_sim_created: how many applications the simulator really created.
