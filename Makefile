@@ -60,7 +60,7 @@ DEFS      = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 -DNCURSES_WIDECHAR=1 \
 ALL_CFLAGS  = $(WARN) $(OPT) $(HARDEN) $(DEFS) -I. $(CFLAGS)
 ALL_LDFLAGS = -pie -Wl,-z,relro,-z,now $(LDSAN) $(LDFLAGS)
 
-FORMS_SRC = forms/date.c forms/idnum.c forms/text.c forms/check.c \
+FORMS_SRC = forms/date.c forms/idnum.c forms/mask.c forms/text.c forms/check.c \
             forms/pin.c forms/contrib.c forms/receipt.c \
             forms/deadline.c forms/person.c forms/form.c \
             forms/form_identity.c forms/form_medical.c
@@ -92,7 +92,8 @@ TUI_SRC  += tui/queued.c
 TUI_SRC  += tui/signals.c tui/quit.c
 
 # Unit tests link only the layers they test, so each layer builds alone.
-FORMS_TESTS = date idnum text check form delegation pin contrib receipt
+FORMS_TESTS = date idnum mask text check form delegation pin contrib receipt \
+              person
 NET_TESTS   = apijson transport_local apijson_deleg seal apijson_card outbox
 SIM_TESTS   = sim sim_card sim_fault
 INTEG_TESTS = https deleg card

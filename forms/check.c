@@ -92,6 +92,47 @@ enum check_err check_name(const char *name)
 	return CHECK_OK;
 }
 
+/* Bytes of a middle dot or one of its look-alikes at p, else 0. */
+static size_t dot_len(const char *p)
+{
+	static const char *const dots[] = {
+		"\xC2\xB7",     /* U+00B7 MIDDLE DOT */
+		"\xE2\x80\xA2", /* U+2022 BULLET */
+		"\xE2\x80\xA7", /* U+2027 HYPHENATION POINT */
+		"\xE3\x83\xBB", /* U+30FB KATAKANA MIDDLE DOT */
+		"\xEF\xBD\xA5", /* U+FF65 HALFWIDTH KATAKANA MIDDLE DOT */
+		".",
+	};
+
+	for (size_t i = 0; i < sizeof dots / sizeof dots[0]; i++) {
+		size_t n = strlen(dots[i]);
+
+		if (strncmp(p, dots[i], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+bool check_name_matches(const char *reg, const char *typed)
+{
+	if (reg == NULL || typed == NULL)
+		return false;
+	while (*reg != '\0' && *typed != '\0') {
+		size_t a = dot_len(reg), b = dot_len(typed);
+
+		if (a > 0 && b > 0) {
+			reg += a;
+			typed += b;
+		} else if (*reg == *typed) {
+			reg++;
+			typed++;
+		} else {
+			return false;
+		}
+	}
+	return *reg == '\0' && *typed == '\0';
+}
+
 static bool all_digits(const char *s)
 {
 	for (; *s != '\0'; s++)

@@ -37,6 +37,11 @@ enum check_err {
 #define BANKCARD_MASKED_MAX 24
 
 enum check_err check_name(const char *name);
+/* Is typed the register's name?  Byte for byte, except that the middle
+ * dot of a minority name may be any of its look-alikes (U+00B7, U+2022,
+ * U+2027, U+30FB, U+FF65, '.') on either side (docs/api.md, name_mismatch).
+ * The service's rule, and the terminal's for the name it answers with. */
+bool check_name_matches(const char *reg, const char *typed);
 
 bool check_luhn(const char *digits);
 enum check_err check_bankcard(const char *digits);

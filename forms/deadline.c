@@ -15,3 +15,19 @@ long deadline_days_left(struct date received, struct date today)
 {
 	return date_diff(deadline_of(received), today);
 }
+
+struct date deadline_applied(struct date received, struct date service)
+{
+	return service.y != 0 ? service : deadline_of(received);
+}
+
+bool deadline_differs(struct date received, struct date service)
+{
+	return service.y != 0 && date_cmp(service, deadline_of(received)) != 0;
+}
+
+long deadline_days_to(struct date received, struct date service,
+    struct date today)
+{
+	return date_diff(deadline_applied(received, service), today);
+}

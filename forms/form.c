@@ -393,8 +393,13 @@ static int refuse_field(struct form_state *st, int idx, int *first)
 		break;
 	default:
 		/* The focus goes to the field, whose message says what is
-		 * wrong; the label would only repeat it. */
-		say(st->form_msg, "%s", fs->msg);
+		 * wrong; the label would only repeat it.  Never nothing: F2
+		 * that does not send says why. */
+		if (fs->msg[0] != '\0')
+			say(st->form_msg, "%s", fs->msg);
+		else
+			say(st->form_msg, _("\xE2\x80\x9C%s\xE2\x80\x9D is not accepted: correct it."),
+			    _(fd->label));
 		break;
 	}
 	return -1;
@@ -412,7 +417,8 @@ int form_ready(struct form_state *st, int *first)
 	st->form_msg[0] = '\0';
 	for (int i = 0; i < st->def->nfields; i++) {
 		const struct field_def *fd = &st->def->fields[i];
-		enum field_verdict vd = st->status[i].verdict;
+		enum field_verdict vd = st->status[i].refused ?
+		    st->status[i].own : st->status[i].verdict;
 
 		switch (vd) {
 		case VERDICT_OK:
@@ -444,6 +450,23 @@ int form_ready(struct form_state *st, int *first)
 	if (st->def->rules != NULL)
 		return st->def->rules(st, first) == 0 ? 0 : -1;
 	return 0;
+}
+
+void form_refuse(struct form_state *st, int idx, const char *msg)
+{
+	struct field_status *fs;
+
+	if (st == NULL || st->def == NULL || idx < 0 ||
+	    idx >= st->def->nfields || idx >= FORM_FIELDS_MAX)
+		return;
+	fs = &st->status[idx];
+	if (!fs->refused)
+		fs->own = fs->verdict;
+	fs->refused = true;
+	fs->verdict = VERDICT_BAD;
+	if (msg == NULL)
+		msg = "";
+	text_sanitize(fs->msg, sizeof fs->msg, msg, strlen(msg));
 }
 
 void form_clear(struct form_state *st)

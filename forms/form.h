@@ -45,6 +45,11 @@ struct field_status {
 	enum field_verdict verdict;
 	char msg[FORM_MSG_MAX];    /* what is wrong and what to do; translated */
 	char info[FORM_MSG_MAX];   /* what the value tells (birth date, sex...) */
+	/* The service refused the value as sent (form_refuse): verdict is
+	 * VERDICT_BAD and msg its sentence, for the screen; own is the
+	 * value's verdict by the form's own checks, for form_ready(). */
+	bool refused;
+	enum field_verdict own;
 };
 
 struct choice {
@@ -128,7 +133,8 @@ const char *form_get_key(const struct form_state *st, const char *key);
 
 /*
  * May the form be submitted?  Checks every field as if submitting
- * (required fields, warnings not yet confirmed) and the rules that span
+ * (required fields, warnings not yet confirmed; a field the service
+ * refused by its own verdict, see form_refuse) and the rules that span
  * fields (identity: all checklist items done, face recognition passed).
  * Returns 0 if ready; else -1 with *first set to the field to go to
  * (-1 if the problem is not one field) and st->form_msg explaining.
@@ -136,6 +142,16 @@ const char *form_get_key(const struct form_state *st, const char *key);
  * to st->warned and cleared, so typing it again confirms it.
  */
 int form_ready(struct form_state *st, int *first);
+
+/*
+ * The central service refused the value sent in field idx: msg (its
+ * sentence, untrusted: sanitised here) is shown at the field as a
+ * VERDICT_BAD.  It does not hold the form back: the value passed the
+ * form's own checks, only the service can say whether it still refuses
+ * it, so form_ready() goes by those checks and F2 sends the form again
+ * as it is.  Editing the field (form_set) ends the refusal.
+ */
+void form_refuse(struct form_state *st, int idx, const char *msg);
 
 /* Wipe every value (memset), e.g. after submission or on sign-out. */
 void form_clear(struct form_state *st);

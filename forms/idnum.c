@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "forms/i18n.h"
+#include "forms/mask.h"
 
 static const struct {
 	char code[3];
@@ -171,29 +172,11 @@ enum idnum_err idnum_parse(struct idnum *out, const char *in, struct date today)
 
 void idnum_mask(char out[IDNUM_MASKED_LEN + 1], const char *number)
 {
-	size_t len = number != NULL ? strlen(number) : 0;
-	bool plain = true;
-
-	/* Only an 18-character run of digits and X shows its region and last
-	 * four: 18 bytes of anything else (six CJK characters, say) would be
-	 * cut mid-character and show what the clerk mistyped. */
-	for (size_t i = 0; i < len && i < IDNUM_LEN; i++)
-		if (!((number[i] >= '0' && number[i] <= '9') ||
-		    number[i] == 'X' || number[i] == 'x'))
-			plain = false;
-	if (len == IDNUM_LEN && plain) {
-		memcpy(out, number, IDNUM_LEN);
-		memset(out + 6, '*', IDNUM_LEN - 6 - 4);
-		if (out[17] == 'x')
-			out[17] = 'X';
-		out[IDNUM_LEN] = '\0';
-		return;
-	}
-	/* Anything else may be a mistyped number: show none of it. */
-	if (len > IDNUM_MASKED_LEN)
-		len = IDNUM_MASKED_LEN;
-	memset(out, '*', len);
-	out[len] = '\0';
+	/* Region kept, birth date and sequence hidden but the last four;
+	 * a number already masked gives itself. */
+	if (mask_ends(out, IDNUM_MASKED_LEN + 1, number, IDNUM_LEN, IDNUM_LEN,
+	    6, 4) == IDNUM_LEN && out[17] == 'x')
+		out[17] = 'X';
 }
 
 const char *idnum_strerror(enum idnum_err err)

@@ -64,7 +64,8 @@ void idnum_inspect(struct idnum_partial *out, const char *in, struct date today)
 char idnum_check_char(const char *first17);
 
 /* 110105********002X: region kept, birth date and sequence hidden but the
- * last four.  Works on anything; short input gives all stars. */
+ * last four (forms/mask.h's rule: a masked number gives itself).  Works on
+ * anything; input not of the shape gives all stars. */
 void idnum_mask(char out[IDNUM_MASKED_LEN + 1], const char *number);
 
 /* A sentence a clerk can act on, English, marked for translation. */

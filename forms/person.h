@@ -82,6 +82,30 @@ struct application {
 	char subject_id_masked[24];
 };
 
+/*
+ * Does the person the service answered with match what was typed at the
+ * identity check?  The service matched the name to the number before it
+ * answered, so an answer that contradicts either is about someone else
+ * and must stop the walk-in.  person_mismatch() gives a PERSON_DIFF_* bit
+ * for each contradiction (0: none): the name, as check_name_matches()
+ * compares it; the birth date and the sex the typed number encodes; the
+ * masked number, which must show the typed number's characters wherever
+ * it shows any (and be 18 long).  A typed number that cannot be read
+ * confirms nothing: every bit but the name's.
+ */
+#define PERSON_DIFF_NAME   0x1u
+#define PERSON_DIFF_BIRTH  0x2u
+#define PERSON_DIFF_SEX    0x4u
+#define PERSON_DIFF_NUMBER 0x8u
+unsigned person_mismatch(const struct person *p, const char *id_number,
+    const char *name);
+/* The clerk's sentence for diff (translated): what the answer gives
+ * instead, the service's words sanitised and cut, then what to do. */
+void person_mismatch_text(char *out, size_t outsz, unsigned diff,
+    const struct person *p);
+/* diff for the audit log: "name,birth,sex,number" (those set). */
+void person_mismatch_words(char *out, size_t outsz, unsigned diff);
+
 const char *person_role_name(enum role r);     /* "clerk", ... (N_) */
 const char *person_fn_state_name(enum fn_state s);
 const char *person_card_state_name(enum card_state s);

@@ -295,3 +295,28 @@ char *text_trim(char *s)
 	s[end - start] = '\0';
 	return s;
 }
+
+/* Blank: a space of any width, or a character that shows as one (the
+ * Hangul fillers, the blank Braille pattern).  Controls too: a string
+ * not sanitised yet may still hold them. */
+static int is_blank_cp(long cp)
+{
+	return cp == ' ' || cp == 0xA0 || cp == 0x1680 ||
+	    (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+	    cp == 0x3000 || cp == 0x115F || cp == 0x1160 || cp == 0x3164 ||
+	    cp == 0xFFA0 || cp == 0x2800 || (cp >= 0 && text_is_control(cp));
+}
+
+int text_blank(const char *s)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+
+	for (size_t i = 0; i < n;) {
+		long cp;
+
+		i += text_decode(s + i, n - i, &cp);
+		if (!is_blank_cp(cp))
+			return 0;
+	}
+	return 1;
+}

@@ -24,6 +24,11 @@ int text_width(const char *s);
  * to cut, the last column is "~".  Returns the width written. */
 int text_fit(char *out, size_t outsz, const char *s, int maxcols);
 
+/* True if s, sanitised, would show nothing: empty, or only spaces of any
+ * width and invisible fillers (U+00A0, U+2000-200A, U+3000, U+3164...).
+ * A message from the service that is blank is no message. */
+int text_blank(const char *s);
+
 /* Remove leading and trailing blanks (ASCII space, U+3000) in place. */
 char *text_trim(char *s);
 

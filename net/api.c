@@ -262,14 +262,17 @@ api_from_transport(enum transport_err e)
 }
 
 /* Turn a non-2xx answer into err.  The status decides the result; a body
- * in the contract's error shape only adds code, field and message. */
+ * in the contract's error shape only adds code, field and message.  A 4xx
+ * body that is JSON the terminal must not read (a member named twice:
+ * which code was meant?) is an unreadable reply, not a refusal. */
 static void
 api_refusal(struct api *a, enum api_call call,
     const struct transport_reply *reply, struct api_error *err)
 {
 	int st = reply->status;
-	bool shaped = apijson_decode_error(err, st, reply->body,
-	    reply->body_len) == 0;
+	int shape = apijson_decode_error(err, st, reply->body,
+	    reply->body_len);
+	bool shaped = shape == 0;
 
 	if (st == 401 && call == CALL_SIGN_IN) {
 		err->result = API_REFUSED;
@@ -292,7 +295,7 @@ api_refusal(struct api *a, enum api_call call,
 		err->result = API_UNREACHABLE;
 		if (!shaped)
 			err->message[0] = '\0';
-	} else if (st < 400 || st > 599) {
+	} else if (st < 400 || st > 599 || shape == -2) {
 		/* 1xx, 3xx (redirects are never followed) or nonsense: not an
 		 * answer of the contract at all. */
 		err->result = API_BAD_REPLY;

@@ -26,6 +26,9 @@
 #include <sodium.h>
 
 #include "forms/date.h"
+#include "forms/idnum.h"
+#include "forms/mask.h"
+#include "net/api_internal.h"
 
 #define TOKEN_MAX 128
 
@@ -72,15 +75,61 @@ apijson_has_nul_escape(const char *body, size_t len)
 	return false;
 }
 
-/* Parse exactly body[0..len): cJSON alone would accept trailing junk. */
+static int
+apijson_name_cmp(const void *a, const void *b)
+{
+	const char *x = (*(const cJSON *const *)a)->string;
+	const char *y = (*(const cJSON *const *)b)->string;
+
+	return strcmp(x ? x : "", y ? y : "");
+}
+
+/* Does an object anywhere in v name one member twice?  cJSON keeps both
+ * and every lookup finds the first, so {"ss":"inactive","ss":"active"}
+ * would be read one way here and maybe the other way by whoever wrote
+ * it.  Names are sorted, not compared pairwise, so a reply of 1 MiB of
+ * members costs n log n.  Out of memory counts as a duplicate: the reply
+ * is refused, never read half-checked. */
+static bool
+apijson_has_duplicate(const cJSON *v)
+{
+	const cJSON *c, **names;
+	size_t n = 0, i;
+	bool dup = false;
+
+	cJSON_ArrayForEach(c, v) {
+		if (apijson_has_duplicate(c))
+			return true;
+		n++;
+	}
+	if (!cJSON_IsObject(v) || n < 2)
+		return false;
+	if ((names = malloc(n * sizeof *names)) == NULL)
+		return true;
+	i = 0;
+	cJSON_ArrayForEach(c, v)
+		names[i++] = c;
+	qsort(names, n, sizeof *names, apijson_name_cmp);
+	for (i = 1; i < n && !dup; i++)
+		dup = apijson_name_cmp(&names[i - 1], &names[i]) == 0;
+	free(names);
+	return dup;
+}
+
+/* Parse exactly body[0..len): cJSON alone would accept trailing junk.
+ * NULL if it is not one JSON value, or (then *why says so) if it is one
+ * the terminal must not read: a \u0000 in a string, a duplicate name. */
 static cJSON *
-apijson_parse_exact(const char *body, size_t len)
+apijson_parse_exact(const char *body, size_t len, const char **why)
 {
 	const char *end = NULL;
 	cJSON *root;
 
-	if (apijson_has_nul_escape(body, len))
+	*why = NULL;
+	if (apijson_has_nul_escape(body, len)) {
+		*why = "a string holds \\u0000";
 		return NULL;
+	}
 	root = cJSON_ParseWithLengthOpts(body, len, &end, 0);
 	if (root == NULL)
 		return NULL;
@@ -89,12 +138,18 @@ apijson_parse_exact(const char *body, size_t len)
 			cJSON_Delete(root);
 			return NULL;
 		}
+	if (apijson_has_duplicate(root)) {
+		*why = "an object names a member twice";
+		cJSON_Delete(root);
+		return NULL;
+	}
 	return root;
 }
 
 cJSON *
 apijson_parse(const char *body, size_t len, struct api_error *err)
 {
+	const char *why;
 	cJSON *root;
 
 	if (body == NULL || len == 0) {
@@ -105,9 +160,10 @@ apijson_parse(const char *body, size_t len, struct api_error *err)
 		apijson_fail(err, "reply of %zu bytes over the cap", len);
 		return NULL;
 	}
-	root = apijson_parse_exact(body, len);
+	root = apijson_parse_exact(body, len, &why);
 	if (root == NULL) {
-		apijson_fail(err, "reply is not JSON");
+		apijson_fail(err, "reply is not JSON%s%s", why ? ": " : "",
+		    why ? why : "");
 		return NULL;
 	}
 	if (!cJSON_IsObject(root)) {
@@ -152,6 +208,57 @@ apijson_get_id(char *out, size_t outsz, const cJSON *obj, const char *name,
 	}
 	memcpy(out, it->valuestring, n + 1);
 	return 0;
+}
+
+int
+apijson_get_ref(char *out, size_t outsz, const cJSON *obj, const char *name,
+    bool may_empty, struct api_error *err)
+{
+	if (apijson_get_id(out, outsz, obj, name, may_empty, err) != 0)
+		return -1;
+	if (out[0] != '\0' && !api_ref_ok(out)) {
+		apijson_fail(err, "\"%s\" is not an identifier", name);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+apijson_mask(char *out, size_t outsz, const char *raw, enum apijson_mask kind)
+{
+	char id[IDNUM_MASKED_LEN + 1];
+
+	switch (kind) {
+	case APIJSON_MASK_ID:
+		idnum_mask(id, raw);
+		snprintf(out, outsz, "%s", id);
+		break;
+	case APIJSON_MASK_CARD:
+		mask_card_number(out, outsz, raw);
+		break;
+	case APIJSON_MASK_PHONE:
+		mask_phone(out, outsz, raw);
+		break;
+	}
+}
+
+/* The whole number, if the service sent one, lives only in raw, on the
+ * stack, and is wiped before return. */
+int
+apijson_get_masked(char *out, size_t outsz, const cJSON *obj,
+    const char *name, enum apijson_mask kind, bool may_empty,
+    struct api_error *err)
+{
+	char raw[64];
+	int rc;
+
+	if (outsz > sizeof raw)
+		outsz = sizeof raw;
+	rc = apijson_get_id(raw, outsz, obj, name, may_empty, err);
+	if (rc == 0)
+		apijson_mask(out, outsz, raw, kind);
+	sodium_memzero(raw, sizeof raw);
+	return rc;
 }
 
 /* A free-text member: present and a string; cut to fit on a character
@@ -239,9 +346,9 @@ apijson_card(struct card *c, const cJSON *o, struct api_error *err)
 		apijson_fail(err, "a card is not an object");
 		return -1;
 	}
-	if (apijson_get_id(c->card_id, sizeof c->card_id, o, "card_id", false, err) ||
-	    apijson_get_id(c->number_masked, sizeof c->number_masked, o,
-	    "number_masked", false, err) ||
+	if (apijson_get_ref(c->card_id, sizeof c->card_id, o, "card_id", false, err) ||
+	    apijson_get_masked(c->number_masked, sizeof c->number_masked, o,
+	    "number_masked", APIJSON_MASK_CARD, false, err) ||
 	    apijson_get_text(c->bank, sizeof c->bank, o, "bank", err) ||
 	    apijson_get_enum(&state, o, "state", card_state_words, err) ||
 	    apijson_get_enum(&ss, o, "ss", fn_words, err) ||
@@ -262,10 +369,10 @@ apijson_person(struct person *p, const cJSON *o, struct api_error *err)
 	int sex;
 
 	memset(p, 0, sizeof *p);
-	if (apijson_get_id(p->person_id, sizeof p->person_id, o, "person_id", false, err) ||
+	if (apijson_get_ref(p->person_id, sizeof p->person_id, o, "person_id", false, err) ||
 	    apijson_get_text(p->name, sizeof p->name, o, "name", err) ||
-	    apijson_get_id(p->id_masked, sizeof p->id_masked, o, "id_number_masked",
-	    false, err) ||
+	    apijson_get_masked(p->id_masked, sizeof p->id_masked, o,
+	    "id_number_masked", APIJSON_MASK_ID, false, err) ||
 	    apijson_get_date(&p->birth, o, "birth_date", err) ||
 	    apijson_get_enum(&sex, o, "sex", sex_words, err) ||
 	    apijson_get_date(&p->as_of, o, "as_of", err))
@@ -274,8 +381,8 @@ apijson_person(struct person *p, const cJSON *o, struct api_error *err)
 	/* The phone may be unknown: absent, null or "" all mean none. */
 	phone = cJSON_GetObjectItemCaseSensitive(o, "phone_masked");
 	if (phone != NULL && !cJSON_IsNull(phone) &&
-	    apijson_get_id(p->phone_masked, sizeof p->phone_masked, o, "phone_masked",
-	    true, err))
+	    apijson_get_masked(p->phone_masked, sizeof p->phone_masked, o,
+	    "phone_masked", APIJSON_MASK_PHONE, true, err))
 		return -1;
 	cards = cJSON_GetObjectItemCaseSensitive(o, "cards");
 	if (!cJSON_IsArray(cards)) {
@@ -300,13 +407,14 @@ apijson_decode_error(struct api_error *out, int http_status, const char *body,
 {
 	cJSON *root = NULL;
 	const cJSON *field;
+	const char *why = NULL;
 	struct api_error tmp;
 	int rc = -1;
 
 	out->http_status = http_status;
 	out->code[0] = out->field[0] = out->message[0] = '\0';
 	if (body != NULL && len > 0 && len <= APIJSON_MAX)
-		root = apijson_parse_exact(body, len);
+		root = apijson_parse_exact(body, len, &why);
 	if (cJSON_IsObject(root) &&
 	    apijson_get_id(out->code, sizeof out->code, root, "code", false, &tmp) == 0 &&
 	    apijson_get_text(out->message, sizeof out->message, root, "message",
@@ -324,6 +432,11 @@ apijson_decode_error(struct api_error *out, int http_status, const char *body,
 		    "The central service answered with HTTP status %d.",
 		    http_status);
 		out->field[0] = '\0';
+		if (why != NULL) {
+			snprintf(out->detail, sizeof out->detail,
+			    "error reply is unreadable: %s", why);
+			rc = -2;
+		}
 	}
 	cJSON_Delete(root);
 	return rc;
@@ -400,7 +513,7 @@ apijson_decode_identity(struct identity_result *out, const char *body,
 	if (root == NULL)
 		return -1;
 	memset(out, 0, sizeof *out);
-	if (apijson_get_id(out->check_id, sizeof out->check_id, root, "check_id",
+	if (apijson_get_ref(out->check_id, sizeof out->check_id, root, "check_id",
 	    false, err) == 0 &&
 	    (p = apijson_get_object(root, "person", err)) != NULL &&
 	    apijson_person(&out->person, p, err) == 0)
@@ -434,7 +547,7 @@ apijson_decode_application(struct application *out, const char *body,
 	if (root == NULL)
 		return -1;
 	memset(out, 0, sizeof *out);
-	if (apijson_get_id(out->application_id, sizeof out->application_id, root,
+	if (apijson_get_ref(out->application_id, sizeof out->application_id, root,
 	    "application_id", false, err) == 0 &&
 	    apijson_get_id(out->service, sizeof out->service, root, "service",
 	    false, err) == 0 &&

@@ -2,8 +2,10 @@
  * apijson.h -- the wire's JSON, both ways, at the edge of net/.
  *
  * Decoders take the reply with its exact length (no NUL needed), refuse
- * anything over APIJSON_MAX, check every field's type, and fill a plain
- * struct; on failure they return -1 and say why in err (API_BAD_REPLY).
+ * anything over APIJSON_MAX or with a member named twice in one object
+ * (cJSON would take the first without a word), check every field's type,
+ * and fill a plain struct; on failure they return -1 and say why in err
+ * (API_BAD_REPLY).
  * Encoders return a malloc'd NUL-terminated string (caller frees; wipe
  * with sodium_memzero first if it holds a secret) or NULL.
  * cJSON never appears in this header.
@@ -18,6 +20,10 @@
 
 #define APIJSON_MAX (1024 * 1024)
 
+/* A refusal's body: 0 in the contract's error shape (code, message,
+ * field); -1 not (a proxy's page, an empty body): code "http_NNN" and a
+ * placeholder message; -2 JSON the terminal must not read at all (a
+ * duplicate member name, a \u0000), as -1 with the reason in detail. */
 int apijson_decode_error(struct api_error *out, int http_status,
     const char *body, size_t len);
 int apijson_decode_session(struct staff *staff, char *token, size_t tokensz,

@@ -159,11 +159,11 @@ party(struct approval_party *out, const cJSON *o, const char *name,
 	const cJSON *p = apijson_get_object(o, name, err);
 
 	if (p == NULL ||
-	    apijson_get_id(out->person_id, sizeof out->person_id, p,
+	    apijson_get_ref(out->person_id, sizeof out->person_id, p,
 	    "person_id", false, err) ||
 	    apijson_get_text(out->name, sizeof out->name, p, "name", err) ||
-	    apijson_get_id(out->id_masked, sizeof out->id_masked, p,
-	    "id_number_masked", false, err))
+	    apijson_get_masked(out->id_masked, sizeof out->id_masked, p,
+	    "id_number_masked", APIJSON_MASK_ID, false, err))
 		return -1;
 	return 0;
 }
@@ -193,7 +193,7 @@ approval(struct approval *out, const cJSON *o, struct api_error *err)
 		apijson_fail(err, "an approval is not an object");
 		return -1;
 	}
-	if (apijson_get_id(out->application_id, sizeof out->application_id, o,
+	if (apijson_get_ref(out->application_id, sizeof out->application_id, o,
 	    "application_id", false, err) ||
 	    apijson_get_enum(&st, o, "status", status_words, err) ||
 	    apijson_get_id(out->submitted_at, sizeof out->submitted_at, o,
@@ -301,9 +301,9 @@ member(struct household_member *m, const cJSON *o, struct api_error *err)
 	    false, err) ||
 	    apijson_get_enum(&sex, o, "sex", sex_words, err) ||
 	    apijson_get_date(&m->birth, o, "birth_date", err) ||
-	    apijson_get_id(m->id_masked, sizeof m->id_masked, o,
-	    "id_number_masked", false, err) ||
-	    apijson_get_id(m->person_id, sizeof m->person_id, o, "person_id",
+	    apijson_get_masked(m->id_masked, sizeof m->id_masked, o,
+	    "id_number_masked", APIJSON_MASK_ID, false, err) ||
+	    apijson_get_ref(m->person_id, sizeof m->person_id, o, "person_id",
 	    true, err) ||
 	    get_bool(&m->has_card, o, "has_card", err))
 		return -1;
@@ -337,7 +337,7 @@ apijson_decode_household(struct household *out, const char *body,
 	if (root == NULL)
 		return -1;
 	memset(out, 0, sizeof *out);
-	if (apijson_get_id(out->register_no, sizeof out->register_no, root,
+	if (apijson_get_ref(out->register_no, sizeof out->register_no, root,
 	    "register_no", false, err) ||
 	    apijson_get_text(out->address, sizeof out->address, root,
 	    "address", err) ||
@@ -376,7 +376,7 @@ apijson_decode_results_app(struct application *out, const char *body,
 	card = cJSON_GetObjectItemCaseSensitive(root, "card");
 	if (card != NULL && apijson_card(&out->card, card, err) != 0)
 		goto out;
-	if (apijson_get_id(out->application_id, sizeof out->application_id,
+	if (apijson_get_ref(out->application_id, sizeof out->application_id,
 	    root, "application_id", false, err) ||
 	    apijson_get_id(out->service, sizeof out->service, root, "service",
 	    false, err) ||
@@ -388,9 +388,9 @@ apijson_decode_results_app(struct application *out, const char *body,
 	    "next_steps", err) ||
 	    apijson_get_text(out->subject_name, sizeof out->subject_name, root,
 	    "child_name", err) ||
-	    apijson_get_id(out->subject_id_masked,
+	    apijson_get_masked(out->subject_id_masked,
 	    sizeof out->subject_id_masked, root, "child_id_number_masked",
-	    false, err))
+	    APIJSON_MASK_ID, false, err))
 		goto out;
 	rs = cJSON_GetObjectItemCaseSensitive(root, "results");
 	if (!cJSON_IsArray(rs) || cJSON_GetArraySize(rs) < 1 ||

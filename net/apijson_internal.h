@@ -21,10 +21,22 @@ void apijson_fail(struct api_error *err, const char *fmt, ...)
 /* One JSON object of exactly len bytes, at most APIJSON_MAX, with no
  * \u0000 in any string; NULL (and err) otherwise.  Caller deletes. */
 cJSON *apijson_parse(const char *body, size_t len, struct api_error *err);
-/* An identifier: a string shorter than outsz (may_empty: "" allowed).
- * Check its characters with api_ref_ok() before it goes into a path. */
+/* A string shorter than outsz (may_empty: "" allowed), not cut: a
+ * timestamp, a word, a masked number read by apijson_get_masked. */
 int apijson_get_id(char *out, size_t outsz, const cJSON *obj,
     const char *name, bool may_empty, struct api_error *err);
+/* An identifier the terminal cites back (person_id, card_id, check_id,
+ * application_id, register_no): as apijson_get_id, and of the grammar
+ * api_ref_ok() accepts (docs/api.md), so it can go into a path. */
+int apijson_get_ref(char *out, size_t outsz, const cJSON *obj,
+    const char *name, bool may_empty, struct api_error *err);
+/* A personal number the screens will show, kept only masked whatever
+ * arrives (masked, or by the service's mistake whole): forms/mask.h's rule
+ * for its kind.  Too long for outsz is a bad reply, as for an id. */
+enum apijson_mask { APIJSON_MASK_ID, APIJSON_MASK_CARD, APIJSON_MASK_PHONE };
+int apijson_get_masked(char *out, size_t outsz, const cJSON *obj,
+    const char *name, enum apijson_mask kind, bool may_empty,
+    struct api_error *err);
 /* Untrusted text, cut at a character boundary to fit outsz. */
 int apijson_get_text(char *out, size_t outsz, const cJSON *obj,
     const char *name, struct api_error *err);

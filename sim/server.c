@@ -14,7 +14,8 @@
  * Faults (sim/sim_fault.h) are given with --fault at start, or at run time
  * through /_sim/faults when started with --control (loopback only): delay,
  * 500, 503, reset before or after the work is done, a malformed, huge,
- * trickled or wrongly typed answer.
+ * trickled or wrongly typed answer, odd refusals and odd answers (see
+ * sim_fault.h).
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -98,7 +99,9 @@ server_usage(FILE *f)
 "  --fault SPEC         commit a fault: 'METHOD PATH=KIND[:MS][,COUNT]', KIND\n"
 "                       delay:MS, 500, 503, reset, reset-after-commit,\n"
 "                       malformed-json, huge-body, trickle, wrong-types,\n"
-"                       hostile-text\n"
+"                       hostile-text, unknown-code-field, blank-message,\n"
+"                       unmasked, wrong-person, duplicate-keys,\n"
+"                       other-deadline\n"
 "                       (repeatable; see docs/api.md)\n"
 "  --control            answer /_sim/faults and /_sim/stats (tests only;\n"
 "                       loopback addresses only)\n"
@@ -423,16 +426,6 @@ server_fault_answer(struct server *srv, struct MHD_Connection *conn,
 		sodium_memzero(body + body_len / 2, body_len - body_len / 2);
 		return server_reply(conn, status, body, body_len / 2, true,
 		    false);
-	case SIM_FAULT_WRONG_TYPES:
-	case SIM_FAULT_HOSTILE:
-		twisted = fault == SIM_FAULT_HOSTILE ?
-		    sim_fault_hostile(body, body_len, &tlen) :
-		    sim_fault_wrong_types(body, body_len, &tlen);
-		sodium_memzero(body, body_len);
-		free(body);
-		if (twisted == NULL)
-			return MHD_NO;
-		return server_reply(conn, status, twisted, tlen, true, false);
 	case SIM_FAULT_HUGE_BODY:
 		sodium_memzero(body, body_len);
 		free(body);
@@ -440,7 +433,13 @@ server_fault_answer(struct server *srv, struct MHD_Connection *conn,
 	case SIM_FAULT_TRICKLE:
 		return server_reply_slow(srv, conn, status, body, body_len);
 	default:
-		return server_reply(conn, status, body, body_len, true, false);
+		/* wrong-types, hostile-text, unmasked, wrong-person... */
+		twisted = sim_fault_rewrite(fault, body, body_len, &tlen);
+		sodium_memzero(body, body_len);
+		free(body);
+		if (twisted == NULL)
+			return MHD_NO;
+		return server_reply(conn, status, twisted, tlen, true, false);
 	}
 }
 
@@ -590,24 +589,18 @@ server_answer(void *cls, struct MHD_Connection *conn, const char *url,
 		if (!server_sleep_ms(srv, fault_ms))
 			return MHD_NO;
 		break;
-	case SIM_FAULT_500:
-	case SIM_FAULT_503: {
-		static const char f500[] = "{\"code\":\"internal\",\"message\":"
-		    "\"The service failed; nothing was done. Try again.\"}";
-		static const char f503[] = "{\"code\":\"unavailable\","
-		    "\"message\":\"The service is down for maintenance; "
-		    "nothing was done. Try again in a few minutes.\"}";
-		const char *fb = fault == SIM_FAULT_500 ? f500 : f503;
-
-		status = fault == SIM_FAULT_500 ? 500 : 503;
-		server_log_fault(method, url, fault, status);
-		return server_reply(conn, status, (char *)fb, strlen(fb),
-		    false, false);
-	}
 	case SIM_FAULT_RESET:
 		server_log_fault(method, url, fault, 0);
 		return server_reset(conn);
 	default:
+		/* 500, 503 and the refusals with a code nobody knows:
+		 * answered before any work. */
+		if ((body = sim_fault_refusal(fault, r->body, r->len, &status,
+		    &body_len)) != NULL) {
+			server_log_fault(method, url, fault, status);
+			return server_reply(conn, status, body, body_len, true,
+			    false);
+		}
 		break;
 	}
 

@@ -459,48 +459,6 @@ fail:
 	return NULL;
 }
 
-/* Names compare byte for byte, except that the middle dot of minority
- * names may be typed as any of its look-alikes. */
-static size_t
-sim_dot_len(const char *p)
-{
-	static const char *const dots[] = {
-		"\xC2\xB7",     /* U+00B7 MIDDLE DOT */
-		"\xE2\x80\xA2", /* U+2022 BULLET */
-		"\xE2\x80\xA7", /* U+2027 HYPHENATION POINT */
-		"\xE3\x83\xBB", /* U+30FB KATAKANA MIDDLE DOT */
-		"\xEF\xBD\xA5", /* U+FF65 HALFWIDTH KATAKANA MIDDLE DOT */
-		".",
-	};
-
-	for (size_t i = 0; i < sizeof dots / sizeof dots[0]; i++) {
-		size_t n = strlen(dots[i]);
-
-		if (strncmp(p, dots[i], n) == 0)
-			return n;
-	}
-	return 0;
-}
-
-bool
-sim_name_matches(const char *reg, const char *typed)
-{
-	while (*reg != '\0' && *typed != '\0') {
-		size_t a = sim_dot_len(reg), b = sim_dot_len(typed);
-
-		if (a > 0 && b > 0) {
-			reg += a;
-			typed += b;
-		} else if (*reg == *typed) {
-			reg++;
-			typed++;
-		} else {
-			return false;
-		}
-	}
-	return *reg == '\0' && *typed == '\0';
-}
-
 /* ---- sessions ---------------------------------------------------------- */
 
 static void
@@ -771,7 +729,7 @@ sim_h_identity(struct sim *s, const struct sim_request *req,
 		    "first be enrolled.");
 		goto out;
 	}
-	if (!sim_name_matches(p->d->name, name)) {
+	if (!check_name_matches(p->d->name, name)) {
 		status = sim_fail(a, 422, "name_mismatch", "name",
 		    "The name does not match the ID number. Check the name on "
 		    "the ID card.");

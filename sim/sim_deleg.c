@@ -55,7 +55,7 @@ sim_person_refusal(struct sim *s, const char *number, const char *name,
 		return sim_fail(a, 404, "unknown_person", id_field,
 		    "No insured person has this ID number. Check the number "
 		    "against the insured's ID card.");
-	if (!sim_name_matches(p->d->name, name))
+	if (!check_name_matches(p->d->name, name))
 		return sim_fail(a, 422, "name_mismatch", name_field,
 		    "The name does not match the ID number. Check the name on "
 		    "the insured's ID card.");

@@ -1,6 +1,9 @@
 /*
- * sim_fault.c -- parsing and matching the simulator's injected faults, and
- * the wrong-types mangling of an answer (see sim_fault.h).
+ * sim_fault.c -- parsing and matching the simulator's injected faults, the
+ * answers of those that refuse before any work, and the rewriting of the
+ * service's answer by those that come after it (see sim_fault.h).  The
+ * HTTPS server and the in-process demo act them out through the same two
+ * functions, sim_fault_refusal() and sim_fault_rewrite().
  */
 #include "sim/sim_fault.h"
 
@@ -11,6 +14,8 @@
 
 #include <cjson/cJSON.h>
 #include <sodium.h>
+
+#include "forms/date.h"
 
 static const struct {
 	const char *name;
@@ -26,13 +31,19 @@ static const struct {
 	{ "trickle", SIM_FAULT_TRICKLE },
 	{ "wrong-types", SIM_FAULT_WRONG_TYPES },
 	{ "hostile-text", SIM_FAULT_HOSTILE },
+	{ "unknown-code-field", SIM_FAULT_UNKNOWN_CODE_FIELD },
+	{ "blank-message", SIM_FAULT_BLANK_MESSAGE },
+	{ "unmasked", SIM_FAULT_UNMASKED },
+	{ "wrong-person", SIM_FAULT_WRONG_PERSON },
+	{ "duplicate-keys", SIM_FAULT_DUPLICATE_KEYS },
+	{ "other-deadline", SIM_FAULT_OTHER_DEADLINE },
 };
+#define SIM_FAULT_NKINDS (sizeof sim_fault_names / sizeof sim_fault_names[0])
 
 const char *
 sim_fault_name(enum sim_fault_kind k)
 {
-	for (size_t i = 0; i < sizeof sim_fault_names /
-	    sizeof sim_fault_names[0]; i++)
+	for (size_t i = 0; i < SIM_FAULT_NKINDS; i++)
 		if (sim_fault_names[i].kind == k)
 			return sim_fault_names[i].name;
 	return "none";
@@ -95,15 +106,14 @@ sim_fault_parse(struct sim_fault *out, const char *spec, char *err,
 	}
 	colon = memchr(kind, ':', (size_t)(end - kind));
 	klen = (size_t)((colon ? colon : end) - kind);
-	for (size_t i = 0; i < sizeof sim_fault_names /
-	    sizeof sim_fault_names[0]; i++)
+	for (size_t i = 0; i < SIM_FAULT_NKINDS; i++)
 		if (strlen(sim_fault_names[i].name) == klen &&
 		    strncmp(sim_fault_names[i].name, kind, klen) == 0)
 			out->kind = sim_fault_names[i].kind;
 	if (out->kind == SIM_FAULT_NONE) {
-		snprintf(err, errlen, "unknown fault (delay:MS, 500, 503, "
-		    "reset, reset-after-commit, malformed-json, huge-body, "
-		    "trickle, wrong-types, hostile-text)");
+		/* Too many kinds for one line of a small buffer. */
+		snprintf(err, errlen, "unknown fault kind (ssdesk-sim --help "
+		    "and docs/api.md list them)");
 		return -1;
 	}
 	if ((out->kind == SIM_FAULT_DELAY) != (colon != NULL)) {
@@ -255,6 +265,8 @@ sim_fault_wrong_types(const char *body, size_t len, size_t *out_len)
 	return s;
 }
 
+/* ---- rewriting the service's answer ----------------------------------- */
+
 /* Members whose text the terminal shows; identifiers are not among them. */
 static const char *const sim_fault_shown[] = {
 	"name", "bank", "next_steps", "message", "address", "purpose",
@@ -287,44 +299,157 @@ sim_fault_poison(const char *orig)
 	return s;
 }
 
-static int
-sim_fault_poison_all(cJSON *v)
+/* A string member named name, or NULL. */
+static cJSON *
+sim_fault_string(cJSON *o, const char *name)
 {
-	cJSON *c;
+	cJSON *it = cJSON_GetObjectItemCaseSensitive(o, name);
 
-	cJSON_ArrayForEach(c, v) {
-		if (cJSON_IsObject(c) || cJSON_IsArray(c)) {
-			if (sim_fault_poison_all(c) < 0)
-				return -1;
-			continue;
-		}
-		if (!cJSON_IsString(c) || c->string == NULL)
-			continue;
-		for (size_t i = 0; i < sizeof sim_fault_shown /
-		    sizeof sim_fault_shown[0]; i++) {
-			char *bad;
+	return cJSON_IsString(it) && it->valuestring != NULL ? it : NULL;
+}
 
-			if (strcmp(c->string, sim_fault_shown[i]) != 0)
-				continue;
-			if ((bad = sim_fault_poison(c->valuestring)) == NULL)
-				return -1;
-			/* cJSON owns valuestring (cJSON_free is free here). */
-			free(c->valuestring);
-			c->valuestring = bad;
-		}
+static bool
+sim_fault_set(cJSON *o, const char *name, const char *value)
+{
+	cJSON *v = cJSON_CreateString(value);
+
+	return v != NULL && cJSON_ReplaceItemInObjectCaseSensitive(o, name, v);
+}
+
+/* hostile-text: the shown texts of one object. */
+static int
+sim_fault_edit_hostile(cJSON *o)
+{
+	for (size_t i = 0; i < sizeof sim_fault_shown /
+	    sizeof sim_fault_shown[0]; i++) {
+		cJSON *c = sim_fault_string(o, sim_fault_shown[i]);
+		char *bad;
+
+		if (c == NULL)
+			continue;
+		if ((bad = sim_fault_poison(c->valuestring)) == NULL)
+			return -1;
+		/* cJSON owns valuestring (cJSON_free is free here). */
+		free(c->valuestring);
+		c->valuestring = bad;
 	}
 	return 0;
 }
 
-char *
-sim_fault_hostile(const char *body, size_t len, size_t *out_len)
+/* unmasked: the stars of every "*_masked" member become digits, as a
+ * service that forgot to mask would send them. */
+static int
+sim_fault_edit_unmasked(cJSON *o)
+{
+	static const char suffix[] = "_masked";
+	const size_t sl = sizeof suffix - 1;
+	cJSON *c;
+
+	cJSON_ArrayForEach(c, o) {
+		size_t n = c->string ? strlen(c->string) : 0, d = 0;
+
+		if (!cJSON_IsString(c) || c->valuestring == NULL || n < sl ||
+		    strcmp(c->string + n - sl, suffix) != 0)
+			continue;
+		for (char *p = c->valuestring; *p != '\0'; p++)
+			if (*p == '*')
+				*p = "1234567890"[d++ % 10];
+	}
+	return 0;
+}
+
+/* wrong-person: every person (an object with an ID number) is someone
+ * else: another name, birth date, sex and region. */
+static int
+sim_fault_edit_person(cJSON *o)
+{
+	cJSON *id = sim_fault_string(o, "id_number_masked"), *c;
+	char other[32];
+
+	if (id == NULL)
+		return 0;
+	snprintf(other, sizeof other, "%s%s", strncmp(id->valuestring,
+	    "650102", 6) == 0 ? "110105" : "650102",
+	    strlen(id->valuestring) > 6 ? id->valuestring + 6 : "");
+	if (!sim_fault_set(o, "id_number_masked", other))
+		return -1;
+	if (sim_fault_string(o, "name") != NULL &&
+	    !sim_fault_set(o, "name", "\xe7\x8e\x8b\xe4\xba\x94")) /* 王五 */
+		return -1;
+	if ((c = sim_fault_string(o, "birth_date")) != NULL &&
+	    !sim_fault_set(o, "birth_date", strcmp(c->valuestring,
+	    "1970-01-01") == 0 ? "1971-02-02" : "1970-01-01"))
+		return -1;
+	if ((c = sim_fault_string(o, "sex")) != NULL &&
+	    !sim_fault_set(o, "sex", strcmp(c->valuestring, "male") == 0 ?
+	    "female" : "male"))
+		return -1;
+	return 0;
+}
+
+/* other-deadline: every card's deadline 10 days later than the rule's. */
+static int
+sim_fault_edit_deadline(cJSON *o)
+{
+	cJSON *c = sim_fault_string(o, "deadline");
+	struct date d;
+	char later[DATE_STR];
+
+	if (c == NULL || date_parse(&d, c->valuestring) != 0)
+		return 0;
+	date_format(later, date_add_days(d, 10));
+	return sim_fault_set(o, "deadline", later) ? 0 : -1;
+}
+
+/* duplicate-keys: after each member, one more of the same name with the
+ * value twisted (another type): whoever reads the first sees the real
+ * answer, whoever reads the last sees nonsense. */
+static int
+sim_fault_edit_duplicate(cJSON *o)
+{
+	cJSON *c = o->child, *last = NULL, *t;
+
+	for (t = c; t != NULL; t = t->next)
+		last = t;
+	for (; c != NULL; c = c->next) {
+		if ((t = sim_fault_twist(c)) == NULL ||
+		    !cJSON_AddItemToObject(o, c->string, t)) {
+			cJSON_Delete(t);
+			return -1;
+		}
+		if (c == last)
+			break;
+	}
+	return 0;
+}
+
+typedef int sim_fault_edit_fn(cJSON *obj);
+
+/* edit on every object in v, its members' objects first (so what an edit
+ * adds is not edited again). */
+static int
+sim_fault_each_object(cJSON *v, sim_fault_edit_fn *edit)
+{
+	cJSON *c;
+
+	cJSON_ArrayForEach(c, v)
+		if ((cJSON_IsObject(c) || cJSON_IsArray(c)) &&
+		    sim_fault_each_object(c, edit) < 0)
+			return -1;
+	return cJSON_IsObject(v) ? edit(v) : 0;
+}
+
+/* body parsed, edited object by object, printed: malloc'd or NULL. */
+static char *
+sim_fault_edit(const char *body, size_t len, sim_fault_edit_fn *edit,
+    size_t *out_len)
 {
 	cJSON *in = cJSON_ParseWithLength(body, len);
 	char *s = NULL;
 
 	if (in == NULL)
 		return NULL;
-	if (sim_fault_poison_all(in) == 0)
+	if (sim_fault_each_object(in, edit) == 0)
 		s = cJSON_PrintUnformatted(in);
 	cJSON_Delete(in);
 	if (s != NULL)
@@ -332,16 +457,120 @@ sim_fault_hostile(const char *body, size_t len, size_t *out_len)
 	return s;
 }
 
-int
-sim_fault_handle(struct sim *s, struct sim_faults *fs,
-    const struct sim_request *req, int *status, char **body,
-    size_t *body_len)
+char *
+sim_fault_hostile(const char *body, size_t len, size_t *out_len)
+{
+	return sim_fault_edit(body, len, sim_fault_edit_hostile, out_len);
+}
+
+static sim_fault_edit_fn *
+sim_fault_editor(enum sim_fault_kind k)
+{
+	switch (k) {
+	case SIM_FAULT_HOSTILE:
+		return sim_fault_edit_hostile;
+	case SIM_FAULT_UNMASKED:
+		return sim_fault_edit_unmasked;
+	case SIM_FAULT_WRONG_PERSON:
+		return sim_fault_edit_person;
+	case SIM_FAULT_DUPLICATE_KEYS:
+		return sim_fault_edit_duplicate;
+	case SIM_FAULT_OTHER_DEADLINE:
+		return sim_fault_edit_deadline;
+	default:
+		return NULL;
+	}
+}
+
+char *
+sim_fault_rewrite(enum sim_fault_kind k, const char *body, size_t len,
+    size_t *out_len)
+{
+	sim_fault_edit_fn *edit = sim_fault_editor(k);
+
+	if (k == SIM_FAULT_WRONG_TYPES)
+		return sim_fault_wrong_types(body, len, out_len);
+	return edit != NULL ? sim_fault_edit(body, len, edit, out_len) : NULL;
+}
+
+/* ---- refusing before any work ----------------------------------------- */
+
+/* The name of the request body's first member, into out ("" if none). */
+static void
+sim_fault_first_member(char *out, size_t outsz, const char *body, size_t len)
+{
+	cJSON *in = body != NULL ? cJSON_ParseWithLength(body, len) : NULL;
+
+	out[0] = '\0';
+	if (cJSON_IsObject(in) && in->child != NULL && in->child->string)
+		snprintf(out, outsz, "%s", in->child->string);
+	cJSON_Delete(in);
+}
+
+/* A refusal with a code no terminal knows (422). */
+static char *
+sim_fault_unknown_refusal(enum sim_fault_kind k, const char *req_body,
+    size_t req_len, size_t *out_len)
+{
+	/* Escape sequences, C1 controls, bidi marks and blanks of every
+	 * width: nothing to read once sanitised. */
+	static const char blank[] = "\x1b[2J\x1b[31m\xc2\x9b" "1m \t\r\n"
+	    "\xe3\x80\x80\xc2\xa0\xe2\x80\x8e\x1b]0;\x07 ";
+	cJSON *o = cJSON_CreateObject();
+	char field[64], *s = NULL;
+
+	sim_fault_first_member(field, sizeof field, req_body, req_len);
+	if (o != NULL &&
+	    cJSON_AddStringToObject(o, "code", "fault_unknown_rule") != NULL &&
+	    cJSON_AddStringToObject(o, "message",
+	    k == SIM_FAULT_BLANK_MESSAGE ? blank : "Refused under a rule "
+	    "this terminal does not know yet.") != NULL &&
+	    (k != SIM_FAULT_UNKNOWN_CODE_FIELD || field[0] == '\0' ||
+	    cJSON_AddStringToObject(o, "field", field) != NULL))
+		s = cJSON_PrintUnformatted(o);
+	cJSON_Delete(o);
+	if (s != NULL)
+		*out_len = strlen(s);
+	return s;
+}
+
+char *
+sim_fault_refusal(enum sim_fault_kind k, const char *req_body,
+    size_t req_len, int *status, size_t *out_len)
 {
 	static const char f500[] = "{\"code\":\"internal\",\"message\":"
 	    "\"The service failed; nothing was done. Try again.\"}";
 	static const char f503[] = "{\"code\":\"unavailable\",\"message\":"
 	    "\"The service is down for maintenance; nothing was done. Try "
 	    "again in a few minutes.\"}";
+	const char *fixed;
+	char *s;
+
+	switch (k) {
+	case SIM_FAULT_500:
+	case SIM_FAULT_503:
+		fixed = k == SIM_FAULT_500 ? f500 : f503;
+		if ((s = strdup(fixed)) == NULL)
+			return NULL;
+		*status = k == SIM_FAULT_500 ? 500 : 503;
+		*out_len = strlen(s);
+		return s;
+	case SIM_FAULT_UNKNOWN_CODE_FIELD:
+	case SIM_FAULT_BLANK_MESSAGE:
+		*status = 422;
+		return sim_fault_unknown_refusal(k, req_body, req_len, out_len);
+	default:
+		return NULL;
+	}
+}
+
+/* ---- in-process (ssdesk --demo --fault) -------------------------------- */
+
+int
+sim_fault_handle(struct sim *s, struct sim_faults *fs,
+    const struct sim_request *req, int *status, char **body,
+    size_t *body_len)
+{
 	long ms;
 	enum sim_fault_kind k = sim_faults_take(fs, req->method ? req->method :
 	    "", req->path ? req->path : "", &ms);
@@ -350,35 +579,27 @@ sim_fault_handle(struct sim *s, struct sim_faults *fs,
 
 	*body = NULL;
 	*body_len = 0;
-	switch (k) {
-	case SIM_FAULT_500:
-	case SIM_FAULT_503:
-		*status = k == SIM_FAULT_500 ? 500 : 503;
-		*body = strdup(k == SIM_FAULT_500 ? f500 : f503);
-		*body_len = *body ? strlen(*body) : 0;
-		return *body ? 0 : -1;
-	case SIM_FAULT_RESET:
+	if (k == SIM_FAULT_RESET)
 		return -1;
-	default:
-		break;
-	}
+	if ((*body = sim_fault_refusal(k, req->body, req->body_len, status,
+	    body_len)) != NULL)
+		return 0;
 	*status = sim_handle(s, req, body, body_len);
 	if (*status <= 0)
 		return -1;
 	if (*body == NULL)
 		return k == SIM_FAULT_RESET_AFTER_COMMIT ? -1 : 0;
 	switch (k) {
+	case SIM_FAULT_NONE:
+	case SIM_FAULT_DELAY:
+	case SIM_FAULT_TRICKLE:
+		return 0;
 	case SIM_FAULT_RESET_AFTER_COMMIT:
 		break;
 	case SIM_FAULT_MALFORMED:
 		sodium_memzero(*body + *body_len / 2, *body_len - *body_len / 2);
 		*body_len /= 2;
 		return 0;
-	case SIM_FAULT_WRONG_TYPES:
-	case SIM_FAULT_HOSTILE:
-		m = k == SIM_FAULT_HOSTILE ? sim_fault_hostile(*body, *body_len,
-		    &mlen) : sim_fault_wrong_types(*body, *body_len, &mlen);
-		break;
 	case SIM_FAULT_HUGE_BODY:
 		if ((m = malloc(SIM_FAULT_HUGE)) != NULL) {
 			memset(m, ' ', SIM_FAULT_HUGE);
@@ -387,7 +608,8 @@ sim_fault_handle(struct sim *s, struct sim_faults *fs,
 		}
 		break;
 	default:
-		return 0;
+		m = sim_fault_rewrite(k, *body, *body_len, &mlen);
+		break;
 	}
 	sodium_memzero(*body, *body_len);
 	free(*body);

@@ -40,6 +40,19 @@ enum sim_fault_kind {
 	                          * (names, banks, messages, next steps) comes
 	                          * with escape sequences, bidi overrides,
 	                          * controls, invalid UTF-8, far too long */
+	SIM_FAULT_UNKNOWN_CODE_FIELD, /* nothing done; 422 with a code the
+	                          * terminal does not know, at the field
+	                          * the request's body names first */
+	SIM_FAULT_BLANK_MESSAGE, /* nothing done; 422 with a code the terminal
+	                          * does not know and a message that shows
+	                          * nothing once sanitised */
+	SIM_FAULT_UNMASKED,      /* done; every masked number comes whole */
+	SIM_FAULT_WRONG_PERSON,  /* done; every person in the answer is
+	                          * another: name, birth date, sex, number */
+	SIM_FAULT_DUPLICATE_KEYS,/* done; every member of every object comes
+	                          * twice, the second time with another value */
+	SIM_FAULT_OTHER_DEADLINE,/* done; every card's deadline is 10 days
+	                          * after received + 300 */
 };
 
 struct sim_fault {
@@ -71,6 +84,20 @@ int sim_faults_set(struct sim_faults *fs, const char *text, size_t len,
 enum sim_fault_kind sim_faults_take(struct sim_faults *fs, const char *method,
     const char *path, long *ms);
 const char *sim_fault_name(enum sim_fault_kind k);
+
+/* The answer of a fault that answers before the service does anything
+ * (500, 503, unknown-code-field, blank-message): *status and a malloc'd
+ * body of *out_len bytes; NULL for every other kind (or out of memory:
+ * then *status is 0).  req_body is the request's, whose first member is
+ * the field unknown-code-field names. */
+char *sim_fault_refusal(enum sim_fault_kind k, const char *req_body,
+    size_t req_len, int *status, size_t *out_len);
+/* The service's answer as a fault that comes after the work rewrites it
+ * (wrong-types, hostile-text, unmasked, wrong-person, duplicate-keys,
+ * other-deadline): malloc'd, or NULL if k rewrites nothing or body is not
+ * JSON. */
+char *sim_fault_rewrite(enum sim_fault_kind k, const char *body, size_t len,
+    size_t *out_len);
 
 /* The answer of a JSON body with every value's type changed (strings
  * become numbers, numbers and booleans strings, objects arrays...):

@@ -240,7 +240,6 @@ const char *sim_card_ss(const struct sim *s, const struct sim_card *c);
 cJSON *sim_card_json(const struct sim *s, const struct sim_card *c);
 void sim_mask_phone(char out[16], const char *phone);
 cJSON *sim_person_json(const struct sim *s, const struct sim_person *p);
-bool sim_name_matches(const char *reg, const char *typed);
 struct sim_check *sim_check_find(struct sim *s, const char *id, size_t staff);
 void sim_created_at(char out[32], struct date today);
 /* sim/sim_card.c: the handlers of card services (docs/api.md). */

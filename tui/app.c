@@ -226,14 +226,9 @@ void
 app_field_refused(struct app *app, struct form_state *st, int idx,
     const char *text)
 {
-	struct field_status *fs;
-
 	if (idx < 0 || st->def == NULL || idx >= st->def->nfields)
 		return;
-	fs = &st->status[idx];
-	fs->verdict = VERDICT_BAD;
-	/* Untrusted (the service's words): sanitised before it is kept. */
-	text_sanitize(fs->msg, sizeof fs->msg, text, strlen(text));
+	form_refuse(st, idx, text);
 	app->fv_focus = idx;
 	if (app->fv != NULL)
 		form_view_focus(app->fv, idx);
@@ -366,10 +361,14 @@ app_error_text(char *out, size_t outsz, const struct api_error *err)
 		    err->result == API_SESSION_EXPIRED) &&
 		    err->message[0] != '\0' &&
 		    strncmp(err->code, "http_", 5) != 0) {
-			/* Untrusted: sanitised here and again when drawn. */
+			/* Untrusted: sanitised here and again when drawn.
+			 * Nothing left to read (escapes, blanks): no message. */
 			text_sanitize(out, outsz, err->message,
 			    strlen(err->message));
-			return;
+			if (!text_blank(out)) {
+				text_trim(out);
+				return;
+			}
 		}
 	}
 	snprintf(out, outsz, "%s", api_strerror(err->result));
@@ -380,8 +379,7 @@ app_deadline_remedy(char *out, size_t outsz, const struct card *c)
 {
 	char date[DATE_STR];
 
-	date_format(date, c->deadline.y != 0 ? c->deadline :
-	    deadline_of(c->received_on));
+	date_format(date, deadline_applied(c->received_on, c->deadline));
 	snprintf(out, outsz, _("The 300-day activation deadline passed on %s, "
 	    "so the card's social-security application was reported lost. "
 	    "Remedy: the cardholder first enables the financial application "

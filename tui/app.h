@@ -167,7 +167,7 @@ void app_end_walkin(struct app *app);
  * form (bank card number), its Idempotency-Key, the last application. */
 void app_drop_services(struct app *app);
 /* Put a refusal from the service at field idx of st (-1: nowhere) and
- * move the focus there. */
+ * move the focus there (form_refuse: it does not hold F2 back). */
 void app_field_refused(struct app *app, struct form_state *st, int idx,
     const char *text);
 /* Ask the service for the person and cards again; on success show them
@@ -184,8 +184,9 @@ void app_open_form(struct app *app, struct form_state *st, int y);
 const struct card *app_card(const struct app *app);
 
 /* A sentence for the clerk about a failed call: the known code's own
- * translated sentence, else the sanitised service message, else
- * api_strerror().  Writes into out. */
+ * translated sentence, else the sanitised service message (unless that
+ * shows nothing: only escapes, controls or blanks), else api_strerror().
+ * Never empty.  Writes into out. */
 void app_error_text(char *out, size_t outsz, const struct api_error *err);
 /* The seed-004 remedy for a card past its 300-day deadline. */
 void app_deadline_remedy(char *out, size_t outsz, const struct card *c);

@@ -26,7 +26,9 @@
  * is recorded.
  *
  * Events written today: signin, signin_refused, signout, identity,
- * identity_refused, submit, submit_refused (every service's application,
+ * identity_refused, identity_mismatch (the answer named someone else:
+ * typed number masked, check, the answer's masked number, what differed),
+ * submit, submit_refused (every service's application,
  * app_audit_submit), approve, reject, decide_refused, lock, unlock,
  * unlock_refused, draft_restored, draft_discarded, outbox_restored,
  * outbox_done_earlier, outbox_too_old, refusal_acknowledged, log_start,

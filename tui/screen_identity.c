@@ -7,8 +7,11 @@
  * field, asks form_ready() and then the central service.  A refusal that
  * concerns one field is put at that field; one that stops the whole
  * walk-in (deceased, expired ID card, failed face match, not in the
- * register, name mismatch) is shown on a panel with what to do next.
- * The values stay in app->idform (memory only) until the walk-in ends.
+ * register, name mismatch) is shown on a panel with what to do next, and
+ * so is an answer about someone else than the number and name typed
+ * (forms/person.h person_mismatch): nothing of it is taken, the form is
+ * kept, the event audited.  The values stay in app->idform (memory only)
+ * until the walk-in ends.
  */
 #include "tui/screens.h"
 
@@ -132,49 +135,88 @@ identity_field_of(const struct app *app, const char *field)
 	return -1;
 }
 
+/* Stop the walk-in here: the panel says why (translated title). */
+static void
+identity_stop(struct app *app, const char *title, const char *text)
+{
+	stop.shown = true;
+	snprintf(stop.title, sizeof stop.title, " %s ", title);
+	snprintf(stop.text, sizeof stop.text, "%s", text);
+	app_msg(app, APP_MSG_ERROR, "%s", _("The walk-in cannot go on; see "
+	    "the reason below."));
+}
+
+/* An answer about someone else than the number and name typed (the
+ * service mixed up records): nothing of it is taken, the form is kept,
+ * the clerk is stopped and it is audited.  False if it is the person. */
+static bool
+identity_mismatch(struct app *app, const struct identity_result *res)
+{
+	const char *id = form_get_key(&app->idform, "id_number");
+	unsigned diff = person_mismatch(&res->person, id,
+	    form_get_key(&app->idform, "name"));
+	char masked[IDNUM_MASKED_LEN + 1], words[64], text[APP_MSG_MAX];
+
+	if (diff == 0)
+		return false;
+	idnum_mask(masked, id);
+	person_mismatch_words(words, sizeof words, diff);
+	app_audit(app, "identity_mismatch", "%s %s %s %s", masked,
+	    res->check_id, res->person.id_masked, words);
+	app->have_identity = false;
+	person_mismatch_text(text, sizeof text, diff, &res->person);
+	identity_stop(app, _("Answer does not match the ID number"), text);
+	return true;
+}
+
+/* The service confirmed the identity: on to the person screen. */
+static void
+identity_confirmed(struct app *app, const struct identity_result *res)
+{
+	size_t i;
+
+	if (identity_mismatch(app, res))
+		return;
+	app_audit(app, "identity", "%s %s", res->person.id_masked,
+	    res->check_id);
+	/* Another person than the one checked before (the clerk corrected
+	 * the number): the medical form, its key and the receipt were
+	 * theirs.  The same person checked again keeps what was typed. */
+	if (strcmp(res->person.person_id, app->identity.person.person_id) != 0)
+		app_drop_services(app);
+	app->identity = *res;
+	app->have_identity = true;
+	app->notice[0] = '\0';
+	app->card = app->identity.person.ncards > 0 ? 0 : -1;
+	/* Land on the first card that still needs its medical function. */
+	for (i = 0; i < app->identity.person.ncards; i++) {
+		const struct card *c = &app->identity.person.cards[i];
+
+		if (c->state == CARD_NORMAL && c->ss == FN_INACTIVE) {
+			app->card = (int)i;
+			break;
+		}
+	}
+	app_goto(app, &screen_person);
+	app_msg(app, APP_MSG_INFO, "%s", _("Identity confirmed."));
+}
+
 static void
 identity_done(void *arg, const struct api_error *err,
     const struct identity_result *res)
 {
 	struct app *app = arg;
-	char text[APP_MSG_MAX];
+	char text[APP_MSG_MAX], masked[IDNUM_MASKED_LEN + 1];
 	size_t i;
 
 	app_idle(app);
-	if (err == NULL || err->result == API_OK)
-		app_audit(app, "identity", "%s %s", res->person.id_masked,
-		    res->check_id);
-	else if (err->result == API_REFUSED) {
-		char masked[IDNUM_MASKED_LEN + 1];
-
+	if (err == NULL || err->result == API_OK) {
+		identity_confirmed(app, res);
+		return;
+	}
+	if (err->result == API_REFUSED) {
 		idnum_mask(masked, form_get_key(&app->idform, "id_number"));
 		app_audit(app, "identity_refused", "%s %s", masked, err->code);
-	}
-	if (err == NULL || err->result == API_OK) {
-		/* Another person than the one checked before (the clerk
-		 * corrected the number): the medical form, its key and the
-		 * receipt were theirs.  The same person checked again keeps
-		 * what was typed. */
-		if (strcmp(res->person.person_id,
-		    app->identity.person.person_id) != 0)
-			app_drop_services(app);
-		app->identity = *res;
-		app->have_identity = true;
-		app->notice[0] = '\0';
-		app->card = app->identity.person.ncards > 0 ? 0 : -1;
-		/* Land on the first card that still needs its medical
-		 * function. */
-		for (i = 0; i < app->identity.person.ncards; i++) {
-			const struct card *c = &app->identity.person.cards[i];
-
-			if (c->state == CARD_NORMAL && c->ss == FN_INACTIVE) {
-				app->card = (int)i;
-				break;
-			}
-		}
-		app_goto(app, &screen_person);
-		app_msg(app, APP_MSG_INFO, "%s", _("Identity confirmed."));
-		return;
 	}
 	if (app_session_expired(app, err))
 		return;
@@ -185,22 +227,15 @@ identity_done(void *arg, const struct api_error *err,
 	}
 	app_error_text(text, sizeof text, err);
 	if (err->result == API_REFUSED) {
+		app_field_refused(app, &app->idform,
+		    identity_field_of(app, err->field), text);
 		for (i = 0; i < sizeof identity_stops / sizeof identity_stops[0];
 		    i++)
 			if (strcmp(err->code, identity_stops[i].code) == 0) {
-				stop.shown = true;
-				snprintf(stop.title, sizeof stop.title, " %s ",
-				    _(identity_stops[i].title));
-				app_field_refused(app, &app->idform,
-				    identity_field_of(app, err->field), text);
-				snprintf(stop.text, sizeof stop.text, "%s", text);
-				app_msg(app, APP_MSG_ERROR, "%s",
-				    _("The walk-in cannot go on; see the "
-				    "reason below."));
+				identity_stop(app, _(identity_stops[i].title),
+				    text);
 				return;
 			}
-		app_field_refused(app, &app->idform,
-		    identity_field_of(app, err->field), text);
 		app_msg(app, APP_MSG_ERROR, "%s", text);
 		return;
 	}

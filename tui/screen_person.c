@@ -2,8 +2,10 @@
  * screen_person.c -- the checked person, their cards, the services menu.
  *
  * Each card shows its two functions and the 300-day deadline (seed 004)
- * with the days left counted against the service's own today (as_of):
- * under 30 days is highlighted, a passed deadline is bold.  Before the
+ * as the service gives it (marked "*", with a footnote, when that is not
+ * received + 300 days), with the days left counted against the service's
+ * own today (as_of): under 30 days is highlighted, a passed deadline is
+ * bold.  Before the
  * medical activation starts, the client says right here why it cannot
  * (card lost, already active, deadline passed with its remedy); the
  * service checks again and its refusal lands here too (app->notice).
@@ -89,11 +91,15 @@ person_draw_card(struct app *app, int y, int i)
 	    _(person_fn_state_name(c->fin)));
 	draw_text(w, y + 1, x > 46 ? x + 2 : 48, line, cols - 50);
 
-	/* Line 3: received, deadline, days left against the service's day. */
+	/* Line 3: received, the service's deadline (marked when it is not
+	 * received + 300 days: see person_draw_footnote), days left
+	 * against the service's day. */
 	date_format(rec, c->received_on);
-	date_format(dl, deadline_of(c->received_on));
-	left = deadline_days_left(c->received_on, p->as_of);
+	date_format(dl, deadline_applied(c->received_on, c->deadline));
+	left = deadline_days_to(c->received_on, c->deadline, p->as_of);
 	snprintf(line, sizeof line, _("Received %s   Deadline %s"), rec, dl);
+	if (deadline_differs(c->received_on, c->deadline))
+		snprintf(line + strlen(line), sizeof line - strlen(line), "*");
 	x = 6 + draw_text(w, y + 2, 6, line, cols - 8);
 	if (c->fin == FN_ACTIVE) {
 		snprintf(line, sizeof line, "  %s",
@@ -117,6 +123,27 @@ person_draw_card(struct app *app, int y, int i)
 	wattrset(w, a);
 	draw_text(w, y + 2, x, line, cols - x - 1);
 	wattrset(w, A_NORMAL);
+}
+
+/* Under the services, when no notice is shown: what the deadline's "*"
+ * means, if a card has one. */
+static void
+person_draw_footnote(struct app *app, int y)
+{
+	const struct person *p = &app->identity.person;
+	int rows = getmaxy(app->body);
+
+	for (size_t i = 0; i < p->ncards && i < CARDS_MAX; i++)
+		if (deadline_differs(p->cards[i].received_on,
+		    p->cards[i].deadline)) {
+			draw_wrap(app->body, y, 2, _("* The service set this "
+			    "deadline itself: it is not 300 days after the card "
+			    "was received. The service's date is the one that "
+			    "counts; if the applicant disputes it, call the help "
+			    "desk."), getmaxx(app->body) - 4, rows - y > 0 ?
+			    rows - y : 1);
+			return;
+		}
 }
 
 static void
@@ -173,6 +200,8 @@ person_draw(struct app *app)
 			y++;
 	}
 	wattrset(w, A_NORMAL);
+	if (app->notice[0] == '\0' && y + 1 < rows)
+		person_draw_footnote(app, y + 1);
 	if (app->notice[0] != '\0' && y < rows) {
 		wattrset(w, app->notice_kind == APP_MSG_ERROR ?
 		    draw_attr(app, DRAW_PAIR_ERROR, A_BOLD) :
@@ -251,6 +280,8 @@ const struct screen screen_person = {
 	    "its financial application enabled within 300 days of being "
 	    "received, or its social-security application is reported lost: "
 	    "fewer than 30 days left is underlined, a passed deadline is bold. "
+	    "A deadline marked * is the service's own date, not 300 days "
+	    "after receipt: it is the one that counts. "
 	    "F5 asks the service again; Esc goes back to the identity check; "
 	    "F10 ends the walk-in and wipes its data."),
 	.enter = person_enter,

@@ -45,7 +45,7 @@ service_medical(struct app *app)
 		return;
 	}
 	if (c->ss == FN_REPORTED_LOST || (c->fin != FN_ACTIVE &&
-	    deadline_days_left(c->received_on,
+	    deadline_days_to(c->received_on, c->deadline,
 	    app->identity.person.as_of) < 0)) {
 		app_deadline_remedy(text, sizeof text, c);
 		person_notice(app, APP_MSG_WARN, text);

@@ -3,16 +3,9 @@
 # told what to do, and nothing typed is lost; once the fault is gone, F2
 # goes through with the same form.
 . "$(dirname "$0")/../lib/e2e.sh"
-E2E_SIM_ARGS=--control e2e_sim_start
 id=$(e2e_demo_id 张伟)
-e2e_start t "$SSDESK --service $SIM_URL --ca-file $SIM_CA"
-e2e_signin
-e2e_keys Enter
-e2e_wait "Identity check"
-e2e_type "$id"; e2e_keys Enter
-e2e_type 张伟; e2e_keys Enter
-e2e_type L; e2e_keys Enter
-e2e_type y; e2e_type y; e2e_type p; e2e_type y
+e2e_fault_session
+e2e_identity_fill "$id" 张伟
 
 kept() {
 	e2e_wait "$id"

@@ -3,16 +3,41 @@
  * decoder of net/apijson.c gets the same bytes, passed with their exact
  * length in a buffer of exactly that size (no NUL after it), as the
  * transport hands a reply over.  The first byte picks the HTTP status the
- * error decoder is told.
+ * error decoder is told.  Whatever a reply held, a decoded person shows
+ * no more of a number than its mask allows (forms/mask.h): a breach
+ * aborts, so the fuzzer reports it.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "forms/person.h"
+
 #include "net/api.h"
 #include "net/apijson.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* At most shown characters of s are not '*'. */
+static void
+masked_or_abort(const char *s, size_t shown)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += *s != '*';
+	if (n > shown)
+		abort();
+}
+
+static void
+person_masked_or_abort(const struct person *p)
+{
+	masked_or_abort(p->id_masked, 10);
+	masked_or_abort(p->phone_masked, 7);
+	for (size_t i = 0; i < p->ncards; i++)
+		masked_or_abort(p->cards[i].number_masked, 5);
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -31,9 +56,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	apijson_decode_error(&err, size ? 400 + data[0] % 200 : 500, body,
 	    size);
 	apijson_decode_session(&staff, token, sizeof token, body, size, &err);
-	apijson_decode_identity(&id, body, size, &err);
-	apijson_decode_person(&person, body, size, &err);
-	apijson_decode_application(&app, body, size, &err);
+	if (apijson_decode_identity(&id, body, size, &err) == 0)
+		person_masked_or_abort(&id.person);
+	if (apijson_decode_person(&person, body, size, &err) == 0)
+		person_masked_or_abort(&person);
+	if (apijson_decode_application(&app, body, size, &err) == 0)
+		masked_or_abort(app.card.number_masked, 5);
 	free(body);
 	return 0;
 }

@@ -172,13 +172,18 @@ e2e_sim_restart() {
 # e2e_identity ID NAME [VALID_UNTIL] [FACE]: fill the identity check from
 # the home screen and submit it (face: p, f or n; default p).
 e2e_identity() {
+	e2e_identity_fill "$@"
+	e2e_keys F2
+}
+
+# e2e_identity_fill ID NAME [VALID_UNTIL] [FACE]: the same, not submitted.
+e2e_identity_fill() {
 	e2e_keys Enter
 	e2e_wait "Identity check"
 	e2e_type "$1"; e2e_keys Enter
 	e2e_type "$2"; e2e_keys Enter
 	e2e_type "${3:-L}"; e2e_keys Enter
 	e2e_type y; e2e_type y; e2e_type "${4:-p}"; e2e_type y
-	e2e_keys F2
 }
 
 # e2e_newborn_letter: from home, the identity check of 胡明 and his
@@ -213,6 +218,14 @@ e2e_draft_offered() {
 e2e_fault() {
 	printf '%s\n' "$@" | curl -sf --cacert "$SIM_CA" -X PUT --data-binary @- \
 	    "$SIM_URL/_sim/faults" || { echo "cannot set fault: $*"; exit 1; }
+}
+
+# e2e_fault_session: ssdesk-sim taking faults at run time (--control),
+# ssdesk against it over HTTPS in session t, clerk01 signed in.
+e2e_fault_session() {
+	E2E_SIM_ARGS="--control ${E2E_SIM_ARGS:-}" e2e_sim_start
+	e2e_start t "$SSDESK --service $SIM_URL --ca-file $SIM_CA"
+	e2e_signin
 }
 
 # e2e_sim_created: how many applications the simulator really created.

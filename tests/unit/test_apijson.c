@@ -191,6 +191,33 @@ test_person_good(void **state)
 	free(b);
 }
 
+/* A service that forgot to mask: the struct the screens see holds the
+ * numbers masked all the same (docs/api.md: the terminal masks whatever
+ * arrives). */
+static void
+test_unmasked(void **state)
+{
+	static const char s[] =
+		"{\"check_id\":\"IC-000017\",\"person\":"
+		"{\"person_id\":\"P-0001\",\"name\":\"张伟\","
+		"\"id_number_masked\":\"11010519491231002X\","
+		"\"birth_date\":\"1949-12-31\",\"sex\":\"female\","
+		"\"phone_masked\":\"13800000001\",\"as_of\":\"2026-11-22\","
+		"\"cards\":[{\"card_id\":\"C-0001\","
+		"\"number_masked\":\"A01234017\","
+		"\"bank\":\"Industrial and Commercial Bank of China\","
+		"\"state\":\"normal\",\"ss\":\"inactive\",\"fin\":\"inactive\","
+		"\"received_on\":\"2026-07-25\",\"deadline\":\"2027-05-21\"}]}}";
+	struct identity_result r;
+	struct api_error err;
+	size_t len;
+	char *b = exact(s, &len);
+
+	assert_int_equal(apijson_decode_identity(&r, b, len, &err), 0);
+	check_person(&r.person);
+	free(b);
+}
+
 static void
 test_person_no_phone_no_cards(void **state)
 {
@@ -547,15 +574,113 @@ test_nul_escape(void **state)
 	assert_int_equal(decode(K_SESSION, "{\"token\":\"ab\\u0000cd\","
 	    "\"expires_in\":1,\"staff\":{\"staff_id\":\"a\",\"name\":\"b\","
 	    "\"role\":\"clerk\",\"counter\":\"c\"}}"), -1);
-	assert_int_equal(decode(K_PERSON, PERSON_WITH(CARD("C-0001\\\\u0000x",
-	    "normal", "active", "active"))), 0);
+	/* an escaped backslash before u0000 is text, not a NUL (in a text
+	 * member: a backslash is no identifier's character) */
+	assert_int_equal(decode(K_APPLICATION, "{\"application_id\":\"MA-1\","
+	    "\"service\":\"s\",\"status\":\"completed\",\"created_at\":\"t\","
+	    "\"next_steps\":\"C-0001\\\\u0000x\",\"card\":" CARD_OK "}"), 0);
 	assert_int_equal(decode(K_PERSON, PERSON_WITH(CARD("C-0001\\u0041",
 	    "normal", "active", "active"))), 0);
-	/* an error reply with one is not the error shape */
+	/* an error reply with one is not read at all (-2: unreadable) */
 	memset(&e, 0, sizeof e);
 	assert_int_equal(apijson_decode_error(&e, 422, err_nul,
-	    strlen(err_nul)), -1);
+	    strlen(err_nul)), -2);
 	assert_string_equal(e.code, "http_422");
+}
+
+/* Identifiers the terminal cites back are of the grammar api_ref_ok()
+ * accepts (docs/api.md): anything else makes the reply unreadable at once,
+ * not a path refused later. */
+static void
+test_identifier_grammar(void **state)
+{
+	static const char *const bad_ids[] = {
+		"P/../x", ".", "..", "P 1", "P?x=1", "张", "P\\u000a",
+	};
+	char s[1024];
+	size_t i;
+
+	for (i = 0; i < sizeof bad_ids / sizeof bad_ids[0]; i++) {
+		snprintf(s, sizeof s, "{\"person_id\":\"%s\",\"name\":\"x\","
+		    "\"id_number_masked\":\"m\",\"birth_date\":\"1990-01-01\","
+		    "\"sex\":\"male\",\"as_of\":\"2026-11-22\",\"cards\":[]}",
+		    bad_ids[i]);
+		assert_int_equal(decode(K_PERSON, s), -1);
+		snprintf(s, sizeof s, "{\"check_id\":\"%s\",\"person\":"
+		    PERSON_OK "}", bad_ids[i]);
+		assert_int_equal(decode(K_IDENTITY, s), -1);
+	}
+	assert_int_equal(decode(K_PERSON, PERSON_WITH(CARD("C-1.a_b-Z9",
+	    "normal", "active", "active"))), 0);
+	assert_int_equal(decode(K_PERSON, PERSON_WITH(CARD("C/1", "normal",
+	    "active", "active"))), -1);
+}
+
+/* A member named twice in any object makes the whole reply unreadable:
+ * cJSON would take the first without a word. */
+static void
+test_duplicate_keys(void **state)
+{
+	static const struct { enum kind k; const char *s; } dups[] = {
+		{ K_IDENTITY, "{\"check_id\":\"IC-1\",\"check_id\":\"IC-2\","
+		    "\"person\":" PERSON_OK "}" },
+		{ K_PERSON, PERSON_WITH(CARD_OK "," CARD("C-2\",\"ss\":"
+		    "\"active", "normal", "inactive", "inactive")) },
+		{ K_APPLICATION, "{\"application_id\":\"MA-1\",\"x\":[{\"a\":1,"
+		    "\"a\":1}],\"service\":\"s\",\"status\":\"completed\","
+		    "\"created_at\":\"t\",\"next_steps\":\"n\",\"card\":"
+		    CARD_OK "}" },
+		/* a name that is not looked at counts the same */
+		{ K_PERSON, "{\"z\":0,\"person_id\":\"P-1\",\"z\":1}" },
+	};
+	struct api_error err;
+	size_t i;
+
+	for (i = 0; i < sizeof dups / sizeof dups[0]; i++) {
+		memset(&err, 0, sizeof err);
+		assert_int_equal(decode_n(dups[i].k, dups[i].s,
+		    strlen(dups[i].s), &err), -1);
+		assert_non_null(strstr(err.detail, "twice"));
+	}
+	/* Names differing only in case are two names; the same value under
+	 * two names is fine. */
+	assert_int_equal(decode(K_PERSON, PERSON_WITH(CARD("C-1\",\"Ss\":"
+	    "\"x", "normal", "inactive", "inactive"))), 0);
+}
+
+/* Many members: found by sorting (n log n), at the end as at the start. */
+static void
+test_duplicate_keys_many(void **state)
+{
+	size_t n = 20000, i, len = 0, cap = n * 16 + 64;
+	char *s = malloc(cap);
+	struct api_error err;
+
+	assert_non_null(s);
+	len += (size_t)snprintf(s + len, cap - len, "{");
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(s + len, cap - len, "\"k%zu\":0,", i);
+	len += (size_t)snprintf(s + len, cap - len, "\"k7\":0}");
+	assert_int_equal(decode_n(K_PERSON, s, len, &err), -1);
+	assert_non_null(strstr(err.detail, "twice"));
+	free(s);
+}
+
+/* An error reply with a member named twice: -2, not "not our shape". */
+static void
+test_error_duplicate(void **state)
+{
+	static const char s[] = "{\"code\":\"card_lost\",\"message\":\"m\","
+	    "\"field\":\"card_id\",\"field\":\"phone\"}";
+	struct api_error e;
+	size_t len;
+	char *b = exact(s, &len);
+
+	memset(&e, 0, sizeof e);
+	assert_int_equal(apijson_decode_error(&e, 422, b, len), -2);
+	assert_string_equal(e.code, "http_422");
+	assert_string_equal(e.field, "");
+	free(b);
 }
 
 static void
@@ -617,6 +742,7 @@ main(void)
 		cmocka_unit_test(test_identity_good),
 		cmocka_unit_test(test_person_good),
 		cmocka_unit_test(test_person_no_phone_no_cards),
+		cmocka_unit_test(test_unmasked),
 		cmocka_unit_test(test_application_good),
 		cmocka_unit_test(test_error_good),
 		cmocka_unit_test(test_error_not_shaped),
@@ -629,6 +755,10 @@ main(void)
 		cmocka_unit_test(test_cards_bound),
 		cmocka_unit_test(test_lengths),
 		cmocka_unit_test(test_nul_escape),
+		cmocka_unit_test(test_identifier_grammar),
+		cmocka_unit_test(test_duplicate_keys),
+		cmocka_unit_test(test_duplicate_keys_many),
+		cmocka_unit_test(test_error_duplicate),
 		cmocka_unit_test(test_encoders),
 	};
 

@@ -200,6 +200,51 @@ test_newborn(void **state)
 	    "\"x\":[0"));
 }
 
+/* Numbers the service forgot to mask reach no struct whole: the insured
+ * and agent of an approval, its card, a household member, a newborn. */
+static void
+test_unmasked(void **state)
+{
+	static struct approval ap;
+	static struct household h;
+	static struct application a;
+	struct api_error err;
+
+	(void)state;
+	assert_int_equal(decode(dec_approval, &ap, "{\"application_id\":"
+	    "\"DA-1\",\"status\":\"pending-approval\",\"submitted_at\":\"x\","
+	    "\"age_seconds\":1,\"submitted_by\":{\"staff_id\":\"clerk01\","
+	    "\"name\":\"王\"},\"counter\":\"C-03\",\"agent\":{\"person_id\":"
+	    "\"P-0101\",\"name\":\"马军\",\"id_number_masked\":"
+	    "\"110106198005200155\"},\"insured\":{\"person_id\":\"P-0100\","
+	    "\"name\":\"孙丽\",\"id_number_masked\":\"110105195603080229\"},"
+	    "\"card\":{\"card_id\":\"C-0100\",\"number_masked\":\"B01234104\","
+	    "\"bank\":\"ICBC\",\"state\":\"normal\",\"ss\":\"inactive\","
+	    "\"fin\":\"inactive\",\"received_on\":\"2026-08-14\","
+	    "\"deadline\":\"2027-06-10\"},\"activation\":\"ss\",\"poa\":{"
+	    "\"number\":\"POA-1\",\"signed_on\":\"2026-10-02\","
+	    "\"covers_ss\":true,\"covers_fin\":false},\"checklist\":{"
+	    "\"insured_original_sighted\":true,\"photocopies_taken\":true,"
+	    "\"poa_original_sighted\":true}}", &err), 0);
+	assert_string_equal(ap.agent.id_masked, "110106********0155");
+	assert_string_equal(ap.insured.id_masked, "110105********0229");
+	assert_string_equal(ap.card.number_masked, "B0****104");
+	assert_int_equal(decode(dec_household, &h, "{\"register_no\":"
+	    "\"HH-0100\",\"address\":\"x\",\"as_of\":\"2026-11-22\","
+	    "\"members\":[{\"member_no\":5,\"name\":\"胡小宝\","
+	    "\"relation\":\"child\",\"sex\":\"male\","
+	    "\"birth_date\":\"2026-10-23\",\"id_number_masked\":"
+	    "\"110108202610230717\",\"person_id\":\"\",\"has_card\":false,"
+	    "\"guardians\":[1]}]}", &err), 0);
+	assert_string_equal(h.members[0].id_masked, "110108********0717");
+	assert_int_equal(decode(dec_newborn, &a, "{\"application_id\":"
+	    "\"NB-1\",\"service\":\"newborn-registration\",\"status\":"
+	    "\"completed\",\"created_at\":\"x\",\"next_steps\":\"x\","
+	    "\"child_name\":\"胡小宝\",\"child_id_number_masked\":"
+	    "\"110108202610230717\",\"results\":[\"one\"]}", &err), 0);
+	assert_string_equal(a.subject_id_masked, "110108********0717");
+}
+
 static void
 test_encoders(void **state)
 {
@@ -237,6 +282,7 @@ main(void)
 		cmocka_unit_test(test_approval),
 		cmocka_unit_test(test_household),
 		cmocka_unit_test(test_newborn),
+		cmocka_unit_test(test_unmasked),
 		cmocka_unit_test(test_encoders),
 	};
 

@@ -66,6 +66,31 @@ static void test_name(void **state)
 	}
 }
 
+/* The register's name and the typed one: byte for byte, the middle dot
+ * and its look-alikes alike (the service's rule, and the terminal's for
+ * the name it answers with). */
+static void test_name_matches(void **state)
+{
+	static const char reg[] = "\xE9\x98\xBF\xE4\xBE\x9D\xC2\xB7\xE4\xB9\xB0";
+	static const char *const same[] = {
+		"\xE9\x98\xBF\xE4\xBE\x9D\xC2\xB7\xE4\xB9\xB0",
+		"\xE9\x98\xBF\xE4\xBE\x9D\xE2\x80\xA2\xE4\xB9\xB0",
+		"\xE9\x98\xBF\xE4\xBE\x9D\xE2\x80\xA7\xE4\xB9\xB0",
+		"\xE9\x98\xBF\xE4\xBE\x9D\xE3\x83\xBB\xE4\xB9\xB0",
+		"\xE9\x98\xBF\xE4\xBE\x9D\xEF\xBD\xA5\xE4\xB9\xB0",
+		"\xE9\x98\xBF\xE4\xBE\x9D.\xE4\xB9\xB0",
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+		assert_true(check_name_matches(reg, same[i]));
+	assert_false(check_name_matches(reg, "\xE9\x98\xBF\xE4\xBE\x9D\xE4\xB9\xB0"));
+	assert_false(check_name_matches(reg, "\xE9\x98\xBF\xE4\xBE\x9D\xC2\xB7"));
+	assert_false(check_name_matches("\xE5\xBC\xA0\xE4\xBC\x9F",
+	    "\xE5\xBC\xA0\xE4\xBC\x9F\xE5\x86\xAF"));
+	assert_true(check_name_matches("", ""));
+	assert_false(check_name_matches(NULL, ""));
+}
+
 static void test_luhn(void **state)
 {
 	static const struct { const char *in; bool ok; } cases[] = {
@@ -203,6 +228,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_name),
+		cmocka_unit_test(test_name_matches),
 		cmocka_unit_test(test_luhn),
 		cmocka_unit_test(test_bankcard),
 		cmocka_unit_test(test_bankcard_mask),

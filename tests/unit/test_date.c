@@ -154,6 +154,30 @@ static void test_deadline(void **state)
 	assert_int_equal(dl.d, 25);
 }
 
+/* The service's deadline is the one applied; the terminal's own count
+ * only says whether the clerk is told it differs. */
+static void test_deadline_applied(void **state)
+{
+	struct date rec = D(2026, 7, 25), own = D(2027, 5, 21);
+	struct date later = D(2027, 5, 31), today = D(2026, 11, 22);
+	struct date none = { 0, 0, 0 };
+
+	(void)state;
+	assert_int_equal(date_cmp(deadline_applied(rec, own), own), 0);
+	assert_int_equal(date_cmp(deadline_applied(rec, later), later), 0);
+	assert_int_equal(date_cmp(deadline_applied(rec, none), own), 0);
+	assert_false(deadline_differs(rec, own));
+	assert_true(deadline_differs(rec, later));
+	assert_true(deadline_differs(rec, D(2027, 5, 20)));
+	assert_false(deadline_differs(rec, none));
+	assert_int_equal(deadline_days_to(rec, own, today), 180);
+	assert_int_equal(deadline_days_to(rec, later, today), 190);
+	assert_int_equal(deadline_days_to(rec, none, today), 180);
+	/* Past by the terminal's count, still in time by the service's. */
+	assert_int_equal(deadline_days_to(rec, later, D(2027, 5, 25)), 6);
+	assert_int_equal(deadline_days_to(rec, own, D(2027, 5, 25)), -4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -164,6 +188,7 @@ int main(void)
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_today),
 		cmocka_unit_test(test_deadline),
+		cmocka_unit_test(test_deadline_applied),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -72,6 +72,56 @@ static void test_identity_ready(void **state)
 	assert_string_equal(form_get_key(&st, "face"), "pass");
 }
 
+/* A field the service refused is shown refused, yet the form may go
+ * again as it is (the service decides again); editing ends the refusal;
+ * a value the form itself rejects is still held back. */
+static void test_refused_by_service(void **state)
+{
+	struct form_state st;
+	int first = 99, n;
+
+	(void)state;
+	fill_identity(&st);
+	n = idx(&form_identity, "name");
+	form_refuse(&st, n, "\x1b[31mRefused under a new rule.");
+	assert_int_equal(st.status[n].verdict, VERDICT_BAD);
+	assert_true(st.status[n].refused);
+	assert_string_equal(st.status[n].msg, "Refused under a new rule.");
+	assert_int_equal(form_ready(&st, &first), 0);
+	assert_int_equal(first, -1);
+	/* Refused twice: still the value's own verdict underneath. */
+	form_refuse(&st, n, "Again.");
+	assert_int_equal(form_ready(&st, &first), 0);
+	set(&st, "name", "\xE6\x9D\x8E\xE5\x9B\x9B");
+	assert_false(st.status[n].refused);
+	assert_int_equal(st.status[n].verdict, VERDICT_OK);
+	/* A value bad by the form's own checks stays bad, refused or not. */
+	set(&st, "name", "\xE5\xBC\xA0" "3");
+	form_refuse(&st, n, "No.");
+	assert_int_equal(form_ready(&st, &first), -1);
+	assert_int_equal(first, n);
+	assert_true(st.form_msg[0] != '\0');
+	/* Out of range: nothing happens. */
+	form_refuse(&st, -1, "x");
+	form_refuse(&st, form_identity.nfields, "x");
+}
+
+/* form_ready() never refuses without a sentence. */
+static void test_ready_always_says_why(void **state)
+{
+	struct form_state st;
+	int first, n;
+
+	(void)state;
+	fill_identity(&st);
+	n = idx(&form_identity, "name");
+	st.status[n].verdict = VERDICT_BAD;
+	st.status[n].msg[0] = '\0';
+	assert_int_equal(form_ready(&st, &first), -1);
+	assert_int_equal(first, n);
+	assert_non_null(strstr(st.form_msg, "not accepted"));
+}
+
 static void test_identity_face(void **state)
 {
 	static const struct { const char *face; const char *says; } cases[] = {
@@ -477,6 +527,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_identity_table),
 		cmocka_unit_test(test_identity_ready),
+		cmocka_unit_test(test_refused_by_service),
+		cmocka_unit_test(test_ready_always_says_why),
 		cmocka_unit_test(test_identity_face),
 		cmocka_unit_test(test_identity_face_fail_first),
 		cmocka_unit_test(test_identity_ticks),

@@ -173,6 +173,33 @@ static void test_trim(void **state)
 	}
 }
 
+/* A message that sanitises to nothing visible is blank: the terminal
+ * falls back to its own sentence (tui/app.c app_error_text). */
+static void test_blank(void **state)
+{
+	static const struct { const char *raw; int blank; } cases[] = {
+		{ "", 1 },
+		{ "   ", 1 },
+		{ "\x1b[2J\x1b[31m\x1b]0;title\x07", 1 },      /* escapes only */
+		{ "\xc2\x9b" "31m\xc2\x85\xc2\x9c", 1 },        /* C1 CSI, NEL, ST */
+		{ "\xe2\x80\xae\xe2\x80\x8b\xef\xbb\xbf", 1 }, /* RLO, ZWSP, BOM */
+		{ "\t\r\n \xe3\x80\x80\xc2\xa0\xe2\x80\x83", 1 }, /* U+3000, NBSP, EM SPACE */
+		{ "\xe3\x85\xa4\xe2\xa0\x80", 1 },             /* Hangul filler, Braille blank */
+		{ "\x1b[2J.", 0 },
+		{ "\xe5\xbc\xa0", 0 },                           /* 张 */
+		{ "\x80", 0 },                                   /* invalid: shows U+FFFD */
+	};
+	char out[128];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		text_sanitize(out, sizeof out, cases[i].raw, strlen(cases[i].raw));
+		if (text_blank(out) != cases[i].blank)
+			fail_msg("case %zu", i);
+	}
+	assert_int_equal(text_blank(NULL), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -182,6 +209,7 @@ int main(void)
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_fit_small_buffer),
 		cmocka_unit_test(test_trim),
+		cmocka_unit_test(test_blank),
 	};
 
 	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)

@@ -803,6 +803,12 @@ test_api_status_mapping(void **state)
 		{ 301, "{\"code\":\"x\",\"message\":\"m\"}", API_BAD_REPLY, "x" },
 		{ 404, "{\"code\":\"not_found\",\"message\":\"m\"}",
 		    API_REFUSED, "not_found" },
+		/* A member named twice: which code, which person?  Unreadable,
+		 * whatever the status (docs/api.md). */
+		{ 422, "{\"code\":\"card_lost\",\"message\":\"m\","
+		    "\"code\":\"already_active\"}", API_BAD_REPLY, "http_422" },
+		{ 200, "{\"person_id\":\"P-0001\",\"person_id\":\"P-0002\"}",
+		    API_BAD_REPLY, "bad_reply" },
 	};
 	struct fake f = { 0 };
 	struct api *a = new_api(&f, 0);
