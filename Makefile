@@ -221,7 +221,7 @@ check-valgrind: deps-ci
 # links every instrumented object of forms/, net/ and sim/, with seeds in
 # tests/fuzz/corpus/NAME/.  Adding one is adding its NAME here:
 FUZZ_TARGETS = apijson idnum sanitize
-FUZZ_TARGETS += journal
+FUZZ_TARGETS += journal audit
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_BUILD    = build-fuzz
