@@ -38,6 +38,7 @@ struct outbox_item {
 	long long due_ms;
 	long long queued_at;       /* time(): when it first failed */
 	bool verify;               /* ask what became of the key first */
+	bool restored;             /* put back from a draft */
 	bool asking;               /* the question is the call in flight */
 	bool dropped;              /* outbox_clear() while in flight */
 	int kind;                  /* enum outbox_kind, -1: outbox_add() */
@@ -134,6 +135,7 @@ outbox_tell(struct outbox *o, enum outbox_event ev,
 		.kind = (enum outbox_kind)(it->kind < 0 ? 0 : it->kind),
 		.path = it->path, .body = it->body ? it->body : "",
 		.idem_key = it->key, .queued_at = it->queued_at,
+		.restored = it->restored,
 	};
 
 	if (o->ev != NULL)
@@ -593,6 +595,7 @@ outbox_entry(const struct outbox *o, size_t i, struct outbox_entry *e)
 	e->body = it->body;
 	e->idem_key = it->key;
 	e->queued_at = it->queued_at;
+	e->restored = it->restored;
 	return true;
 }
 
@@ -618,6 +621,6 @@ outbox_add_entry(struct outbox *o, const struct outbox_entry *e,
 	it = outbox_last(o);
 	if (e->queued_at > 0)
 		it->queued_at = e->queued_at;
-	it->verify = true;
+	it->verify = it->restored = true;
 	return 0;
 }

@@ -122,6 +122,7 @@ struct outbox_entry {
 	enum outbox_kind kind;
 	const char *path, *body, *idem_key;
 	long long queued_at;       /* time(): when it first failed */
+	bool restored;             /* put back from a draft (outbox_add_entry) */
 };
 
 /* The i-th waiting write (0 = the first); false past the last or for a

@@ -310,7 +310,9 @@ queued_event(void *arg, enum outbox_event ev, const struct outbox_entry *e,
 		 * older copy of itself. */
 		app_audit(app, "outbox_done_earlier", "%s %s %s",
 		    outbox_kind_name(e->kind), ws->application_id, ws->status);
-		app_msg(app, APP_MSG_WARN, _("The %s kept in the outbox had "
+		app_msg(app, APP_MSG_WARN, e->restored ? _("The saved draft was "
+		    "older than the service's record: its %s was already done "
+		    "(%s) and is not sent again.") : _("The %s kept in the outbox had "
 		    "already been done at the service (application %s); it was "
 		    "not sent again."), queued_label(e->kind),
 		    ws->application_id);

@@ -22,8 +22,9 @@ sleep 0.5
 cp -p "$E2E_TMP/old-draft" "$state/draft-clerk01.ssd"
 e2e_start t2 "$SSDESK --service $SIM_URL --ca-file $SIM_CA --idle-lock 0"
 e2e_signin clerk01
-e2e_wait "had already been done at the service" 15
-e2e_wait "it was not sent again"
+e2e_wait "The saved draft was older than the service's record" 15
+e2e_wait "was already done"
+e2e_wait "is not sent again."
 e2e_absent "was accepted"
 e2e_gone "Outbox:"
 [ "$(e2e_sim_created)" = 1 ] || { echo "created: $(e2e_sim_created)"; exit 1; }
