@@ -33,6 +33,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <cjson/cJSON.h>
 #include <sodium.h>
 
 #include "forms/date.h"
@@ -444,62 +445,107 @@ server_fault_answer(struct server *srv, struct MHD_Connection *conn,
 	}
 }
 
+/* ---- the test's hand (--control) -------------------------------------- */
+
+/* Answer the object o (taken, printed here); MHD_NO without memory. */
+static enum MHD_Result
+server_reply_json(struct MHD_Connection *conn, int status, cJSON *o)
+{
+	char *text = o != NULL ? cJSON_PrintUnformatted(o) : NULL;
+
+	cJSON_Delete(o);
+	if (text == NULL)
+		return MHD_NO;
+	return server_reply(conn, status, text, strlen(text), true, false);
+}
+
+/* {"code", "message"}: the one error shape, message escaped as JSON. */
+static enum MHD_Result
+server_reply_error(struct MHD_Connection *conn, int status, const char *code,
+    const char *message)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	if (o != NULL && (cJSON_AddStringToObject(o, "code", code) == NULL ||
+	    cJSON_AddStringToObject(o, "message", message) == NULL)) {
+		cJSON_Delete(o);
+		o = NULL;
+	}
+	return server_reply_json(conn, status, o);
+}
+
+static enum MHD_Result
+server_stats(struct server *srv, struct MHD_Connection *conn)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	pthread_mutex_lock(&srv->lock);
+	if (o != NULL && (cJSON_AddNumberToObject(o, "created",
+	    (double)srv->created) == NULL ||
+	    cJSON_AddNumberToObject(o, "faults", (double)srv->faults.n) ==
+	    NULL)) {
+		cJSON_Delete(o);
+		o = NULL;
+	}
+	pthread_mutex_unlock(&srv->lock);
+	return server_reply_json(conn, 200, o);
+}
+
+/* POST /_sim/faults: the body is one fault, its line end dropped; 204,
+ * or 400 with the reason in err.  Under srv->lock. */
+static int
+server_fault_add(struct server *srv, const struct server_req *r, char *err,
+    size_t errlen)
+{
+	char spec[SIM_FAULT_PATH_MAX + 64];
+	size_t n = r->body != NULL ? r->len : 0;
+
+	while (n > 0 && (r->body[n - 1] == '\n' || r->body[n - 1] == '\r'))
+		n--;
+	if (n >= sizeof spec || (n > 0 && memchr(r->body, '\0', n) != NULL)) {
+		snprintf(err, errlen, "a fault is one line of at most %zu "
+		    "bytes, without NUL", sizeof spec - 1);
+		return 400;
+	}
+	if (n > 0)
+		memcpy(spec, r->body, n);
+	spec[n] = '\0';
+	return sim_faults_add(&srv->faults, spec, err, errlen) < 0 ? 400 : 204;
+}
+
 /* The test's hand on the server (--control only): GET /_sim/stats,
  * PUT (replace all) / POST (add one) / DELETE (clear) /_sim/faults. */
 static enum MHD_Result
 server_control(struct server *srv, struct MHD_Connection *conn,
     const char *method, const char *url, const struct server_req *r)
 {
-	char err[160], *out;
-	int status = 204, n;
+	char err[160];
+	int status = 404;
 	bool faults = strcmp(url, "/_sim/faults") == 0;
 
 	err[0] = '\0';
-	if (!srv->control) {
-		static const char nf[] = "{\"code\":\"not_found\",\"message\":"
-		    "\"No such path.\"}";
-
-		return server_reply(conn, 404, (char *)nf, strlen(nf), false,
-		    false);
-	}
+	if (!srv->control)
+		return server_reply_error(conn, 404, "not_found",
+		    "No such path.");
+	if (strcmp(url, "/_sim/stats") == 0 && strcmp(method, "GET") == 0)
+		return server_stats(srv, conn);
 	pthread_mutex_lock(&srv->lock);
-	if (strcmp(url, "/_sim/stats") == 0 && strcmp(method, "GET") == 0) {
-		out = malloc(96);
-		n = out ? snprintf(out, 96, "{\"created\":%lu,\"faults\":%zu}",
-		    srv->created, srv->faults.n) : 0;
-		pthread_mutex_unlock(&srv->lock);
-		if (out == NULL)
-			return MHD_NO;
-		return server_reply(conn, 200, out, (size_t)n, true, false);
-	}
-	if (faults && strcmp(method, "DELETE") == 0)
+	if (faults && strcmp(method, "DELETE") == 0) {
 		srv->faults.n = 0;
-	else if (faults && strcmp(method, "PUT") == 0)
+		status = 204;
+	} else if (faults && strcmp(method, "PUT") == 0)
 		status = sim_faults_set(&srv->faults, r->body ? r->body : "",
 		    r->len, err, sizeof err) < 0 ? 400 : 204;
-	else if (faults && strcmp(method, "POST") == 0) {
-		char spec[SIM_FAULT_PATH_MAX + 64];
-
-		n = snprintf(spec, sizeof spec, "%.*s", (int)r->len,
-		    r->body ? r->body : "");
-		while (n > 0 && (spec[n - 1] == '\n' || spec[n - 1] == '\r'))
-			spec[--n] = '\0';
-		status = sim_faults_add(&srv->faults, spec, err,
-		    sizeof err) < 0 ? 400 : 204;
-	} else
-		status = 404;
+	else if (faults && strcmp(method, "POST") == 0)
+		status = server_fault_add(srv, r, err, sizeof err);
 	pthread_mutex_unlock(&srv->lock);
 	fprintf(stderr, "ssdesk-sim: control %s %s %d\n",
-	    faults ? "faults" : "?", method, status);
+	    faults ? "faults" : "?", status == 404 ? "?" : method, status);
 	if (status == 204)
 		return server_reply(conn, 204, (char *)"", 0, false, false);
-	out = malloc(256);
-	if (out == NULL)
-		return MHD_NO;
-	n = snprintf(out, 256, "{\"code\":\"%s\",\"message\":\"%s\"}",
-	    status == 400 ? "bad_request" : "not_found",
-	    status == 400 ? err : "No such path.");
-	return server_reply(conn, status, out, (size_t)n, true, false);
+	return status == 400 ?
+	    server_reply_error(conn, 400, "bad_request", err) :
+	    server_reply_error(conn, 404, "not_found", "No such path.");
 }
 
 static enum MHD_Result

@@ -27,6 +27,7 @@
 
 char itest_dir[128];
 int itest_port;
+pid_t itest_sim_pid;
 
 static char top[PATH_MAX], sim[PATH_MAX];
 static pid_t children[MAX_CHILDREN];
@@ -152,18 +153,36 @@ itest_spawn(char *const argv[], const char *log)
 	return pid;
 }
 
-void
-itest_kill(pid_t pid)
+/* SIGTERM to pid, one of ours, and its wait status; -1 if not ours. */
+static int
+kill_child(pid_t pid)
 {
 	int i, st;
 
 	for (i = 0; i < nchildren; i++)
 		if (children[i] == pid) {
 			kill(pid, SIGTERM);
-			waitpid(pid, &st, 0);
+			if (waitpid(pid, &st, 0) != pid)
+				st = -1;
 			children[i] = children[--nchildren];
-			return;
+			return st;
 		}
+	return -1;
+}
+
+void
+itest_kill(pid_t pid)
+{
+	kill_child(pid);
+}
+
+int
+itest_sim_stop(void)
+{
+	int st = kill_child(itest_sim_pid);
+
+	itest_sim_pid = 0;
+	return st;
 }
 
 int
@@ -229,7 +248,9 @@ itest_sim_start(const char *const extra[])
 	for (; extra != NULL && *extra != NULL && n < 31; extra++)
 		argv[n++] = (char *)*extra;
 	argv[n] = NULL;
-	if (itest_spawn(argv, "sim.log") < 0)
+	unlink(portfile);
+	itest_port = 0;
+	if ((itest_sim_pid = itest_spawn(argv, "sim.log")) < 0)
 		return -1;
 	for (t0 = itest_now_ms(); itest_now_ms() - t0 < 10000;
 	    usleep(50 * 1000))
