@@ -77,7 +77,7 @@ SIM_SRC  += sim/sim_lockout.c
 SIM_SRC  += sim/sim_deleg.c sim/sim_household.c
 SIM_SRC  += sim/sim_card.c
 SIM_SRC  += sim/sim_fault.c
-SIMSRV_SRC = sim/server.c
+SIMSRV_SRC = sim/server.c sim/server_conn.c
 TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
             tui/form_view.c tui/screens.c tui/screen_signin.c \
             tui/screen_home.c tui/screen_identity.c tui/screen_person.c \
@@ -186,8 +186,8 @@ $(SIM_TBIN): $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libsim.a \
 	    $(TEST_LIBS)
 
 $(INTEG_BIN): $(BUILD)/tests/itest_%: tests/integration/test_%.c \
-    tests/integration/itest.c $(BUILD)/libnet.a $(BUILD)/libforms.a \
-    tests/integration/itest.h
+    tests/integration/itest.c tests/lib/rawconn.c $(BUILD)/libnet.a \
+    $(BUILD)/libforms.a tests/integration/itest.h tests/lib/rawconn.h
 	@mkdir -p $(dir $@)
 	$(call say,LD,$@)$(TEST_CC) -o $@ $(filter-out %.h,$^) $(APP_LIBS) \
 	    $(TEST_LIBS)

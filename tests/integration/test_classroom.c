@@ -2,11 +2,18 @@
  * test_classroom.c -- ssdesk-sim as the server a classroom shares: no
  * client shuts the others out.  Each test starts a simulator of its own.
  * Proven here: a /_sim/faults body of 300, 8000 or 65536 bytes is
- * refused 400, saying how long a fault may be, and the server goes on.
- * The trainee, at 127.0.0.1, gives each request 20 s.
+ * refused 400, saying how long a fault may be, and the server goes on;
+ * 128 TLS connections from another address trickling a byte a second
+ * (slowloris) neither keep a trainee out nor outlive the request
+ * deadline; 500 idle connections from ten other addresses are all held
+ * while a trainee is served; a server whose sockets are numbered past
+ * FD_SETSIZE serves.  Attackers come from 127.0.0.2 and on, the trainee from 127.0.0.1 (tests/lib/rawconn.h).
+ * The trainee gives each request 20 s, less than the server's 30-second
+ * idle timeout.
  *
  * Environment: SSDESK_TOP, SSDESK_BUILD as test_https.c.
  */
+#include <fcntl.h>
 #include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +22,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/select.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -23,6 +32,11 @@
 
 #include "sim/sim.h"
 #include "tests/integration/itest.h"
+#include "tests/lib/rawconn.h"
+
+#define ATTACKERS 128
+#define IDLE_CONNS 500
+#define IDLE_ADDRS 10
 
 static char zhang_id[19];
 
@@ -40,6 +54,12 @@ sim_start(const char *const extra[])
 {
 	if (itest_sim_start(extra) != 0)
 		fail_msg("ssdesk-sim did not start");
+}
+
+static void
+ca_path(char out[PATH_MAX])
+{
+	itest_path(out, PATH_MAX, "ca.pem");
 }
 
 static void
@@ -124,11 +144,135 @@ test_faults_body_oversized(void **state)
 	itest_sim_stop();
 }
 
+/* ---- slowloris --------------------------------------------------------- */
+
+/* Every attacker still open sends one more byte of a request that never
+ * ends; those the server closed are freed.  How many are still open. */
+static int
+trickle(CURL *att[], int n)
+{
+	int open = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (att[i] == NULL)
+			continue;
+		if (rawconn_tls_closed(att[i], NULL, 0) ||
+		    rawconn_tls_send(att[i], "X", 1) != 0) {
+			curl_easy_cleanup(att[i]);
+			att[i] = NULL;
+			continue;
+		}
+		open++;
+	}
+	return open;
+}
+
+static void
+test_slowloris(void **state)
+{
+	const char *extra[] = { "--request-deadline", "3", NULL };
+	static CURL *att[ATTACKERS];
+	char ca[PATH_MAX];
+	int accepted = 0, open = 0;
+
+	(void)state;
+	sim_start(extra);
+	ca_path(ca);
+	for (int i = 0; i < ATTACKERS; i++) {
+		att[i] = rawconn_tls(itest_port, ca, "127.0.0.2");
+		if (att[i] != NULL && rawconn_tls_send(att[i], "GET / HTTP/1.1\r\n"
+		    "X-Slow: ", 24) == 0)
+			accepted++;
+	}
+	assert_true(accepted > 0);
+	trainee_served();
+	/* A byte a second, far inside the 30-second idle timeout: only the
+	 * deadline can end these, and within 30 s it ends them all. */
+	for (int s = 0; s < 30 && (open = trickle(att, ATTACKERS)) > 0; s++)
+		sleep(1);
+	assert_int_equal(open, 0);
+	trainee_served();
+	itest_sim_stop();
+}
+
+/* ---- many connections -------------------------------------------------- */
+
+static void
+test_many_connections(void **state)
+{
+	const char *extra[] = { "--request-deadline", "300", NULL };
+	static int fd[IDLE_CONNS];
+	char from[32];
+	int closed = 0;
+
+	(void)state;
+	sim_start(extra);
+	for (int i = 0; i < IDLE_CONNS; i++) {
+		snprintf(from, sizeof from, "127.0.1.%d", 1 + i % IDLE_ADDRS);
+		fd[i] = rawconn_tcp(itest_port, from);
+		assert_true(fd[i] >= 0);
+	}
+	/* Accepted in order: the trainee's turn comes after all 500. */
+	trainee_served();
+	for (int i = 0; i < IDLE_CONNS; i++) {
+		closed += rawconn_tcp_closed(fd[i]);
+		close(fd[i]);
+	}
+	assert_int_equal(closed, 0);
+	itest_sim_stop();
+}
+
+/* The simulator inherits every descriptor up to past FD_SETSIZE (free
+ * ones padded, close-on-exec ones kept open for the moment), so every
+ * socket it opens is numbered beyond what select(2) can watch. */
+#define PAST_FD_SETSIZE (FD_SETSIZE + 8)
+
+static void
+test_past_fd_setsize(void **state)
+{
+	static signed char was[PAST_FD_SETSIZE + 1]; /* 0 open, 1 cloexec,
+	                                               * -1 padded */
+	struct rlimit rl;
+	int started;
+
+	(void)state;
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 ||
+	    rl.rlim_max < PAST_FD_SETSIZE + 64)
+		skip();
+	if (rl.rlim_cur < PAST_FD_SETSIZE + 64) {
+		rl.rlim_cur = PAST_FD_SETSIZE + 64;
+		assert_int_equal(setrlimit(RLIMIT_NOFILE, &rl), 0);
+	}
+	for (int fd = 3; fd <= PAST_FD_SETSIZE; fd++) {
+		int fl = fcntl(fd, F_GETFD);
+
+		was[fd] = fl < 0 ? -1 : (fl & FD_CLOEXEC) ? 1 : 0;
+		if (fl < 0)
+			assert_int_equal(dup2(2, fd), fd);
+		else if (fl & FD_CLOEXEC)
+			fcntl(fd, F_SETFD, fl & ~FD_CLOEXEC);
+	}
+	started = itest_sim_start(NULL);
+	for (int fd = 3; fd <= PAST_FD_SETSIZE; fd++) {
+		if (was[fd] < 0)
+			close(fd);
+		else if (was[fd] > 0)
+			fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC);
+	}
+	if (started != 0)
+		fail_msg("ssdesk-sim did not start past FD_SETSIZE");
+	trainee_served();
+	itest_sim_stop();
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_faults_body_oversized),
+		cmocka_unit_test(test_slowloris),
+		cmocka_unit_test(test_many_connections),
+		cmocka_unit_test(test_past_fd_setsize),
 	};
 
 	return itest_main(tests, group_setup);
