@@ -2,9 +2,11 @@
  * server.c -- ssdesk-sim: the simulated central service over HTTPS.
  *
  * libmicrohttpd (GnuTLS) with a thread per connection (a delayed or trickled
- * answer holds up only its own connection), polled with poll(2), so
- * descriptors past FD_SETSIZE work; sim_handle() is called under a
- * mutex, one request at a time.  A classroom shares it, so no
+ * answer, or a sign-in waiting for its password check, holds up only its
+ * own connection), polled with poll(2), so descriptors past FD_SETSIZE
+ * work; sim_handle() is called under a mutex, one request at a time, and
+ * a sign-in's Argon2id check is done before, outside it, at most one per
+ * processor at once (each takes 64 MiB).  A classroom shares it, so no
  * client can shut the others out: at most SERVER_CONNECTIONS_MAX
  * connections, SERVER_PER_IP_MAX from one address, and each request must
  * arrive whole within --request-deadline seconds of the connection
@@ -27,6 +29,7 @@
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -55,6 +58,8 @@
 /* --request-deadline: seconds for a request to arrive whole. */
 #define SERVER_DEADLINE_S 10
 #define SERVER_DEADLINE_MAX 3600
+/* Password checks at once, at most (each holds 64 MiB while it runs). */
+#define SERVER_VERIFY_MAX 8
 /* An oversized body without Content-Length is read (and dropped) up to
  * this much so the client gets its 413; past it the connection is cut. */
 #define SERVER_DISCARD_MAX (1024 * 1024)
@@ -68,6 +73,7 @@ struct server {
 	unsigned long created;      /* 2xx answers to POST /v1/applications/
 	                             * that were not replays */
 	struct server_conns *conns; /* request deadlines */
+	sem_t verify_slots;         /* password checks that may run now */
 };
 
 /* One request's body, collected across calls of the access handler. */
@@ -618,6 +624,21 @@ server_collect(struct server_req *r, const char *data, size_t n)
 	return MHD_YES;
 }
 
+/* A sign-in's password, checked here, outside srv->lock, while at most
+ * verify_slots others are (sim.h, sim_check_password). */
+static enum sim_password
+server_check_password(struct server *srv, const struct sim_request *req)
+{
+	enum sim_password v;
+
+	while (sem_wait(&srv->verify_slots) != 0)
+		if (errno != EINTR)
+			return SIM_PASSWORD_UNCHECKED;
+	v = sim_check_password(req);
+	sem_post(&srv->verify_slots);
+	return v;
+}
+
 /* The faults that come before the service does anything: an answer
  * (or a reset) queued, or MHD_YES to go on after any delay. */
 static enum MHD_Result
@@ -687,6 +708,8 @@ server_serve(struct server *srv, struct MHD_Connection *conn,
 		.body_len = r->len,
 		.replayed = &replayed,
 	};
+	if (sim_wants_password(&req))
+		req.password = server_check_password(srv, &req);
 	pthread_mutex_lock(&srv->lock);
 	status = sim_handle(srv->sim, &req, &body, &body_len);
 	if (status >= 200 && status <= 299 && !replayed &&
@@ -779,6 +802,17 @@ server_list(struct sim *sim, struct date today)
 	for (size_t i = 0; i < n; i++)
 		printf("  %s  %s\n      %s\n", l[i].who, l[i].name,
 		    l[i].purpose);
+}
+
+/* One password check per processor at once: more would only queue for
+ * the processors and hold 64 MiB each meanwhile. */
+static unsigned
+server_verify_max(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > SERVER_VERIFY_MAX ? SERVER_VERIFY_MAX :
+	    (unsigned)n;
 }
 
 /* SERVER_CONNECTIONS_MAX, the descriptor limit raised for it as far as
@@ -1022,6 +1056,7 @@ main(int argc, char **argv)
 		goto out;
 	}
 	pthread_mutex_init(&srv.lock, NULL);
+	sem_init(&srv.verify_slots, 0, server_verify_max());
 	if ((srv.conns = server_conn_new(deadline)) == NULL) {
 		fprintf(stderr, "ssdesk-sim: cannot start (threads or "
 		    "memory)\n");
@@ -1089,6 +1124,7 @@ main(int argc, char **argv)
 	rc = 0;
 out_lock:
 	server_conn_free(srv.conns);
+	sem_destroy(&srv.verify_slots);
 	pthread_mutex_destroy(&srv.lock);
 out:
 	server_free_secret(cert);

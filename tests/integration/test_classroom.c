@@ -7,7 +7,10 @@
  * (slowloris) neither keep a trainee out nor outlive the request
  * deadline; 500 idle connections from ten other addresses are all held
  * while a trainee is served; a server whose sockets are numbered past
- * FD_SETSIZE serves.  Attackers come from 127.0.0.2 and on, the trainee from 127.0.0.1 (tests/lib/rawconn.h).
+ * FD_SETSIZE serves; while 50 sign-ins wait for their password checks a
+ * clerk's identity checks go on being answered (the hashes are checked
+ * outside the simulator's lock), and all 50 succeed.  Attackers come
+ * from 127.0.0.2 and on, the trainee from 127.0.0.1 (tests/lib/rawconn.h).
  * The trainee gives each request 20 s, less than the server's 30-second
  * idle timeout.
  *
@@ -37,6 +40,7 @@
 #define ATTACKERS 128
 #define IDLE_CONNS 500
 #define IDLE_ADDRS 10
+#define SIGNINS 50
 
 static char zhang_id[19];
 
@@ -265,6 +269,124 @@ test_past_fd_setsize(void **state)
 	itest_sim_stop();
 }
 
+/* ---- sign-ins at once -------------------------------------------------- */
+
+static CURL *
+signin_handle(struct itest_raw *r)
+{
+	itest_raw_prepare(r, "POST", "/v1/sessions", NULL, NULL,
+	    "{\"staff_id\":\"clerk02\",\"password\":\"ssdesk-demo\"}");
+	curl_easy_setopt(r->h, CURLOPT_INTERFACE, "127.0.0.3");
+	return r->h;
+}
+
+/* Turn the multi once; the handles that finished are counted in *done
+ * (the trainee's apart, in *trainee_done). */
+static void
+multi_turn(CURLM *m, CURL *trainee, int *done, bool *trainee_done)
+{
+	CURLMsg *msg;
+	int running, left;
+
+	curl_multi_perform(m, &running);
+	curl_multi_poll(m, NULL, 0, 50, NULL);
+	curl_multi_perform(m, &running);
+	while ((msg = curl_multi_info_read(m, &left)) != NULL) {
+		if (msg->msg != CURLMSG_DONE)
+			continue;
+		assert_int_equal(msg->data.result, CURLE_OK);
+		if (msg->easy_handle == trainee)
+			*trainee_done = true;
+		else
+			(*done)++;
+	}
+}
+
+/* Whether all n sign-ins have been sent (their connections made). */
+static bool
+all_sent(struct itest_raw r[], int n)
+{
+	for (int i = 0; i < n; i++) {
+		curl_off_t t = 0;
+
+		curl_easy_getinfo(r[i].h, CURLINFO_PRETRANSFER_TIME_T, &t);
+		if (t == 0)
+			return false;
+	}
+	return true;
+}
+
+/* The clerk's next identity check, in the multi. */
+static void
+check_add(CURLM *m, struct itest_raw *ck, const char *token)
+{
+	char body[512];
+
+	check_body(body, sizeof body);
+	itest_raw_prepare(ck, "POST", "/v1/identity-checks", token, NULL,
+	    body);
+	curl_multi_add_handle(m, ck->h);
+}
+
+static void
+check_done(CURLM *m, struct itest_raw *ck)
+{
+	curl_multi_remove_handle(m, ck->h);
+	itest_raw_finish(ck);
+	assert_int_equal(ck->status, 201);
+}
+
+/* While 50 sign-ins wait for their password checks, the clerk's identity
+ * checks go on being answered one after another.  With the hashes under
+ * the simulator's lock each check queued behind every sign-in waiting
+ * for the lock, so hardly any was answered before the last sign-in. */
+static void
+test_signins_do_not_stall(void **state)
+{
+	static struct itest_raw r[SIGNINS];
+	struct itest_raw ck;
+	char token[160];
+	CURLM *m = curl_multi_init();
+	int done = 0, checks = 0;
+	bool ck_done = false;
+	long long t0 = itest_now_ms();
+
+	(void)state;
+	sim_start(NULL);
+	itest_raw_sign_in("clerk01", token);
+	for (int i = 0; i < SIGNINS; i++)
+		curl_multi_add_handle(m, signin_handle(&r[i]));
+	while (!all_sent(r, SIGNINS) && itest_now_ms() - t0 < 60000)
+		multi_turn(m, NULL, &done, &ck_done);
+	check_add(m, &ck, token);
+	while (done < SIGNINS && itest_now_ms() - t0 < 120000) {
+		multi_turn(m, ck.h, &done, &ck_done);
+		if (!ck_done)
+			continue;
+		check_done(m, &ck);
+		checks += done < SIGNINS;
+		check_add(m, &ck, token);
+		ck_done = false;
+	}
+	while (!ck_done && itest_now_ms() - t0 < 120000)
+		multi_turn(m, ck.h, &done, &ck_done);
+	assert_true(ck_done);
+	check_done(m, &ck);
+	assert_int_equal(done, SIGNINS);
+	for (int i = 0; i < SIGNINS; i++) {
+		curl_multi_remove_handle(m, r[i].h);
+		itest_raw_finish(&r[i]);
+		assert_int_equal(r[i].status, 201);
+	}
+	curl_multi_cleanup(m);
+	print_message("%d identity checks answered during %d sign-ins\n",
+	    checks, SIGNINS);
+	if (checks < 10)
+		fail_msg("only %d identity checks answered during %d sign-ins",
+		    checks, SIGNINS);
+	itest_sim_stop();
+}
+
 int
 main(void)
 {
@@ -273,6 +395,7 @@ main(void)
 		cmocka_unit_test(test_slowloris),
 		cmocka_unit_test(test_many_connections),
 		cmocka_unit_test(test_past_fd_setsize),
+		cmocka_unit_test(test_signins_do_not_stall),
 	};
 
 	return itest_main(tests, group_setup);
