@@ -94,7 +94,7 @@ TUI_SRC  += tui/queued.c
 FORMS_TESTS = date idnum text check form delegation pin contrib receipt
 NET_TESTS   = apijson transport_local apijson_deleg seal apijson_card outbox
 SIM_TESTS   = sim sim_card sim_fault
-INTEG_TESTS = https deleg card classroom
+INTEG_TESTS = https deleg card classroom hostile
 # forms/ tests that need libsodium (journal sealing, audit hashes).
 SODIUM_TESTS = journal audit
 
