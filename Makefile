@@ -140,8 +140,9 @@ check-san:
 	tests/run build-san unit integration
 
 bench: deps-test
-	$(MAKE) all
+	$(MAKE) all $(BUILD)/tests/classroom_load
 	scripts/bench $(BUILD)
+	scripts/classroom-bench $(BUILD)
 
 deps:
 	scripts/deps build
@@ -191,6 +192,13 @@ $(INTEG_BIN): $(BUILD)/tests/itest_%: tests/integration/test_%.c \
 	@mkdir -p $(dir $@)
 	$(call say,LD,$@)$(TEST_CC) -o $@ $(filter-out %.h,$^) $(APP_LIBS) \
 	    $(TEST_LIBS)
+
+# The load of scripts/classroom-bench (libcurl and threads only).
+$(BUILD)/tests/classroom_load: tests/bench/classroom_load.c tests/lib/rawconn.c \
+    tests/lib/rawconn.h
+	@mkdir -p $(dir $@)
+	$(call say,LD,$@)$(CC) $(ALL_CFLAGS) $(APP_CFLAGS) $(ALL_LDFLAGS) -o $@ \
+	    $(filter %.c,$^) $(shell $(PKG_CONFIG) --libs libcurl) -lpthread
 
 # The demo walk-in e2e (tests/e2e/demo_walkin.sh) with ssdesk under
 # valgrind: any memcheck error or definite leak fails (known library

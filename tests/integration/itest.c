@@ -14,13 +14,13 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
 #include "net/transport_https.h"
 #include "tests/integration/itest.h"
+#include "tests/lib/rawconn.h"
 
 #define MAX_CHILDREN 8
 #define DIR_PREFIX "/tmp/ssdesk-itest-"
@@ -36,10 +36,7 @@ static int nchildren;
 long long
 itest_now_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return rawconn_now_ms();
 }
 
 void
@@ -409,30 +406,16 @@ void
 itest_raw_prepare(struct itest_raw *r, const char *method, const char *path,
     const char *token, const char *key, const char *body)
 {
-	char url[256], ca[PATH_MAX], h[256];
+	char ca[PATH_MAX];
 
 	memset(r, 0, sizeof *r);
 	r->h = curl_easy_init();
 	assert_non_null(r->h);
-	snprintf(url, sizeof url, "https://127.0.0.1:%d%s", itest_port, path);
 	itest_path(ca, sizeof ca, "ca.pem");
-	curl_easy_setopt(r->h, CURLOPT_URL, url);
-	curl_easy_setopt(r->h, CURLOPT_CAINFO, ca);
-	curl_easy_setopt(r->h, CURLOPT_CUSTOMREQUEST, method);
+	r->hdr = rawconn_json(r->h, itest_port, ca, method, path, token, key,
+	    body);
 	curl_easy_setopt(r->h, CURLOPT_WRITEFUNCTION, raw_write);
 	curl_easy_setopt(r->h, CURLOPT_WRITEDATA, r);
-	r->hdr = curl_slist_append(NULL, "Content-Type: application/json");
-	if (token != NULL) {
-		snprintf(h, sizeof h, "Authorization: Bearer %s", token);
-		r->hdr = curl_slist_append(r->hdr, h);
-	}
-	if (key != NULL) {
-		snprintf(h, sizeof h, "Idempotency-Key: %s", key);
-		r->hdr = curl_slist_append(r->hdr, h);
-	}
-	curl_easy_setopt(r->h, CURLOPT_HTTPHEADER, r->hdr);
-	if (body != NULL)
-		curl_easy_setopt(r->h, CURLOPT_COPYPOSTFIELDS, body);
 }
 
 void

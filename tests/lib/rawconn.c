@@ -120,7 +120,7 @@ rawconn_tls_closed(CURL *h, char *out, size_t outsz)
 	}
 }
 
-static long long
+long long
 rawconn_now_ms(void)
 {
 	struct timespec ts;
@@ -142,4 +142,30 @@ rawconn_tls_read(CURL *h, char *out, size_t outsz, int ms)
 		usleep(10 * 1000);
 	}
 	return false;
+}
+
+struct curl_slist *
+rawconn_json(CURL *h, int port, const char *ca, const char *method,
+    const char *path, const char *token, const char *key, const char *body)
+{
+	struct curl_slist *hdr;
+	char url[256], line[256];
+
+	snprintf(url, sizeof url, "https://127.0.0.1:%d%s", port, path);
+	curl_easy_setopt(h, CURLOPT_URL, url);
+	curl_easy_setopt(h, CURLOPT_CAINFO, ca);
+	curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method);
+	hdr = curl_slist_append(NULL, "Content-Type: application/json");
+	if (token != NULL) {
+		snprintf(line, sizeof line, "Authorization: Bearer %s", token);
+		hdr = curl_slist_append(hdr, line);
+	}
+	if (key != NULL) {
+		snprintf(line, sizeof line, "Idempotency-Key: %s", key);
+		hdr = curl_slist_append(hdr, line);
+	}
+	curl_easy_setopt(h, CURLOPT_HTTPHEADER, hdr);
+	if (body != NULL)
+		curl_easy_setopt(h, CURLOPT_COPYPOSTFIELDS, body);
+	return hdr;
 }

@@ -2,7 +2,8 @@
  * rawconn.h -- connections to ssdesk-sim opened by hand, to misbehave on
  * purpose: idle TCP connections, and TLS connections (libcurl's
  * CONNECT_ONLY: the handshake done, then bytes sent as the caller likes)
- * that trickle a request or stop half-way.  Each comes from a local
+ * that trickle a request or stop half-way; and the setting up of an
+ * ordinary JSON request with libcurl.  Each comes from a local
  * address of the caller's choosing: on Linux every 127.x.y.z is loopback,
  * so an "attacker" at 127.0.0.2 and a trainee at 127.0.0.1 are two
  * clients to the server's per-address limit.  Shared by the integration
@@ -39,5 +40,16 @@ bool rawconn_tls_closed(CURL *h, char *out, size_t outsz);
  * pass: into out (NUL-terminated, the rest dropped); true if it closed. */
 bool rawconn_tls_read(CURL *h, char *out, size_t outsz, int ms);
 
+/* Set h up for one JSON request, method path, to https://127.0.0.1:port
+ * trusting the CA file ca: Content-Type application/json, the bearer
+ * token and the Idempotency-Key unless NULL, the body (copied) unless
+ * NULL.  Returns the header list it made, for the caller to free
+ * (curl_slist_free_all) once the request is done. */
+struct curl_slist *rawconn_json(CURL *h, int port, const char *ca,
+    const char *method, const char *path, const char *token,
+    const char *key, const char *body);
+
+/* CLOCK_MONOTONIC in milliseconds. */
+long long rawconn_now_ms(void);
 
 #endif
