@@ -338,8 +338,10 @@ check_done(CURLM *m, struct itest_raw *ck)
 
 /* While 50 sign-ins wait for their password checks, the clerk's identity
  * checks go on being answered one after another.  With the hashes under
- * the simulator's lock each check queued behind every sign-in waiting
- * for the lock, so hardly any was answered before the last sign-in. */
+ * the simulator's lock a check could be answered only in a gap between
+ * two sign-ins' hashes, a couple per sign-in at the most (0 to 31 during
+ * the 50 in runs of the old server); outside it they are answered all
+ * the while (227 to 832 in runs here, under ASan or not). */
 static void
 test_signins_do_not_stall(void **state)
 {
@@ -381,7 +383,7 @@ test_signins_do_not_stall(void **state)
 	curl_multi_cleanup(m);
 	print_message("%d identity checks answered during %d sign-ins\n",
 	    checks, SIGNINS);
-	if (checks < 10)
+	if (checks < 2 * SIGNINS)
 		fail_msg("only %d identity checks answered during %d sign-ins",
 		    checks, SIGNINS);
 	itest_sim_stop();
