@@ -400,9 +400,9 @@ under(const char *scenario, void *(*load)(void *), const char *token,
 	stop = true;
 	pthread_join(t, NULL);
 	if (load == slowloris)
-		printf("%-10s (%lu attacking connections let in, %d at a "
-		    "time, reopened when closed)\n", "", load_opened,
-		    ATTACKERS);
+		printf("%-10s (%lu attacking connections let in over the run; "
+		    "%d tried at a time, each reopened when closed)\n", "",
+		    load_opened, ATTACKERS);
 	else
 		printf("%-10s (the load was answered %lu times meanwhile)\n", "",
 		    load_answered);
