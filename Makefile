@@ -77,7 +77,7 @@ SIM_SRC  += sim/sim_lockout.c
 SIM_SRC  += sim/sim_deleg.c sim/sim_household.c
 SIM_SRC  += sim/sim_card.c
 SIM_SRC  += sim/sim_fault.c sim/sim_audit.c
-SIMSRV_SRC = sim/server.c
+SIMSRV_SRC = sim/server.c sim/server_conn.c
 TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
             tui/form_view.c tui/screens.c tui/screen_signin.c \
             tui/screen_home.c tui/screen_identity.c tui/screen_person.c \
@@ -96,7 +96,7 @@ FORMS_TESTS = date idnum mask text check form delegation pin contrib receipt \
               person
 NET_TESTS   = apijson transport_local apijson_deleg seal apijson_card outbox
 SIM_TESTS   = sim sim_card sim_fault
-INTEG_TESTS = https deleg card
+INTEG_TESTS = https deleg card classroom hostile
 # forms/ tests that need libsodium (journal sealing, audit hashes).
 SODIUM_TESTS = journal audit
 # tui/ pieces that need no terminal: each links its one object.
@@ -146,8 +146,9 @@ check-san:
 	tests/run build-san unit integration
 
 bench: deps-test
-	$(MAKE) all
+	$(MAKE) all $(BUILD)/tests/classroom_load
 	scripts/bench $(BUILD)
+	scripts/classroom-bench $(BUILD)
 
 deps:
 	scripts/deps build
@@ -196,11 +197,18 @@ $(SIM_TBIN): $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libsim.a \
 	    $(TEST_LIBS)
 
 $(INTEG_BIN): $(BUILD)/tests/itest_%: tests/integration/test_%.c \
-    tests/integration/itest.c $(BUILD)/libnet.a $(BUILD)/libforms.a \
-    tests/integration/itest.h
+    tests/integration/itest.c tests/lib/rawconn.c $(BUILD)/libnet.a \
+    $(BUILD)/libforms.a tests/integration/itest.h tests/lib/rawconn.h
 	@mkdir -p $(dir $@)
 	$(call say,LD,$@)$(TEST_CC) -o $@ $(filter-out %.h,$^) $(APP_LIBS) \
 	    $(TEST_LIBS)
+
+# The load of scripts/classroom-bench (libcurl and threads only).
+$(BUILD)/tests/classroom_load: tests/bench/classroom_load.c tests/lib/rawconn.c \
+    tests/lib/rawconn.h
+	@mkdir -p $(dir $@)
+	$(call say,LD,$@)$(CC) $(ALL_CFLAGS) $(APP_CFLAGS) $(ALL_LDFLAGS) -o $@ \
+	    $(filter %.c,$^) $(shell $(PKG_CONFIG) --libs libcurl) -lpthread
 
 # The demo walk-in e2e (tests/e2e/demo_walkin.sh) with ssdesk under
 # valgrind: any memcheck error or definite leak fails (known library

@@ -2,11 +2,18 @@
  * server.c -- ssdesk-sim: the simulated central service over HTTPS.
  *
  * libmicrohttpd (GnuTLS) with a thread per connection (a delayed or trickled
- * answer holds up only its own connection); sim_handle() is called under a
- * mutex, one request at a time.  The
- * body of a request is collected across the access handler's calls (at most
- * SIM_BODY_MAX bytes, else 413 too_large), then the whole request goes to
- * the simulator.  It listens on 127.0.0.1 unless --listen says otherwise,
+ * answer, or a sign-in waiting for its password check, holds up only its
+ * own connection), polled with poll(2), so descriptors past FD_SETSIZE
+ * work; sim_handle() is called under a mutex, one request at a time, and
+ * a sign-in's Argon2id check is done before, outside it, at most one per
+ * processor at once (each takes 64 MiB).  A classroom shares it, so no
+ * client can shut the others out: at most SERVER_CONNECTIONS_MAX
+ * connections, SERVER_PER_IP_MAX from one address, and each request must
+ * arrive whole within --request-deadline seconds of the connection
+ * opening or of the previous answer, whatever it trickles
+ * (sim/server_conn.h).  The body of a request is collected across the
+ * access handler's calls (at most SIM_BODY_MAX bytes, else 413
+ * too_large), then the whole request goes to the simulator.  It listens on 127.0.0.1 unless --listen says otherwise,
  * prints "ssdesk-sim: listening on https://ADDR:PORT" once bound (and
  * writes the port to --port-file for tests), and stops cleanly on SIGINT
  * or SIGTERM.  It never logs tokens, passwords or bodies.
@@ -23,6 +30,7 @@
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -34,16 +42,25 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <cjson/cJSON.h>
 #include <sodium.h>
 
 #include "forms/date.h"
+#include "sim/server_conn.h"
 #include "sim/sim.h"
 #include "sim/sim_fault.h"
 
 #define SERVER_PEM_MAX (1024 * 1024)
 #define SERVER_LIST_MAX 64
-/* A request whose body is still coming after this long is cut off. */
-#define SERVER_REQUEST_SECONDS 60
+/* Connections at once, and from one address: a classroom of terminals
+ * (one or two connections each, a few behind one NAT) fits many times. */
+#define SERVER_CONNECTIONS_MAX 1024
+#define SERVER_PER_IP_MAX 64
+/* --request-deadline: seconds for a request to arrive whole. */
+#define SERVER_DEADLINE_S 10
+#define SERVER_DEADLINE_MAX 3600
+/* Password checks at once, at most (each holds 64 MiB while it runs). */
+#define SERVER_VERIFY_MAX 8
 /* An oversized body without Content-Length is read (and dropped) up to
  * this much so the client gets its 413; past it the connection is cut. */
 #define SERVER_DISCARD_MAX (1024 * 1024)
@@ -56,6 +73,8 @@ struct server {
 	volatile bool stopping;     /* a trickle stops at once */
 	unsigned long created;      /* 2xx answers to POST /v1/applications/
 	                             * that were not replays */
+	struct server_conns *conns; /* request deadlines */
+	sem_t verify_slots;         /* password checks that may run now */
 };
 
 /* One request's body, collected across calls of the access handler. */
@@ -64,21 +83,11 @@ struct server_req {
 	size_t len;
 	bool too_large;
 	size_t discarded;        /* bytes read past the cap, not kept */
-	long started;            /* server_now() at the first call */
 };
 
 static const char server_too_large[] =
 	"{\"code\":\"too_large\",\"message\":\"The request is too large; "
 	"nothing was done. This is a fault of the terminal: report it.\"}";
-
-static long
-server_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long)ts.tv_sec;
-}
 
 static void
 server_usage(FILE *f)
@@ -96,6 +105,9 @@ server_usage(FILE *f)
 "  --port-file FILE     write the bound port number to FILE\n"
 "  --today YYYY-MM-DD   the simulator's date (default: the real date)\n"
 "  --session-ttl SECS   staff session lifetime (default 28800)\n"
+"  --request-deadline SECS  a request must arrive whole within SECS of the\n"
+"                       connection opening or of the previous answer, else\n"
+"                       the connection is closed (default 10)\n"
 "  --fault SPEC         commit a fault: 'METHOD PATH=KIND[:MS][,COUNT]', KIND\n"
 "                       delay:MS, 500, 503, reset, reset-after-commit,\n"
 "                       malformed-json, huge-body, trickle, wrong-types,\n"
@@ -443,146 +455,201 @@ server_fault_answer(struct server *srv, struct MHD_Connection *conn,
 	}
 }
 
+/* ---- the test's hand (--control) -------------------------------------- */
+
+/* Answer the object o (taken, printed here); MHD_NO without memory. */
+static enum MHD_Result
+server_reply_json(struct MHD_Connection *conn, int status, cJSON *o)
+{
+	char *text = o != NULL ? cJSON_PrintUnformatted(o) : NULL;
+
+	cJSON_Delete(o);
+	if (text == NULL)
+		return MHD_NO;
+	return server_reply(conn, status, text, strlen(text), true, false);
+}
+
+/* {"code", "message"}: the one error shape, message escaped as JSON. */
+static enum MHD_Result
+server_reply_error(struct MHD_Connection *conn, int status, const char *code,
+    const char *message)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	if (o != NULL && (cJSON_AddStringToObject(o, "code", code) == NULL ||
+	    cJSON_AddStringToObject(o, "message", message) == NULL)) {
+		cJSON_Delete(o);
+		o = NULL;
+	}
+	return server_reply_json(conn, status, o);
+}
+
+static enum MHD_Result
+server_stats(struct server *srv, struct MHD_Connection *conn)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	pthread_mutex_lock(&srv->lock);
+	if (o != NULL && (cJSON_AddNumberToObject(o, "created",
+	    (double)srv->created) == NULL ||
+	    cJSON_AddNumberToObject(o, "faults", (double)srv->faults.n) ==
+	    NULL)) {
+		cJSON_Delete(o);
+		o = NULL;
+	}
+	pthread_mutex_unlock(&srv->lock);
+	return server_reply_json(conn, 200, o);
+}
+
+/* POST /_sim/faults: the body is one fault, its line end dropped; 204,
+ * or 400 with the reason in err.  Under srv->lock. */
+static int
+server_fault_add(struct server *srv, const struct server_req *r, char *err,
+    size_t errlen)
+{
+	char spec[SIM_FAULT_PATH_MAX + 64];
+	size_t n = r->body != NULL ? r->len : 0;
+
+	while (n > 0 && (r->body[n - 1] == '\n' || r->body[n - 1] == '\r'))
+		n--;
+	if (n >= sizeof spec || (n > 0 && memchr(r->body, '\0', n) != NULL)) {
+		snprintf(err, errlen, "a fault is one line of at most %zu "
+		    "bytes, without NUL", sizeof spec - 1);
+		return 400;
+	}
+	if (n > 0)
+		memcpy(spec, r->body, n);
+	spec[n] = '\0';
+	return sim_faults_add(&srv->faults, spec, err, errlen) < 0 ? 400 : 204;
+}
+
 /* The test's hand on the server (--control only): GET /_sim/stats,
  * PUT (replace all) / POST (add one) / DELETE (clear) /_sim/faults. */
 static enum MHD_Result
 server_control(struct server *srv, struct MHD_Connection *conn,
     const char *method, const char *url, const struct server_req *r)
 {
-	char err[160], *out;
-	int status = 204, n;
+	char err[160];
+	int status = 404;
 	bool faults = strcmp(url, "/_sim/faults") == 0;
 
 	err[0] = '\0';
-	if (!srv->control) {
-		static const char nf[] = "{\"code\":\"not_found\",\"message\":"
-		    "\"No such path.\"}";
-
-		return server_reply(conn, 404, (char *)nf, strlen(nf), false,
-		    false);
-	}
+	if (!srv->control)
+		return server_reply_error(conn, 404, "not_found",
+		    "No such path.");
+	if (strcmp(url, "/_sim/stats") == 0 && strcmp(method, "GET") == 0)
+		return server_stats(srv, conn);
 	pthread_mutex_lock(&srv->lock);
-	if (strcmp(url, "/_sim/stats") == 0 && strcmp(method, "GET") == 0) {
-		out = malloc(96);
-		n = out ? snprintf(out, 96, "{\"created\":%lu,\"faults\":%zu}",
-		    srv->created, srv->faults.n) : 0;
-		pthread_mutex_unlock(&srv->lock);
-		if (out == NULL)
-			return MHD_NO;
-		return server_reply(conn, 200, out, (size_t)n, true, false);
-	}
-	if (faults && strcmp(method, "DELETE") == 0)
+	if (faults && strcmp(method, "DELETE") == 0) {
 		srv->faults.n = 0;
-	else if (faults && strcmp(method, "PUT") == 0)
+		status = 204;
+	} else if (faults && strcmp(method, "PUT") == 0)
 		status = sim_faults_set(&srv->faults, r->body ? r->body : "",
 		    r->len, err, sizeof err) < 0 ? 400 : 204;
-	else if (faults && strcmp(method, "POST") == 0) {
-		char spec[SIM_FAULT_PATH_MAX + 64];
-
-		n = snprintf(spec, sizeof spec, "%.*s", (int)r->len,
-		    r->body ? r->body : "");
-		while (n > 0 && (spec[n - 1] == '\n' || spec[n - 1] == '\r'))
-			spec[--n] = '\0';
-		status = sim_faults_add(&srv->faults, spec, err,
-		    sizeof err) < 0 ? 400 : 204;
-	} else
-		status = 404;
+	else if (faults && strcmp(method, "POST") == 0)
+		status = server_fault_add(srv, r, err, sizeof err);
 	pthread_mutex_unlock(&srv->lock);
 	fprintf(stderr, "ssdesk-sim: control %s %s %d\n",
-	    faults ? "faults" : "?", method, status);
+	    faults ? "faults" : "?", status == 404 ? "?" : method, status);
 	if (status == 204)
 		return server_reply(conn, 204, (char *)"", 0, false, false);
-	out = malloc(256);
-	if (out == NULL)
-		return MHD_NO;
-	n = snprintf(out, 256, "{\"code\":\"%s\",\"message\":\"%s\"}",
-	    status == 400 ? "bad_request" : "not_found",
-	    status == 400 ? err : "No such path.");
-	return server_reply(conn, status, out, (size_t)n, true, false);
+	return status == 400 ?
+	    server_reply_error(conn, 400, "bad_request", err) :
+	    server_reply_error(conn, 404, "not_found", "No such path.");
 }
 
+/* ---- requests ----------------------------------------------------------- */
+
 static enum MHD_Result
-server_answer(void *cls, struct MHD_Connection *conn, const char *url,
-    const char *method, const char *version, const char *upload_data,
-    size_t *upload_data_size, void **con_cls)
+server_reply_too_large(struct MHD_Connection *conn, const char *method,
+    const char *url)
 {
-	struct server *srv = cls;
-	struct server_req *r = *con_cls;
-	struct sim_request req;
+	server_log(method, url, 413, false);
+	return server_reply(conn, 413, (char *)server_too_large,
+	    strlen(server_too_large), false, false);
+}
+
+/* The access handler's first call (the headers are in): a request of
+ * its own, refused at once if its Content-Length is over the cap. */
+static enum MHD_Result
+server_begin(struct MHD_Connection *conn, const char *method,
+    const char *url, void **con_cls)
+{
+	struct server_req *r = calloc(1, sizeof *r);
 	const char *cl;
-	char *body = NULL;
-	size_t body_len = 0;
-	bool replayed = false;
-	int status;
-	enum sim_fault_kind fault;
-	long fault_ms = 0;
 
-	(void)version;
-	if (r == NULL) {
-		r = calloc(1, sizeof *r);
-		if (r == NULL)
-			return MHD_NO;
-		*con_cls = r;
-		r->started = server_now();
-		cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
-		    MHD_HTTP_HEADER_CONTENT_LENGTH);
-		if (cl != NULL && strtoull(cl, NULL, 10) > SIM_BODY_MAX) {
-			r->too_large = true;
-			server_log(method, url, 413, false);
-			return server_reply(conn, 413, (char *)server_too_large,
-			    strlen(server_too_large), false, false);
-		}
-		return MHD_YES;
+	if (r == NULL)
+		return MHD_NO;
+	*con_cls = r;
+	cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (cl != NULL && strtoull(cl, NULL, 10) > SIM_BODY_MAX) {
+		r->too_large = true;
+		return server_reply_too_large(conn, method, url);
 	}
-	if (*upload_data_size != 0) {
-		size_t n = *upload_data_size;
+	return MHD_YES;
+}
 
-		*upload_data_size = 0;
-		/* A body collected too slowly, or an oversized one that goes
-		 * on and on, ends the connection: MHD can only answer once
-		 * the body is in (or before it starts), and the idle timeout
-		 * alone lets a client that sends a byte now and then hold a
-		 * connection for ever. */
-		if (server_now() - r->started > SERVER_REQUEST_SECONDS)
-			return MHD_NO;
-		if (r->too_large) {
-			r->discarded += n;
-			return r->discarded > SERVER_DISCARD_MAX ? MHD_NO : MHD_YES;
-		}
-		if (r->len + n > SIM_BODY_MAX) {
-			/* Over the cap without a Content-Length (chunked):
-			 * drop what came, read on and answer 413 at the end. */
-			r->too_large = true;
-			r->discarded = r->len + n;
-			sodium_memzero(r->body, r->len);
-			free(r->body);
-			r->body = NULL;
-			r->len = 0;
-			return MHD_YES;
-		}
-		{
-			char *p = realloc(r->body, r->len + n + 1);
+/* A piece of the body: kept, or counted and dropped past the cap.  A
+ * body that goes on and on past SERVER_DISCARD_MAX ends the connection
+ * (MHD can only answer once the body is in, or before it starts); one
+ * sent too slowly is cut by the request deadline (server_conn.h). */
+static enum MHD_Result
+server_collect(struct server_req *r, const char *data, size_t n)
+{
+	char *p;
 
-			if (p == NULL)
-				return MHD_NO;
-			memcpy(p + r->len, upload_data, n);
-			r->len += n;
-			p[r->len] = '\0';
-			r->body = p;
-		}
-		return MHD_YES;
-	}
 	if (r->too_large) {
-		server_log(method, url, 413, false);
-		return server_reply(conn, 413, (char *)server_too_large,
-		    strlen(server_too_large), false, false);
+		r->discarded += n;
+		return r->discarded > SERVER_DISCARD_MAX ? MHD_NO : MHD_YES;
 	}
+	if (r->len + n > SIM_BODY_MAX) {
+		/* Over the cap without a Content-Length (chunked): drop what
+		 * came, read on and answer 413 at the end. */
+		r->too_large = true;
+		r->discarded = r->len + n;
+		sodium_memzero(r->body, r->len);
+		free(r->body);
+		r->body = NULL;
+		r->len = 0;
+		return MHD_YES;
+	}
+	if ((p = realloc(r->body, r->len + n + 1)) == NULL)
+		return MHD_NO;
+	memcpy(p + r->len, data, n);
+	r->len += n;
+	p[r->len] = '\0';
+	r->body = p;
+	return MHD_YES;
+}
 
-	if (strncmp(url, "/_sim/", 6) == 0)
-		return server_control(srv, conn, method, url, r);
-	pthread_mutex_lock(&srv->lock);
-	fault = sim_faults_take(&srv->faults, method, url, &fault_ms);
-	pthread_mutex_unlock(&srv->lock);
+/* A sign-in's password, checked here, outside srv->lock, while at most
+ * verify_slots others are (sim.h, sim_check_password). */
+static enum sim_password
+server_check_password(struct server *srv, const struct sim_request *req)
+{
+	enum sim_password v;
+
+	while (sem_wait(&srv->verify_slots) != 0)
+		if (errno != EINTR)
+			return SIM_PASSWORD_UNCHECKED;
+	v = sim_check_password(req);
+	sem_post(&srv->verify_slots);
+	return v;
+}
+
+/* The faults that come before the service does anything: an answer
+ * (or a reset) queued, or MHD_YES to go on after any delay. */
+static enum MHD_Result
+server_fault_before(struct server *srv, struct MHD_Connection *conn,
+    const char *method, const char *url, const struct server_req *r,
+    enum sim_fault_kind fault, long fault_ms, bool *answered)
+{
+	char *body;
+	size_t body_len = 0;
+	int status;
+
+	*answered = true;
 	switch (fault) {
 	case SIM_FAULT_DELAY:
 		server_log_fault(method, url, fault, 0);
@@ -603,6 +670,31 @@ server_answer(void *cls, struct MHD_Connection *conn, const char *url,
 		}
 		break;
 	}
+	*answered = false;
+	return MHD_YES;
+}
+
+/* The whole request, to the simulator, and its answer (or fault). */
+static enum MHD_Result
+server_serve(struct server *srv, struct MHD_Connection *conn,
+    const char *method, const char *url, const struct server_req *r)
+{
+	struct sim_request req;
+	char *body = NULL;
+	size_t body_len = 0;
+	bool replayed = false, answered;
+	int status;
+	enum sim_fault_kind fault;
+	long fault_ms = 0;
+	enum MHD_Result ret;
+
+	pthread_mutex_lock(&srv->lock);
+	fault = sim_faults_take(&srv->faults, method, url, &fault_ms);
+	pthread_mutex_unlock(&srv->lock);
+	ret = server_fault_before(srv, conn, method, url, r, fault, fault_ms,
+	    &answered);
+	if (answered)
+		return ret;
 
 	req = (struct sim_request){
 		.method = method,
@@ -614,6 +706,8 @@ server_answer(void *cls, struct MHD_Connection *conn, const char *url,
 		.body_len = r->len,
 		.replayed = &replayed,
 	};
+	if (sim_wants_password(&req))
+		req.password = server_check_password(srv, &req);
 	pthread_mutex_lock(&srv->lock);
 	status = sim_handle(srv->sim, &req, &body, &body_len);
 	if (status >= 200 && status <= 299 && !replayed &&
@@ -636,15 +730,41 @@ server_answer(void *cls, struct MHD_Connection *conn, const char *url,
 	return server_reply(conn, status, body, body_len, true, replayed);
 }
 
+static enum MHD_Result
+server_answer(void *cls, struct MHD_Connection *conn, const char *url,
+    const char *method, const char *version, const char *upload_data,
+    size_t *upload_data_size, void **con_cls)
+{
+	struct server *srv = cls;
+	struct server_req *r = *con_cls;
+
+	(void)version;
+	if (r == NULL)
+		return server_begin(conn, method, url, con_cls);
+	if (*upload_data_size != 0) {
+		size_t n = *upload_data_size;
+
+		*upload_data_size = 0;
+		return server_collect(r, upload_data, n);
+	}
+	server_conn_whole(srv->conns, conn);
+	if (r->too_large)
+		return server_reply_too_large(conn, method, url);
+	if (strncmp(url, "/_sim/", 6) == 0)
+		return server_control(srv, conn, method, url, r);
+	return server_serve(srv, conn, method, url, r);
+}
+
+/* A request is over: its body wiped, the next one's deadline begins. */
 static void
 server_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     enum MHD_RequestTerminationCode toe)
 {
+	struct server *srv = cls;
 	struct server_req *r = *con_cls;
 
-	(void)cls;
-	(void)conn;
 	(void)toe;
+	server_conn_answered(srv->conns, conn);
 	if (r == NULL)
 		return;
 	if (r->body != NULL) {
@@ -680,6 +800,40 @@ server_list(struct sim *sim, struct date today)
 	for (size_t i = 0; i < n; i++)
 		printf("  %s  %s\n      %s\n", l[i].who, l[i].name,
 		    l[i].purpose);
+}
+
+/* One password check per processor at once: more would only queue for
+ * the processors and hold 64 MiB each meanwhile. */
+static unsigned
+server_verify_max(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > SERVER_VERIFY_MAX ? SERVER_VERIFY_MAX :
+	    (unsigned)n;
+}
+
+/* SERVER_CONNECTIONS_MAX, the descriptor limit raised for it as far as
+ * allowed; fewer if it cannot be (a connection over the limit is then
+ * refused at once, not accepted and left failing). */
+static unsigned
+server_connections_max(void)
+{
+	const rlim_t spare = 32;  /* listening socket, logs, ITC, files */
+	rlim_t want = SERVER_CONNECTIONS_MAX + spare;
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return 128;
+	if (rl.rlim_cur < want) {
+		rl.rlim_cur = rl.rlim_max < want ? rl.rlim_max : want;
+		setrlimit(RLIMIT_NOFILE, &rl);
+		getrlimit(RLIMIT_NOFILE, &rl);
+	}
+	if (rl.rlim_cur >= want)
+		return SERVER_CONNECTIONS_MAX;
+	return rl.rlim_cur > 2 * spare ? (unsigned)(rl.rlim_cur - spare) :
+	    (unsigned)spare;
 }
 
 static int
@@ -739,6 +893,7 @@ main(int argc, char **argv)
 		{ "port-file", required_argument, NULL, 'P' },
 		{ "today", required_argument, NULL, 't' },
 		{ "session-ttl", required_argument, NULL, 's' },
+		{ "request-deadline", required_argument, NULL, 'D' },
 		{ "list", no_argument, NULL, 'L' },
 		{ "seal-key-out", required_argument, NULL, 'S' },
 		{ "fault", required_argument, NULL, 'f' },
@@ -750,7 +905,7 @@ main(int argc, char **argv)
 	const char *cert_path = NULL, *key_path = NULL, *listen_addr = "127.0.0.1";
 	const char *port_file = NULL, *seal_out = NULL;
 	char *cert = NULL, *key = NULL, *end, host[INET6_ADDRSTRLEN + 2];
-	long port = 8443, ttl = 0;
+	long port = 8443, ttl = 0, deadline = SERVER_DEADLINE_S;
 	bool list = false, v6 = false, have_today = false;
 	struct sim_opts opts = { 0 };
 	struct server srv = { .sim = NULL };
@@ -760,7 +915,7 @@ main(int argc, char **argv)
 	const union MHD_DaemonInfo *info;
 	struct rlimit nocore = { 0, 0 };
 	sigset_t sigs;
-	unsigned bound;
+	unsigned bound, conn_max;
 	int c, sig, rc = 1;
 
 	setrlimit(RLIMIT_CORE, &nocore);
@@ -808,6 +963,17 @@ main(int argc, char **argv)
 			if (errno || *end || end == optarg || ttl <= 0) {
 				fprintf(stderr, "ssdesk-sim: --session-ttl: not "
 				    "a number of seconds: %s\n", optarg);
+				return 2;
+			}
+			break;
+		case 'D':
+			errno = 0;
+			deadline = strtol(optarg, &end, 10);
+			if (errno || *end || end == optarg || deadline <= 0 ||
+			    deadline > SERVER_DEADLINE_MAX) {
+				fprintf(stderr, "ssdesk-sim: --request-deadline: "
+				    "not 1 to %d seconds: %s\n",
+				    SERVER_DEADLINE_MAX, optarg);
 				return 2;
 			}
 			break;
@@ -888,6 +1054,13 @@ main(int argc, char **argv)
 		goto out;
 	}
 	pthread_mutex_init(&srv.lock, NULL);
+	sem_init(&srv.verify_slots, 0, server_verify_max());
+	if ((srv.conns = server_conn_new(deadline)) == NULL) {
+		fprintf(stderr, "ssdesk-sim: cannot start (threads or "
+		    "memory)\n");
+		goto out_lock;
+	}
+	conn_max = server_connections_max();
 
 	/* Block the stop signals before the daemon's thread starts, so that
 	 * it inherits the mask and sigwait() below receives them. */
@@ -898,9 +1071,11 @@ main(int argc, char **argv)
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 
 	/* A thread per connection: a delayed or trickled answer holds its
-	 * own connection only. */
+	 * own connection only.  poll(2), not select(2): descriptors past
+	 * FD_SETSIZE work (epoll does not go with a thread per
+	 * connection). */
 	d = MHD_start_daemon(MHD_USE_TLS | MHD_USE_THREAD_PER_CONNECTION |
-	    MHD_USE_INTERNAL_POLLING_THREAD |
+	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
 	    MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0), (uint16_t)port,
 	    NULL, NULL, server_answer, &srv,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
@@ -908,9 +1083,12 @@ main(int argc, char **argv)
 	    MHD_OPTION_HTTPS_MEM_KEY, key,
 	    MHD_OPTION_HTTPS_PRIORITIES,
 	    "NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2",
-	    MHD_OPTION_NOTIFY_COMPLETED, server_completed, (void *)NULL,
+	    MHD_OPTION_NOTIFY_COMPLETED, server_completed, (void *)&srv,
+	    MHD_OPTION_NOTIFY_CONNECTION, server_conn_notify,
+	    (void *)srv.conns,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
-	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)128,
+	    MHD_OPTION_CONNECTION_LIMIT, conn_max,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)SERVER_PER_IP_MAX,
 	    MHD_OPTION_END);
 	if (d == NULL) {
 		fprintf(stderr, "ssdesk-sim: cannot listen on %s port %ld "
@@ -943,6 +1121,8 @@ main(int argc, char **argv)
 	fprintf(stderr, "ssdesk-sim: stopped\n");
 	rc = 0;
 out_lock:
+	server_conn_free(srv.conns);
+	sem_destroy(&srv.verify_slots);
 	pthread_mutex_destroy(&srv.lock);
 out:
 	server_free_secret(cert);

@@ -502,41 +502,92 @@ sim_sessions_purge(struct sim *s)
 
 /* ---- handlers ---------------------------------------------------------- */
 
+#define SIM_SIGNIN_PATH "/v1/sessions"
+
+/* The members of a sign-in's body: 0, or -1 with the bad one in *field
+ * (NULL: not a JSON object). */
+static int
+sim_signin_fields(const cJSON *o, const char **staff_id,
+    const char **password, const char **counter, const char **field)
+{
+	*field = o == NULL ? NULL : "staff_id";
+	if (o == NULL || sim_get_string(o, "staff_id", 64, true, staff_id) < 0)
+		return -1;
+	*field = "password";
+	if (sim_get_string(o, "password", 1024, true, password) < 0)
+		return -1;
+	*field = "counter";
+	return sim_get_string(o, "counter", SIM_COUNTER_MAX, false,
+	    counter) < 0 ? -1 : 0;
+}
+
+static const struct sim_data_staff *
+sim_staff_find(const char *staff_id)
+{
+	for (size_t i = 0; i < sim_data_nstaff; i++)
+		if (strcmp(sim_data_staff[i].staff_id, staff_id) == 0)
+			return &sim_data_staff[i];
+	return NULL;
+}
+
+/* The same work whether or not the staff ID exists. */
+static bool
+sim_password_verify(const struct sim_data_staff *st, const char *password)
+{
+	return crypto_pwhash_str_verify(st ? st->pwhash : sim_data_dummy_hash,
+	    password, strlen(password)) == 0 && st != NULL;
+}
+
+bool
+sim_wants_password(const struct sim_request *req)
+{
+	size_t n = strlen(SIM_SIGNIN_PATH);
+
+	return req->method != NULL && req->path != NULL &&
+	    strcmp(req->method, "POST") == 0 &&
+	    strncmp(req->path, SIM_SIGNIN_PATH, n) == 0 &&
+	    (req->path[n] == '\0' || req->path[n] == '?');
+}
+
+enum sim_password
+sim_check_password(const struct sim_request *req)
+{
+	const char *staff_id, *password, *counter, *field;
+	cJSON *o;
+	enum sim_password v = SIM_PASSWORD_UNCHECKED;
+
+	if (req->body_len > SIM_BODY_MAX)
+		return v;
+	o = sim_parse_object(req);
+	if (sim_signin_fields(o, &staff_id, &password, &counter, &field) == 0)
+		v = sim_password_verify(sim_staff_find(staff_id), password) ?
+		    SIM_PASSWORD_RIGHT : SIM_PASSWORD_WRONG;
+	cJSON_Delete(o);
+	return v;
+}
 
 static int
 sim_h_signin(struct sim *s, const struct sim_request *req,
     struct sim_session *unused, struct sim_answer *a)
 {
-	const char *staff_id, *password, *counter;
-	const struct sim_data_staff *st = NULL;
+	const char *staff_id, *password, *counter, *field;
+	const struct sim_data_staff *st;
 	struct sim_session *ss;
 	unsigned char raw[SIM_TOKEN_BYTES];
 	cJSON *o = sim_parse_object(req), *staff;
 	size_t i;
-	int ok;
+	bool ok;
 
 	(void)unused;
-	if (o == NULL)
-		return sim_bad_request(a, NULL);
-	if (sim_get_string(o, "staff_id", 64, true, &staff_id) < 0) {
+	if (sim_signin_fields(o, &staff_id, &password, &counter, &field) < 0) {
 		cJSON_Delete(o);
-		return sim_bad_request(a, "staff_id");
+		return sim_bad_request(a, field);
 	}
-	if (sim_get_string(o, "password", 1024, true, &password) < 0) {
-		cJSON_Delete(o);
-		return sim_bad_request(a, "password");
-	}
-	if (sim_get_string(o, "counter", SIM_COUNTER_MAX, false,
-	    &counter) < 0) {
-		cJSON_Delete(o);
-		return sim_bad_request(a, "counter");
-	}
-	for (i = 0; i < sim_data_nstaff; i++)
-		if (strcmp(sim_data_staff[i].staff_id, staff_id) == 0)
-			st = &sim_data_staff[i];
-	/* The same work whether or not the staff ID exists. */
-	ok = crypto_pwhash_str_verify(st ? st->pwhash : sim_data_dummy_hash,
-	    password, strlen(password)) == 0 && st != NULL;
+	st = sim_staff_find(staff_id);
+	/* Checked here, or by the caller outside its lock (sim.h). */
+	ok = req->password == SIM_PASSWORD_UNCHECKED ?
+	    sim_password_verify(st, password) :
+	    req->password == SIM_PASSWORD_RIGHT && st != NULL;
 	/* Locked (sim_lockout.c): refused whatever the password, after the
 	 * same work, for known and unknown staff IDs alike. */
 	if (sim_lockout_locked(s, staff_id)) {
@@ -1120,7 +1171,7 @@ static const struct sim_route {
 	bool session;            /* needs a live session */
 	sim_handler *fn;
 } sim_routes[] = {
-	{ "POST", "/v1/sessions", false, sim_h_signin },
+	{ "POST", SIM_SIGNIN_PATH, false, sim_h_signin },
 	{ "DELETE", "/v1/sessions/current", true, sim_h_signout },
 	{ "POST", "/v1/identity-checks", true, sim_h_identity },
 	{ "GET", "/v1/persons/", true, sim_h_person },

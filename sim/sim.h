@@ -33,6 +33,13 @@ void sim_free(struct sim *s);
  * stay signed in. */
 void sim_reset(struct sim *s);
 
+/* A sign-in's password, checked before sim_handle() or not. */
+enum sim_password {
+	SIM_PASSWORD_UNCHECKED = 0,  /* sim_handle() checks it itself */
+	SIM_PASSWORD_RIGHT,
+	SIM_PASSWORD_WRONG,
+};
+
 struct sim_request {
 	const char *method;
 	const char *path;        /* may carry a query string */
@@ -44,6 +51,9 @@ struct sim_request {
 	                          * is an idempotent replay of a stored one (the
 	                          * server then adds "Idempotent-Replayed: true"),
 	                          * false otherwise */
+	enum sim_password password; /* a sign-in's, from sim_check_password()
+	                          * on this same request; 0 (unchecked) for
+	                          * any other caller */
 };
 
 /* Answer one request.  *body is malloc'd JSON (caller frees), possibly
@@ -51,6 +61,23 @@ struct sim_request {
  * at a time (sim/server.c holds a mutex). */
 int sim_handle(struct sim *s, const struct sim_request *req, char **body,
     size_t *body_len);
+
+/*
+ * A sign-in's password check (Argon2id: 64 MiB and about a tenth of a
+ * second), apart from sim_handle() so that a server that serialises
+ * sim_handle() runs it outside its lock, as few at once as it likes.  It
+ * reads the request and the fixed staff table only, never a struct sim,
+ * so it is safe on any thread without a lock.  sim_wants_password: req is
+ * a sign-in (POST /v1/sessions).  sim_check_password: the verdict to put
+ * in req->password before sim_handle(req), doing the same hash work for
+ * unknown staff IDs; SIM_PASSWORD_UNCHECKED (no hash checked) if the body
+ * is one sim_handle refuses 400.  Either way the lockout (sim_lockout.c)
+ * is decided inside sim_handle, exactly as when it checks the password
+ * itself: after the hash, for known and unknown IDs alike.  In-process
+ * callers (--demo, one thread) need neither: sim_handle checks it.
+ */
+bool sim_wants_password(const struct sim_request *req);
+enum sim_password sim_check_password(const struct sim_request *req);
 
 /* The demo people and staff, for the sign-in screen and the trainer's
  * guide: one line each.  Returns the number written (up to max); the

@@ -14,19 +14,20 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
 #include "net/transport_https.h"
 #include "tests/integration/itest.h"
+#include "tests/lib/rawconn.h"
 
 #define MAX_CHILDREN 8
 #define DIR_PREFIX "/tmp/ssdesk-itest-"
 
 char itest_dir[128];
 int itest_port;
+pid_t itest_sim_pid;
 
 static char top[PATH_MAX], sim[PATH_MAX];
 static pid_t children[MAX_CHILDREN];
@@ -35,10 +36,7 @@ static int nchildren;
 long long
 itest_now_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return rawconn_now_ms();
 }
 
 void
@@ -152,18 +150,36 @@ itest_spawn(char *const argv[], const char *log)
 	return pid;
 }
 
-void
-itest_kill(pid_t pid)
+/* SIGTERM to pid, one of ours, and its wait status; -1 if not ours. */
+static int
+kill_child(pid_t pid)
 {
 	int i, st;
 
 	for (i = 0; i < nchildren; i++)
 		if (children[i] == pid) {
 			kill(pid, SIGTERM);
-			waitpid(pid, &st, 0);
+			if (waitpid(pid, &st, 0) != pid)
+				st = -1;
 			children[i] = children[--nchildren];
-			return;
+			return st;
 		}
+	return -1;
+}
+
+void
+itest_kill(pid_t pid)
+{
+	kill_child(pid);
+}
+
+int
+itest_sim_stop(void)
+{
+	int st = kill_child(itest_sim_pid);
+
+	itest_sim_pid = 0;
+	return st;
 }
 
 int
@@ -229,7 +245,9 @@ itest_sim_start(const char *const extra[])
 	for (; extra != NULL && *extra != NULL && n < 31; extra++)
 		argv[n++] = (char *)*extra;
 	argv[n] = NULL;
-	if (itest_spawn(argv, "sim.log") < 0)
+	unlink(portfile);
+	itest_port = 0;
+	if ((itest_sim_pid = itest_spawn(argv, "sim.log")) < 0)
 		return -1;
 	for (t0 = itest_now_ms(); itest_now_ms() - t0 < 10000;
 	    usleep(50 * 1000))
@@ -388,30 +406,16 @@ void
 itest_raw_prepare(struct itest_raw *r, const char *method, const char *path,
     const char *token, const char *key, const char *body)
 {
-	char url[256], ca[PATH_MAX], h[256];
+	char ca[PATH_MAX];
 
 	memset(r, 0, sizeof *r);
 	r->h = curl_easy_init();
 	assert_non_null(r->h);
-	snprintf(url, sizeof url, "https://127.0.0.1:%d%s", itest_port, path);
 	itest_path(ca, sizeof ca, "ca.pem");
-	curl_easy_setopt(r->h, CURLOPT_URL, url);
-	curl_easy_setopt(r->h, CURLOPT_CAINFO, ca);
-	curl_easy_setopt(r->h, CURLOPT_CUSTOMREQUEST, method);
+	r->hdr = rawconn_json(r->h, itest_port, ca, method, path, token, key,
+	    body);
 	curl_easy_setopt(r->h, CURLOPT_WRITEFUNCTION, raw_write);
 	curl_easy_setopt(r->h, CURLOPT_WRITEDATA, r);
-	r->hdr = curl_slist_append(NULL, "Content-Type: application/json");
-	if (token != NULL) {
-		snprintf(h, sizeof h, "Authorization: Bearer %s", token);
-		r->hdr = curl_slist_append(r->hdr, h);
-	}
-	if (key != NULL) {
-		snprintf(h, sizeof h, "Idempotency-Key: %s", key);
-		r->hdr = curl_slist_append(r->hdr, h);
-	}
-	curl_easy_setopt(r->h, CURLOPT_HTTPHEADER, r->hdr);
-	if (body != NULL)
-		curl_easy_setopt(r->h, CURLOPT_COPYPOSTFIELDS, body);
 }
 
 void

@@ -23,6 +23,7 @@
 
 extern char itest_dir[128];     /* the temp dir with certs and logs */
 extern int itest_port;          /* where ssdesk-sim listens */
+extern pid_t itest_sim_pid;     /* the last one itest_sim_start started */
 
 long long itest_now_ms(void);
 /* dir/name into out. */
@@ -59,6 +60,9 @@ int itest_demo_number(const char *who, char out[19]);
  * arguments (NULL-terminated, or NULL), its log in dir/sim.log; waits for
  * its port (itest_port) and for it to listen.  0 or -1. */
 int itest_sim_start(const char *const extra[]);
+/* Stop the simulator itest_sim_start started last (SIGTERM) and wait
+ * for it: its exit status as waitpid gives it, or -1. */
+int itest_sim_stop(void);
 
 /* ---- the api over HTTPS ------------------------------------------------ */
 

@@ -24,6 +24,8 @@ struct t {
 	size_t raw_len;
 	cJSON *json;
 	unsigned key;            /* the last Idempotency-Key's number */
+	bool presign;            /* sign-ins checked first with
+	                          * sim_check_password, as sim/server.c does */
 };
 
 /* One request; its status, the answer in t->raw and t->json. */
@@ -45,6 +47,8 @@ t_call(struct t *t, const char *method, const char *path, const char *token,
 	cJSON_Delete(t->json);
 	t->raw = NULL;
 	t->json = NULL;
+	if (t->presign && sim_wants_password(&req))
+		req.password = sim_check_password(&req);
 	t->status = sim_handle(t->s, &req, &t->raw, &t->raw_len);
 	assert_non_null(t->raw);
 	if (t->raw_len > 0) {

@@ -100,6 +100,17 @@ t_setup_nosession(void **state)
 	return t_setup_ttl(state, 0);
 }
 
+/* No session; sign-ins have their password checked before sim_handle(),
+ * as the HTTPS server does outside its lock: the same answers. */
+static int
+t_setup_presign(void **state)
+{
+	if (t_setup_ttl(state, 0) < 0)
+		return -1;
+	((struct t *)*state)->presign = true;
+	return 0;
+}
+
 /* ---- sessions ---------------------------------------------------------- */
 
 static void
@@ -1051,6 +1062,42 @@ test_signin_lockout_window(void **state)
 	assert_int_equal(t_signin_as(t, "super01", "ssdesk-demo"), 201);
 }
 
+/* The password check apart from sim_handle: sign-ins only, and nothing
+ * checked for a body sim_handle refuses 400. */
+static void
+test_signin_presign_only_signins(void **state)
+{
+	struct sim_request r = { .method = "POST", .path = "/v1/sessions" };
+	static const char good[] = "{\"staff_id\":\"clerk01\",\"password\":"
+	    "\"ssdesk-demo\"}";
+	static const char none[] = "{\"staff_id\":\"nobody\",\"password\":"
+	    "\"ssdesk-demo\"}";
+
+	(void)state;
+	assert_true(sim_wants_password(&r));
+	r.path = "/v1/sessions?x=1";
+	assert_true(sim_wants_password(&r));
+	r.path = "/v1/sessions/current";
+	assert_false(sim_wants_password(&r));
+	r.path = "/v1/sessions";
+	r.method = "DELETE";
+	assert_false(sim_wants_password(&r));
+	r.method = "POST";
+	r.body = good;
+	r.body_len = strlen(good);
+	assert_int_equal(sim_check_password(&r), SIM_PASSWORD_RIGHT);
+	r.body = none;
+	r.body_len = strlen(none);
+	assert_int_equal(sim_check_password(&r), SIM_PASSWORD_WRONG);
+	r.body = "{\"staff_id\":\"clerk01\",\"password\":\"ssdesk-demo\","
+	    "\"counter\":7}";
+	r.body_len = strlen(r.body);
+	assert_int_equal(sim_check_password(&r), SIM_PASSWORD_UNCHECKED);
+	r.body = "{not json";
+	r.body_len = strlen(r.body);
+	assert_int_equal(sim_check_password(&r), SIM_PASSWORD_UNCHECKED);
+}
+
 /* ---- delegation (power of attorney) and the approval queue ------------- */
 
 /* A delegated activation body for insured, with the POA signed days ago. */
@@ -1407,6 +1454,15 @@ main(void)
 		    t_setup_nosession, t_teardown),
 		cmocka_unit_test_setup_teardown(test_signin_lockout_window,
 		    t_setup_nosession, t_teardown),
+#define P(name) cmocka_unit_test_setup_teardown(name, t_setup_presign, \
+		    t_teardown)
+		P(test_signin_good),
+		P(test_signin_bad),
+		P(test_signin_bad_request),
+		P(test_signin_lockout),
+		P(test_signin_lockout_window),
+		P(test_signin_presign_only_signins),
+#undef P
 #undef T
 	};
 
