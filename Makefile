@@ -77,6 +77,7 @@ SIM_SRC  += sim/sim_lockout.c
 SIM_SRC  += sim/sim_deleg.c sim/sim_household.c
 SIM_SRC  += sim/sim_card.c
 SIM_SRC  += sim/sim_fault.c
+SIM_SRC  += sim/sim_limit.c
 SIMSRV_SRC = sim/server.c
 TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
             tui/form_view.c tui/screens.c tui/screen_signin.c \
@@ -93,7 +94,7 @@ TUI_SRC  += tui/queued.c
 # Unit tests link only the layers they test, so each layer builds alone.
 FORMS_TESTS = date idnum text check form delegation pin contrib receipt
 NET_TESTS   = apijson transport_local apijson_deleg seal apijson_card outbox
-SIM_TESTS   = sim sim_card sim_fault
+SIM_TESTS   = sim sim_card sim_fault sim_store
 INTEG_TESTS = https deleg card
 # forms/ tests that need libsodium (journal sealing, audit hashes).
 SODIUM_TESTS = journal audit

@@ -10,6 +10,9 @@
  * once only: the first decision stands and every later one is refused
  * already_decided with who decided and when.  Approval makes the
  * activation.
+ *
+ * The store is bounded (lim.delegs in all, lim.pending_per_staff pending
+ * per submitting staff member) and never forgets one.
  */
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -32,7 +35,7 @@ void
 sim_app_id(struct sim *s, char out[32], const char *prefix)
 {
 	snprintf(out, 32, "%s-%04d%02d%02d-%04lu", prefix, s->opts.today.y,
-	    s->opts.today.m, s->opts.today.d, s->next_app++ % 10000);
+	    s->opts.today.m, s->opts.today.d, s->next_app++);
 }
 
 int
@@ -254,6 +257,29 @@ fail:
 	return NULL;
 }
 
+/* Room for one more submission of ss's staff member: 0, or the refusal
+ * (too many of theirs pending, or the store full). */
+static int
+deleg_room(struct sim *s, const struct sim_session *ss, struct sim_answer *a)
+{
+	size_t mine = 0;
+	char msg[300];
+
+	for (size_t i = 0; i < s->ndelegs; i++)
+		mine += s->delegs[i].staff == ss->staff &&
+		    s->delegs[i].state == SIM_DELEG_PENDING;
+	if (mine >= s->lim.pending_per_staff) {
+		snprintf(msg, sizeof msg, "You have %zu delegated activations "
+		    "waiting for approval, the most the service takes: nothing "
+		    "was done. Ask a supervisor to decide on them first.",
+		    mine);
+		return sim_fail(a, 409, "too_many_pending", NULL, msg);
+	}
+	if (s->ndelegs >= s->lim.delegs)
+		return sim_store_full(a, "delegated activations");
+	return 0;
+}
+
 static int
 deleg_submit(struct sim *s, const struct sim_request *req,
     struct sim_session *ss, struct sim_answer *a)
@@ -347,6 +373,8 @@ deleg_submit(struct sim *s, const struct sim_request *req,
 		if ((status = sim_activate(s, &probe, act, a)) != 0)
 			goto out;
 	}
+	if ((status = deleg_room(s, ss, a)) != 0)
+		goto out;
 
 	if (sim_grow((void **)&s->delegs, &s->cdelegs, s->ndelegs,
 	    sizeof *s->delegs) < 0) {
