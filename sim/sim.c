@@ -369,6 +369,34 @@ sim_get_bool(const cJSON *o, const char *name, bool required, bool *out)
 	return 0;
 }
 
+/* Parameters are name=value pairs between '&', taken as they come: the
+ * values the contract has (cursors, limits) need no percent-decoding, so
+ * an encoded one is simply not a valid value. */
+int
+sim_query_get(const struct sim_request *req, const char *name, char *out,
+    size_t outsz)
+{
+	size_t nlen = strlen(name);
+	int found = 0;
+
+	out[0] = '\0';
+	for (const char *p = req->query; p != NULL && *p != '\0';) {
+		size_t len = strcspn(p, "&");
+
+		if (len > nlen && strncmp(p, name, nlen) == 0 &&
+		    p[nlen] == '=') {
+			if (found++ > 0 || len - nlen - 1 >= outsz)
+				return -1;
+			memcpy(out, p + nlen + 1, len - nlen - 1);
+			out[len - nlen - 1] = '\0';
+		}
+		p += len;
+		if (*p == '&')
+			p++;
+	}
+	return found;
+}
+
 /* ---- people and cards -------------------------------------------------- */
 
 struct sim_person *
@@ -1242,6 +1270,7 @@ sim_route(struct sim *s, const struct sim_request *req, struct sim_answer *a)
 	memcpy(path, req->path, n);
 	path[n] = '\0';
 	r.path = path;
+	r.query = req->path[n] == '?' ? req->path + n + 1 : NULL;
 	for (size_t i = 0; i < sizeof sim_routes / sizeof sim_routes[0]; i++) {
 		const struct sim_route *rt = &sim_routes[i];
 

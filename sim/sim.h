@@ -72,6 +72,9 @@ struct sim_request {
 	long *retry_after;       /* out, may be NULL: the seconds a refused
 	                          * client should wait (the server then adds
 	                          * "Retry-After"), or 0 */
+	const char *query;       /* ignored on input: sim_handle() sets it for
+	                          * its handlers to what followed '?' in path,
+	                          * or NULL */
 };
 
 /* Answer one request.  *body is malloc'd JSON (caller frees), possibly

@@ -288,6 +288,10 @@ int sim_store_full(struct sim_answer *a, const char *what);
  * account filling a store evicts only its own.  n > 0. */
 size_t sim_evictee(const void *base, size_t n, size_t size,
     size_t staff_off);
+/* The query parameter name of req into out (NUL-terminated): 1, 0 when
+ * absent, -1 when longer than outsz - 1 or given twice. */
+int sim_query_get(const struct sim_request *req, const char *name, char *out,
+    size_t outsz);
 
 /* Sign-in lockout (sim_lockout.c). */
 bool sim_lockout_locked(struct sim *s, const char *staff_id);

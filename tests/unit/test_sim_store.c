@@ -1,13 +1,14 @@
 /*
- * test_sim_store.c -- the simulator's memory is bounded (docs/api.md "The
- * simulator", "Bounds"): every store that grows with requests stops at
- * its limit (sessions and identity checks make room at the expense of the
- * staff member holding the most; the idempotency store, delegated
- * activations and PIN challenges refuse), the lockout table cannot be
- * flooded open, and a staff member's writes are capped per minute (429
- * too_many_writes with Retry-After).  Small limits (struct sim_limits)
- * keep the tests fast; the documented defaults are checked where they
- * are cheap to reach.
+ * test_sim_store.c -- the simulator's memory is bounded and its lists
+ * are paged (docs/api.md "Bounds", "Lists"): every store that grows with
+ * requests stops at its limit (sessions and identity checks make room at
+ * the expense of the staff member holding the most; the idempotency
+ * store, delegated activations and PIN challenges refuse), the lockout
+ * table cannot be flooded open, a staff member's writes are capped per
+ * minute (429 too_many_writes with Retry-After), and the approval queue
+ * and my submissions come a page at a time with a cursor.  Small limits
+ * (struct sim_limits) keep the tests fast; the documented defaults are
+ * checked where they are cheap to reach.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -393,6 +394,185 @@ test_write_cap_counts_made(void **state)
 	assert_false(t->replayed);
 }
 
+/* ---- paged lists ---------------------------------------------------------- */
+
+/* GET path as the signed-in staff member: 200, the page's items. */
+static const cJSON *
+page(struct t *t, const char *path)
+{
+	const cJSON *items;
+
+	assert_int_equal(t_call(t, "GET", path, t->token, NULL, NULL), 200);
+	items = cJSON_GetObjectItemCaseSensitive(t->json, "items");
+	assert_true(cJSON_IsArray(items));
+	return items;
+}
+
+static const char *
+item_id(const cJSON *items, int i)
+{
+	return t_str(cJSON_GetArrayItem(items, i), "application_id");
+}
+
+/* The page's next_cursor into out, "" when null (the last page). */
+static void
+next_cursor(struct t *t, char *out, size_t outsz)
+{
+	const cJSON *c = cJSON_GetObjectItemCaseSensitive(t->json,
+	    "next_cursor");
+
+	assert_true(cJSON_IsNull(c) || cJSON_IsString(c));
+	snprintf(out, outsz, "%s", cJSON_IsString(c) ? c->valuestring : "");
+}
+
+static int
+total(struct t *t)
+{
+	const cJSON *n = cJSON_GetObjectItemCaseSensitive(t->json, "total");
+
+	assert_true(cJSON_IsNumber(n));
+	return (int)n->valuedouble;
+}
+
+/* 5 submissions of clerk01: DA-...-0001 to -0005 (their application
+ * numbers in ids), then super01 signed in. */
+static void
+five(struct t *t, char ids[5][32])
+{
+	char ck[32], key[16];
+
+	t_checked(t, "马军", ck);
+	for (int i = 0; i < 5; i++) {
+		snprintf(key, sizeof key, "k-%d", i);
+		assert_int_equal(submit(t, ck, key), 201);
+		snprintf(ids[i], 32, "%s", t_str(t->json, "application_id"));
+	}
+}
+
+/* The queue, oldest first, two at a time: first, next and last page. */
+static void
+test_queue_pages(void **state)
+{
+	struct t *t = *state;
+	char ids[5][32], cur[32], path[96];
+	const cJSON *items;
+
+	five(t, ids);
+	t_signin(t, "super01");
+	items = page(t, "/v1/approvals?limit=2");
+	assert_int_equal(cJSON_GetArraySize(items), 2);
+	assert_string_equal(item_id(items, 0), ids[0]);
+	assert_string_equal(item_id(items, 1), ids[1]);
+	assert_int_equal(total(t), 5);
+	next_cursor(t, cur, sizeof cur);
+	assert_true(cur[0] != '\0');
+	/* Decided meanwhile: the next page neither repeats nor skips. */
+	snprintf(path, sizeof path, "/v1/approvals/%s", ids[2]);
+	assert_int_equal(t_call(t, "POST", path, t->token, "d-1",
+	    "{\"decision\":\"reject\",\"reason\":\"no\"}"), 200);
+	snprintf(path, sizeof path, "/v1/approvals?cursor=%s&limit=2", cur);
+	items = page(t, path);
+	assert_int_equal(cJSON_GetArraySize(items), 2);
+	assert_string_equal(item_id(items, 0), ids[3]);
+	assert_string_equal(item_id(items, 1), ids[4]);
+	assert_int_equal(total(t), 4);
+	/* Exactly the last: no next page. */
+	next_cursor(t, cur, sizeof cur);
+	assert_string_equal(cur, "");
+}
+
+/* My submissions, newest first, two at a time. */
+static void
+test_submissions_pages(void **state)
+{
+	struct t *t = *state;
+	char ids[5][32], cur[32], path[96];
+	const cJSON *items;
+
+	five(t, ids);
+	items = page(t, "/v1/submissions?limit=2");
+	assert_string_equal(item_id(items, 0), ids[4]);
+	assert_string_equal(item_id(items, 1), ids[3]);
+	assert_int_equal(total(t), 5);
+	next_cursor(t, cur, sizeof cur);
+	snprintf(path, sizeof path, "/v1/submissions?limit=2&cursor=%s", cur);
+	items = page(t, path);
+	assert_string_equal(item_id(items, 0), ids[2]);
+	assert_string_equal(item_id(items, 1), ids[1]);
+	next_cursor(t, cur, sizeof cur);
+	snprintf(path, sizeof path, "/v1/submissions?limit=2&cursor=%s", cur);
+	items = page(t, path);
+	assert_int_equal(cJSON_GetArraySize(items), 1);
+	assert_string_equal(item_id(items, 0), ids[0]);
+	next_cursor(t, cur, sizeof cur);
+	assert_string_equal(cur, "");
+	/* Another staff member's list is their own: empty. */
+	t_signin(t, "clerk02");
+	assert_int_equal(cJSON_GetArraySize(page(t, "/v1/submissions")), 0);
+	assert_int_equal(total(t), 0);
+}
+
+/* Without a limit a page is 20; up to 100 may be asked for. */
+static void
+test_page_default_and_max(void **state)
+{
+	struct t *t = *state;
+	char cur[32];
+
+	submit_n(t, "a", 21);
+	t_signin(t, "super01");
+	assert_int_equal(cJSON_GetArraySize(page(t, "/v1/approvals")), 20);
+	assert_int_equal(total(t), 21);
+	next_cursor(t, cur, sizeof cur);
+	assert_true(cur[0] != '\0');
+	assert_int_equal(cJSON_GetArraySize(page(t, "/v1/approvals?limit=100")),
+	    21);
+	next_cursor(t, cur, sizeof cur);
+	assert_string_equal(cur, "");
+}
+
+/* A cursor this list did not give, or a limit out of range, is 400
+ * bad_request naming the parameter. */
+static void
+test_page_refusals(void **state)
+{
+	struct t *t = *state;
+	char ids[5][32], cur[32], path[128];
+	static const char *const bad_cursor[] = {
+		"", "x", "q", "q-1", "q1x", "q99", "q1234567890", "m1", "q 1",
+	};
+	static const char *const bad_limit[] = {
+		"0", "101", "-1", "abc", "", "1e2", "99999999999",
+	};
+
+	five(t, ids);
+	t_signin(t, "super01");
+	for (size_t i = 0; i < sizeof bad_cursor / sizeof bad_cursor[0]; i++) {
+		snprintf(path, sizeof path, "/v1/approvals?cursor=%s",
+		    bad_cursor[i]);
+		t_call(t, "GET", path, t->token, NULL, NULL);
+		t_error(t, 400, "bad_request", "cursor");
+	}
+	for (size_t i = 0; i < sizeof bad_limit / sizeof bad_limit[0]; i++) {
+		snprintf(path, sizeof path, "/v1/approvals?limit=%s",
+		    bad_limit[i]);
+		t_call(t, "GET", path, t->token, NULL, NULL);
+		t_error(t, 400, "bad_request", "limit");
+	}
+	t_call(t, "GET", "/v1/approvals?limit=2&limit=3", t->token, NULL,
+	    NULL);
+	t_error(t, 400, "bad_request", "limit");
+	/* The queue's cursor is not my submissions'. */
+	page(t, "/v1/approvals?limit=1");
+	next_cursor(t, cur, sizeof cur);
+	snprintf(path, sizeof path, "/v1/submissions?cursor=%s", cur);
+	t_call(t, "GET", path, t->token, NULL, NULL);
+	t_error(t, 400, "bad_request", "cursor");
+	/* Unknown parameters are no refusal. */
+	assert_int_equal(cJSON_GetArraySize(page(t,
+	    "/v1/approvals?sort=age&limit=5")), 5);
+}
+
 int
 main(void)
 {
@@ -408,6 +588,10 @@ main(void)
 		T(test_lockouts_full_of_locked, setup_lockout_one),
 		T(test_write_cap_default, t_setup),
 		T(test_write_cap_counts_made, setup_burst),
+		T(test_queue_pages, t_setup),
+		T(test_submissions_pages, t_setup),
+		T(test_page_default_and_max, t_setup),
+		T(test_page_refusals, t_setup),
 #undef T
 	};
 
