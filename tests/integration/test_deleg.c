@@ -377,6 +377,69 @@ test_api_calls(void **state)
 	api_free(super);
 }
 
+static int
+occurrences(const char *s, const char *what)
+{
+	int n = 0;
+
+	for (; (s = strstr(s, what)) != NULL; s++)
+		n++;
+	return n;
+}
+
+/* What the simulator's unit tests cannot show: the query of a request
+ * reaches the simulator through the HTTPS server (MHD hands the path
+ * without it), an encoded '&' stays inside its value, and the write cap's
+ * 429 carries a Retry-After header.  (Last: it fills the queue.) */
+static void
+test_pages_and_cap_over_https(void **state)
+{
+	char trainer[160], super[160], ck[32], key[16], first[40], cur[40],
+	    path[96], got[40], insured[19], body[1024];
+	struct itest_raw r;
+
+	(void)state;
+	assert_int_equal(itest_demo_number("孙涛", insured), 0);
+	itest_raw_sign_in("trainer01", trainer);
+	check(trainer, agent_id, "马军", ck);
+	/* 孙涛's card: neither function active, so every one is pending. */
+	snprintf(body, sizeof body, "{\"check_id\":\"%s\","
+	    "\"insured_id_number\":\"%s\",\"insured_name\":\"孙涛\","
+	    "\"card_id\":\"C-0106\",\"activation\":\"fin\",\"poa_number\":"
+	    "\"POA-2\",\"poa_signed_on\":\"2026-11-01\",\"poa_covers_ss\":"
+	    "false,\"poa_covers_fin\":true,\"insured_original_sighted\":true,"
+	    "\"photocopies_taken\":true,\"poa_original_sighted\":true}", ck,
+	    insured);
+	for (int i = 0; i <= 30; i++) {
+		snprintf(key, sizeof key, "cap-%d", i);
+		itest_raw(&r, "POST", "/v1/applications/delegated-activation",
+		    trainer, key, body);
+		if (i < 30)
+			assert_int_equal(r.status, 201);
+	}
+	itest_raw_expect(&r, 429, "too_many_writes");
+	assert_in_range(r.retry_after, 1, 2);
+
+	itest_raw_sign_in("super01", super);
+	assert_int_equal(itest_raw(&r, "GET", "/v1/approvals?limit=1", super,
+	    NULL, NULL), 200);
+	assert_int_equal(occurrences(r.body, "\"application_id\""), 1);
+	itest_raw_str(&r, "application_id", first, sizeof first);
+	itest_raw_str(&r, "next_cursor", cur, sizeof cur);
+	assert_true(cur[0] != '\0');
+	snprintf(path, sizeof path, "/v1/approvals?limit=1&cursor=%s", cur);
+	assert_int_equal(itest_raw(&r, "GET", path, super, NULL, NULL), 200);
+	assert_string_not_equal(itest_raw_str(&r, "application_id", got,
+	    sizeof got), first);
+	assert_int_equal(itest_raw(&r, "GET", "/v1/approvals?limit=1&cursor="
+	    "q%261", super, NULL, NULL), 400);
+	itest_raw_expect(&r, 400, "bad_request");
+	assert_non_null(strstr(r.body, "\"field\":\"cursor\""));
+	assert_int_equal(itest_raw(&r, "GET", "/v1/approvals?limit=1000",
+	    super, NULL, NULL), 400);
+	assert_non_null(strstr(r.body, "\"field\":\"limit\""));
+}
+
 int
 main(void)
 {
@@ -384,6 +447,7 @@ main(void)
 		cmocka_unit_test(test_four_eyes_bypassed),
 		cmocka_unit_test(test_race_one_winner),
 		cmocka_unit_test(test_api_calls),
+		cmocka_unit_test(test_pages_and_cap_over_https),
 	};
 
 	return itest_main(tests, group_setup);
