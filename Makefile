@@ -213,6 +213,7 @@ check-valgrind: deps-ci
 # tests/fuzz/corpus/NAME/.  Adding one is adding its NAME here:
 FUZZ_TARGETS = apijson idnum sanitize
 FUZZ_TARGETS += journal
+FUZZ_TARGETS += sim
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_BUILD    = build-fuzz
