@@ -77,6 +77,7 @@ SIM_SRC  += sim/sim_lockout.c
 SIM_SRC  += sim/sim_deleg.c sim/sim_household.c
 SIM_SRC  += sim/sim_card.c
 SIM_SRC  += sim/sim_fault.c sim/sim_audit.c
+SIM_SRC  += sim/sim_limit.c
 SIMSRV_SRC = sim/server.c sim/server_conn.c
 TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
             tui/form_view.c tui/screens.c tui/screen_signin.c \
@@ -95,7 +96,7 @@ TUI_SRC  += tui/signals.c tui/quit.c
 FORMS_TESTS = date idnum mask text check form delegation pin contrib receipt \
               person
 NET_TESTS   = apijson transport_local apijson_deleg seal apijson_card outbox
-SIM_TESTS   = sim sim_card sim_fault
+SIM_TESTS   = sim sim_card sim_fault sim_store
 INTEG_TESTS = https deleg card classroom hostile
 # forms/ tests that need libsodium (journal sealing, audit hashes).
 SODIUM_TESTS = journal audit
@@ -230,6 +231,7 @@ check-valgrind: deps-ci
 # tests/fuzz/corpus/NAME/.  Adding one is adding its NAME here:
 FUZZ_TARGETS = apijson idnum sanitize
 FUZZ_TARGETS += journal audit
+FUZZ_TARGETS += sim
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_BUILD    = build-fuzz

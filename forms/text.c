@@ -320,3 +320,27 @@ int text_blank(const char *s)
 	}
 	return 1;
 }
+
+bool
+text_json_has_nul(const char *text, size_t len)
+{
+	bool in_str = false;
+
+	if (memchr(text, '\0', len) != NULL)
+		return true;
+	for (size_t i = 0; i < len; i++) {
+		if (!in_str) {
+			in_str = text[i] == '"';
+			continue;
+		}
+		if (text[i] == '"')
+			in_str = false;
+		else if (text[i] == '\\' && i + 1 < len) {
+			if (text[i + 1] == 'u' && len - i >= 6 &&
+			    memcmp(text + i + 2, "0000", 4) == 0)
+				return true;
+			i++;        /* skip the escaped character */
+		}
+	}
+	return false;
+}

@@ -11,6 +11,7 @@
 #ifndef SSDESK_TEXT_H
 #define SSDESK_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Sanitise in[0..inlen) into out (always NUL-terminated, truncated on a
@@ -43,5 +44,14 @@ size_t text_decode(const char *s, size_t n, long *cp);
  * interlinear annotation, shorthand format controls and tag characters
  * (U+E0000-E007F, which spell invisible ASCII). */
 int text_is_control(long cp);
+
+/* Whether JSON text[0..len) holds a NUL: a raw NUL byte anywhere, or
+ * the escape \u0000 inside a string.  cJSON turns either into a NUL
+ * inside a string, and every strlen() after it cuts the string short
+ * without a word ("clerk01\u0000x" read as "clerk01", an id as another):
+ * both readers of the wire (net/ for replies, sim/ for requests) refuse
+ * such text whole.  Only the lexical structure is followed (quotes and
+ * backslash escapes); the JSON library still does the parsing. */
+bool text_json_has_nul(const char *text, size_t len);
 
 #endif

@@ -228,10 +228,17 @@ struct approval {
 	char reason[TEXT_MAX];
 };
 
-#define APPROVALS_MAX 32
+/* One page of the approval queue or of my submissions (docs/api.md
+ * "Lists"): the terminal asks for APPROVALS_PAGE at a time, and a page
+ * with more is not the contract's (API_BAD_REPLY), never cut. */
+#define APPROVALS_PAGE 32
+#define APPROVALS_CURSOR_MAX 33    /* a cursor: 32 characters and NUL */
 struct approval_list {
-	size_t n;                  /* the first APPROVALS_MAX only */
-	struct approval items[APPROVALS_MAX];
+	size_t n;
+	struct approval items[APPROVALS_PAGE];
+	char next_cursor[APPROVALS_CURSOR_MAX]; /* "" on the last page; only
+	                           * [A-Za-z0-9._-] */
+	long total;                /* the whole list's length, -1 if not given */
 };
 
 struct newborn_request {
@@ -254,9 +261,11 @@ void api_poa_insured(struct api *a, const struct poa_insured_request *req,
     api_person_cb *cb, void *arg);
 void api_poa_submit(struct api *a, const struct poa_request *req,
     api_application_cb *cb, void *arg);
-/* mine: GET /v1/submissions; else the supervisor's GET /v1/approvals. */
-void api_approvals_list(struct api *a, bool mine, api_approvals_cb *cb,
-    void *arg);
+/* One page: mine, GET /v1/submissions; else the supervisor's GET
+ * /v1/approvals; from cursor (a page's next_cursor; NULL or "": the first
+ * page). */
+void api_approvals_list(struct api *a, bool mine, const char *cursor,
+    api_approvals_cb *cb, void *arg);
 void api_approval_get(struct api *a, const char *application_id,
     api_approval_cb *cb, void *arg);
 void api_approval_decide(struct api *a, const char *application_id,

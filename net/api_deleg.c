@@ -123,10 +123,18 @@ api_poa_submit(struct api *a, const struct poa_request *req,
 }
 
 void
-api_approvals_list(struct api *a, bool mine, api_approvals_cb *cb, void *arg)
+api_approvals_list(struct api *a, bool mine, const char *cursor,
+    api_approvals_cb *cb, void *arg)
 {
+	char path[APPROVALS_CURSOR_MAX + 64];
+	bool first = cursor == NULL || cursor[0] == '\0';
+
+	snprintf(path, sizeof path, "%s?limit=%d%s%s",
+	    mine ? "/v1/submissions" : "/v1/approvals", APPROVALS_PAGE,
+	    first ? "" : "&cursor=", first ? "" : cursor);
 	api_call(a, &def_approvals, (void (*)(void))cb, arg, "GET",
-	    mine ? "/v1/submissions" : "/v1/approvals", NULL, NULL);
+	    first || (api_ref_ok(cursor) &&
+	    strlen(cursor) < APPROVALS_CURSOR_MAX) ? path : NULL, NULL, NULL);
 }
 
 /* "/v1/approvals/ID", or NULL if id may not go into a path. */

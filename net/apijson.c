@@ -12,6 +12,7 @@
  * card number is left nowhere but in the returned string, which the caller
  * wipes.  cJSON never leaves this file.
  */
+#include "forms/text.h"
 #include "net/apijson.h"
 #include "net/apijson_internal.h"
 
@@ -45,34 +46,6 @@ apijson_fail(struct api_error *err, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(err->detail, sizeof err->detail, fmt, ap);
 	va_end(ap);
-}
-
-/* Does a string in body[0..len) hold the escape \u0000?  cJSON decodes it
- * to a NUL byte inside valuestring, and every strlen() after it would cut
- * the string short without a word: an id "C-0001\u0000x" would read as
- * "C-0001", another card.  Only the lexical structure is followed here
- * (quotes and backslash escapes); cJSON still does the parsing. */
-static bool
-apijson_has_nul_escape(const char *body, size_t len)
-{
-	size_t i;
-	bool in_str = false;
-
-	for (i = 0; i < len; i++) {
-		if (!in_str) {
-			in_str = body[i] == '"';
-			continue;
-		}
-		if (body[i] == '"')
-			in_str = false;
-		else if (body[i] == '\\' && i + 1 < len) {
-			if (body[i + 1] == 'u' && len - i >= 6 &&
-			    memcmp(body + i + 2, "0000", 4) == 0)
-				return true;
-			i++;        /* skip the escaped character */
-		}
-	}
-	return false;
 }
 
 static int
@@ -126,8 +99,8 @@ apijson_parse_exact(const char *body, size_t len, const char **why)
 	cJSON *root;
 
 	*why = NULL;
-	if (apijson_has_nul_escape(body, len)) {
-		*why = "a string holds \\u0000";
+	if (text_json_has_nul(body, len)) {
+		*why = "a string holds \\u0000, or the reply a NUL";
 		return NULL;
 	}
 	root = cJSON_ParseWithLengthOpts(body, len, &end, 0);

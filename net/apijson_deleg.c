@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "net/api_internal.h"
 #include "net/apijson.h"
 #include "net/apijson_internal.h"
 
@@ -252,32 +253,52 @@ apijson_decode_approval(struct approval *out, const char *body, size_t len,
 	return rc;
 }
 
+/* Where the list goes on ("" on the last page: null or absent), and how
+ * long it is (-1 if not said). */
+static int
+page_end(struct approval_list *out, const cJSON *root, struct api_error *err)
+{
+	const cJSON *c = cJSON_GetObjectItemCaseSensitive(root, "next_cursor");
+
+	out->next_cursor[0] = '\0';
+	out->total = -1;
+	if (c != NULL && !cJSON_IsNull(c) &&
+	    (apijson_get_id(out->next_cursor, sizeof out->next_cursor, root,
+	    "next_cursor", false, err) != 0 || !api_ref_ok(out->next_cursor))) {
+		apijson_fail(err, "\"next_cursor\" is not a cursor");
+		return -1;
+	}
+	if (cJSON_GetObjectItemCaseSensitive(root, "total") != NULL &&
+	    get_int(&out->total, root, "total", 0, 1000L * 1000 * 1000, err))
+		return -1;
+	return 0;
+}
+
 int
 apijson_decode_approvals(struct approval_list *out, const char *body,
     size_t len, struct api_error *err)
 {
 	cJSON *root = apijson_parse(body, len, err);
 	const cJSON *items, *it;
-	int rc = 0;
+	int rc = -1;
 
 	if (root == NULL)
 		return -1;
 	out->n = 0;
 	items = cJSON_GetObjectItemCaseSensitive(root, "items");
-	if (!cJSON_IsArray(items)) {
-		apijson_fail(err, "\"items\" missing or not an array");
-		cJSON_Delete(root);
-		return -1;
+	if (!cJSON_IsArray(items) ||
+	    cJSON_GetArraySize(items) > APPROVALS_PAGE) {
+		apijson_fail(err, "\"items\" missing, not an array or longer "
+		    "than a page");
+		goto out;
 	}
 	cJSON_ArrayForEach(it, items) {
-		if (out->n >= APPROVALS_MAX)
-			break;
-		if (approval(&out->items[out->n], it, err) != 0) {
-			rc = -1;
-			break;
-		}
+		if (approval(&out->items[out->n], it, err) != 0)
+			goto out;
 		out->n++;
 	}
+	rc = page_end(out, root, err);
+out:
 	cJSON_Delete(root);
 	return rc;
 }

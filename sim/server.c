@@ -268,12 +268,15 @@ server_log(const char *method, const char *url, int status, bool replayed)
 	server_log_line(method, url, what);
 }
 
+/* server_reply, and "Retry-After: retry_after" when it is > 0 (a 429
+ * too_many_writes of sim_handle). */
 static enum MHD_Result
-server_reply(struct MHD_Connection *conn, int status, char *body,
-    size_t len, bool must_free, bool replayed)
+server_reply_after(struct MHD_Connection *conn, int status, char *body,
+    size_t len, bool must_free, bool replayed, long retry_after)
 {
 	struct MHD_Response *resp;
 	enum MHD_Result ret;
+	char after[24];
 
 	resp = MHD_create_response_from_buffer(len, body,
 	    must_free ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
@@ -289,9 +292,71 @@ server_reply(struct MHD_Connection *conn, int status, char *body,
 	    "no-store");
 	if (replayed)
 		MHD_add_response_header(resp, "Idempotent-Replayed", "true");
+	if (retry_after > 0) {
+		snprintf(after, sizeof after, "%ld", retry_after);
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER,
+		    after);
+	}
 	ret = MHD_queue_response(conn, (unsigned)status, resp);
 	MHD_destroy_response(resp);
 	return ret;
+}
+
+static enum MHD_Result
+server_reply(struct MHD_Connection *conn, int status, char *body,
+    size_t len, bool must_free, bool replayed)
+{
+	return server_reply_after(conn, status, body, len, must_free, replayed,
+	    0);
+}
+
+/* The query arguments as MHD parsed (and decoded) them, appended to out
+ * as ?name=value&...: an unreserved character is copied, any other
+ * becomes '%', which no value of the contract holds, so nothing a client
+ * encoded is read as something else (out NULL: only counted). */
+struct server_query {
+	char *out;
+	size_t len;
+};
+
+static enum MHD_Result
+server_query_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *value)
+{
+	static const char unreserved[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789-._~";
+	struct server_query *q = cls;
+	const char *parts[] = { q->len > 0 ? "&" : "?", key, "=",
+	    value != NULL ? value : "" };
+
+	(void)kind;
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+		for (const char *c = parts[i]; *c != '\0'; c++, q->len++)
+			if (q->out != NULL)
+				q->out[q->len] = i % 2 == 0 ||
+				    strchr(unreserved, *c) != NULL ? *c : '%';
+	return MHD_YES;
+}
+
+/* The path sim_handle sees: url (MHD gives it without the query) and the
+ * query; malloc'd, NULL without memory. */
+static char *
+server_path(struct MHD_Connection *conn, const char *url)
+{
+	struct server_query q = { 0 };
+	size_t n = strlen(url);
+	char *p;
+
+	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND,
+	    server_query_arg, &q);
+	if ((p = malloc(n + q.len + 1)) == NULL)
+		return NULL;
+	memcpy(p, url, n);
+	q = (struct server_query){ .out = p + n };
+	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND,
+	    server_query_arg, &q);
+	p[n + q.len] = '\0';
+	return p;
 }
 
 /* ---- faults (--fault, /_sim/faults) ------------------------------------ */
@@ -680,9 +745,10 @@ server_serve(struct server *srv, struct MHD_Connection *conn,
     const char *method, const char *url, const struct server_req *r)
 {
 	struct sim_request req;
-	char *body = NULL;
+	char *body = NULL, *path;
 	size_t body_len = 0;
 	bool replayed = false, answered;
+	long retry_after = 0;
 	int status;
 	enum sim_fault_kind fault;
 	long fault_ms = 0;
@@ -696,15 +762,18 @@ server_serve(struct server *srv, struct MHD_Connection *conn,
 	if (answered)
 		return ret;
 
+	if ((path = server_path(conn, url)) == NULL)
+		return MHD_NO;
 	req = (struct sim_request){
 		.method = method,
-		.path = url,
+		.path = path,
 		.token = server_token(conn),
 		.idem_key = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 		    "Idempotency-Key"),
 		.body = r->body,
 		.body_len = r->len,
 		.replayed = &replayed,
+		.retry_after = &retry_after,
 	};
 	if (sim_wants_password(&req))
 		req.password = server_check_password(srv, &req);
@@ -715,6 +784,7 @@ server_serve(struct server *srv, struct MHD_Connection *conn,
 	    strncmp(url, "/v1/applications/", 17) == 0)
 		srv->created++;
 	pthread_mutex_unlock(&srv->lock);
+	free(path);
 	if (fault != SIM_FAULT_NONE && fault != SIM_FAULT_DELAY && body != NULL)
 		return server_fault_answer(srv, conn, method, url, fault,
 		    status, body, body_len);
@@ -727,7 +797,8 @@ server_serve(struct server *srv, struct MHD_Connection *conn,
 		return server_reply(conn, 500, (char *)internal,
 		    strlen(internal), false, false);
 	}
-	return server_reply(conn, status, body, body_len, true, replayed);
+	return server_reply_after(conn, status, body, body_len, true, replayed,
+	    retry_after);
 }
 
 static enum MHD_Result

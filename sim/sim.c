@@ -9,12 +9,14 @@
  * CLOCK_MONOTONIC plus a test offset; the calendar is opts->today, fixed.
  * Request bodies are parsed with cJSON and every field is type-checked:
  * a wrong shape is 400 bad_request, a refusal the clerk can act on is 4xx
- * with its documented code.
+ * with its documented code.  Every store is bounded by s->lim and every
+ * write held to its staff member's cap (sim/sim_limit.c).
  */
 #include "sim/sim.h"
 
 #include <cjson/cJSON.h>
 #include <sodium.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +28,7 @@
 #include "forms/idnum.h"
 #include "sim/sim_data.h"
 
+#include "forms/text.h"
 #include "sim/sim_internal.h"
 
 long
@@ -53,6 +56,15 @@ sim_grow(void **arr, size_t *cap, size_t n, size_t size)
 	*arr = p;
 	*cap = ncap;
 	return 0;
+}
+
+void
+sim_remove(void *arr, size_t *n, size_t size, size_t i)
+{
+	char *a = arr;
+
+	memmove(a + i * size, a + (i + 1) * size, (*n - i - 1) * size);
+	(*n)--;
 }
 
 /* The 18-character number of region + birth date + sequence. */
@@ -112,6 +124,7 @@ sim_clear_work(struct sim *s)
 	for (size_t i = 0; i < s->nidem; i++)
 		free(s->idem[i].body);
 	s->nidem = 0;
+	s->nwrites = 0;
 	s->nchecks = 0;
 	s->ndelegs = 0;
 	s->next_check = 1;
@@ -122,6 +135,7 @@ sim_clear_work(struct sim *s)
 	s->nchal = 0;
 	s->nmade = 0;
 	s->nborn = 0;
+	memset(s->write_tat, 0, sim_data_nstaff * sizeof *s->write_tat);
 }
 
 struct sim *
@@ -137,10 +151,15 @@ sim_new(const struct sim_opts *opts)
 	if (s == NULL)
 		return NULL;
 	s->opts = *opts;
+	s->lim = opts->limits ? *opts->limits : sim_limits_default;
+	s->opts.limits = NULL;
 	s->ttl = opts->session_ttl_s > 0 ? opts->session_ttl_s : SIM_TTL_DEFAULT;
 	s->npeople = sim_data_npeople;
 	s->people = calloc(s->npeople, sizeof *s->people);
-	if (s->people == NULL) {
+	s->write_tat = calloc(sim_data_nstaff, sizeof *s->write_tat);
+	if (s->people == NULL || s->write_tat == NULL) {
+		free(s->people);
+		free(s->write_tat);
 		free(s);
 		return NULL;
 	}
@@ -152,6 +171,7 @@ sim_new(const struct sim_opts *opts)
 	s->members = calloc(sim_data_nhouseholds, sizeof *s->members);
 	if (s->members == NULL) {
 		free(s->people);
+		free(s->write_tat);
 		free(s);
 		return NULL;
 	}
@@ -170,11 +190,13 @@ sim_free(struct sim *s)
 	free(s->sessions);
 	free(s->checks);
 	free(s->idem);
+	free(s->writes);
 	free(s->lockouts);
 	free(s->delegs);
 	free(s->members);
 	free(s->chal);
 	free(s->people);
+	free(s->write_tat);
 	sodium_memzero(s->seal_sk, sizeof s->seal_sk);
 	free(s);
 }
@@ -301,7 +323,8 @@ sim_parse_object(const struct sim_request *req)
 	cJSON *o;
 	const char *end = NULL;
 
-	if (req->body == NULL || req->body_len == 0)
+	if (req->body == NULL || req->body_len == 0 ||
+	    text_json_has_nul(req->body, req->body_len))
 		return NULL;
 	o = cJSON_ParseWithLengthOpts(req->body, req->body_len, &end, false);
 	if (o == NULL)
@@ -348,6 +371,34 @@ sim_get_bool(const cJSON *o, const char *name, bool required, bool *out)
 		return -1;
 	*out = cJSON_IsTrue(v);
 	return 0;
+}
+
+/* Parameters are name=value pairs between '&', taken as they come: the
+ * values the contract has (cursors, limits) need no percent-decoding, so
+ * an encoded one is simply not a valid value. */
+int
+sim_query_get(const struct sim_request *req, const char *name, char *out,
+    size_t outsz)
+{
+	size_t nlen = strlen(name);
+	int found = 0;
+
+	out[0] = '\0';
+	for (const char *p = req->query; p != NULL && *p != '\0';) {
+		size_t len = strcspn(p, "&");
+
+		if (len > nlen && strncmp(p, name, nlen) == 0 &&
+		    p[nlen] == '=') {
+			if (found++ > 0 || len - nlen - 1 >= outsz)
+				return -1;
+			memcpy(out, p + nlen + 1, len - nlen - 1);
+			out[len - nlen - 1] = '\0';
+		}
+		p += len;
+		if (*p == '&')
+			p++;
+	}
+	return found;
 }
 
 /* ---- people and cards -------------------------------------------------- */
@@ -465,7 +516,8 @@ static void
 sim_session_drop(struct sim *s, size_t i)
 {
 	sodium_memzero(&s->sessions[i], sizeof s->sessions[i]);
-	s->sessions[i] = s->sessions[--s->nsessions];
+	sim_remove(s->sessions, &s->nsessions, sizeof *s->sessions, i);
+	sodium_memzero(&s->sessions[s->nsessions], sizeof *s->sessions);
 }
 
 static struct sim_session *
@@ -488,6 +540,10 @@ sim_session_find(struct sim *s, const char *token)
 	return NULL;
 }
 
+/* Room for one more session: the expired go, and when the store is
+ * full the staff member holding the most sessions loses their oldest
+ * (one account signing in over and over ends its own sessions, not the
+ * class's; the one ended is told session_expired and signs in again). */
 static void
 sim_sessions_purge(struct sim *s)
 {
@@ -498,6 +554,9 @@ sim_sessions_purge(struct sim *s)
 			sim_session_drop(s, i);
 		else
 			i++;
+	if (s->nsessions > 0 && s->nsessions >= s->lim.sessions)
+		sim_session_drop(s, sim_evictee(s->sessions, s->nsessions,
+		    sizeof *s->sessions, offsetof(struct sim_session, staff)));
 }
 
 /* ---- handlers ---------------------------------------------------------- */
@@ -674,6 +733,24 @@ sim_h_person(struct sim *s, const struct sim_request *req,
 	return a->json ? 200 : sim_oom(a);
 }
 
+/* Room for one more identity check: the expired go, and when the store
+ * is full the oldest check of the staff member holding the most goes (a
+ * client looping on checks evicts its own; a clerk's current check is
+ * among the newest). */
+static void
+sim_checks_purge(struct sim *s)
+{
+	for (size_t i = 0; i < s->nchecks;)
+		if (sim_now(s) >= s->checks[i].expires)
+			sim_remove(s->checks, &s->nchecks, sizeof *s->checks, i);
+		else
+			i++;
+	if (s->nchecks > 0 && s->nchecks >= s->lim.checks)
+		sim_remove(s->checks, &s->nchecks, sizeof *s->checks,
+		    sim_evictee(s->checks, s->nchecks, sizeof *s->checks,
+		    offsetof(struct sim_check, staff)));
+}
+
 static int
 sim_h_identity(struct sim *s, const struct sim_request *req,
     struct sim_session *ss, struct sim_answer *a)
@@ -801,22 +878,7 @@ sim_h_identity(struct sim *s, const struct sim_request *req,
 		goto out;
 	}
 
-	for (size_t i = 0; i < s->nchecks;)
-		if (sim_now(s) >= s->checks[i].expires)
-			s->checks[i] = s->checks[--s->nchecks];
-		else
-			i++;
-	if (s->nchecks >= SIM_CHECKS_MAX) {
-		/* Bounded: a client looping on identity checks must not grow
-		 * the store for an hour.  The oldest check goes (a clerk's
-		 * current one is among the newest). */
-		size_t old = 0;
-
-		for (size_t i = 1; i < s->nchecks; i++)
-			if (s->checks[i].no < s->checks[old].no)
-				old = i;
-		s->checks[old] = s->checks[--s->nchecks];
-	}
+	sim_checks_purge(s);
 	if (sim_grow((void **)&s->checks, &s->cchecks, s->nchecks,
 	    sizeof *s->checks) < 0) {
 		status = sim_oom(a);
@@ -1037,19 +1099,35 @@ sim_key_ok(const char *key)
 	return true;
 }
 
-/* What a stored answer made: its application_id and status. */
+/* Remember what a write made (its answer's application_id and status)
+ * for GET /v1/writes/{key}. */
 static void
-sim_idem_made(struct sim_idem *e, const cJSON *answer)
+sim_write_record(struct sim *s, size_t staff, const char *key,
+    const cJSON *answer)
 {
 	const cJSON *id = cJSON_GetObjectItemCaseSensitive(answer,
 	    "application_id");
 	const cJSON *st = cJSON_GetObjectItemCaseSensitive(answer, "status");
+	struct sim_write *w;
 
-	if (cJSON_IsString(id) && strlen(id->valuestring) < sizeof e->made)
-		snprintf(e->made, sizeof e->made, "%s", id->valuestring);
+	if (s->nwrites == SIM_WRITES_MAX) {
+		memmove(s->writes, s->writes + 1,
+		    (s->nwrites - 1) * sizeof *s->writes);
+		s->nwrites--;
+	}
+	if (sim_grow((void **)&s->writes, &s->cwrites, s->nwrites,
+	    sizeof *s->writes) < 0)
+		return;
+	w = &s->writes[s->nwrites++];
+	memset(w, 0, sizeof *w);
+	w->staff = staff;
+	w->created = sim_now(s);
+	snprintf(w->key, sizeof w->key, "%s", key);
+	if (cJSON_IsString(id) && strlen(id->valuestring) < sizeof w->made)
+		snprintf(w->made, sizeof w->made, "%s", id->valuestring);
 	if (cJSON_IsString(st) && strlen(st->valuestring) <
-	    sizeof e->made_status)
-		snprintf(e->made_status, sizeof e->made_status, "%s",
+	    sizeof w->made_status)
+		snprintf(w->made_status, sizeof w->made_status, "%s",
 		    st->valuestring);
 }
 
@@ -1063,8 +1141,8 @@ sim_h_write_status(struct sim *s, const struct sim_request *req,
 	const char *key = req->path + strlen("/v1/writes/");
 	long now = sim_now(s);
 
-	for (size_t i = 0; i < s->nidem; i++) {
-		const struct sim_idem *e = &s->idem[i];
+	for (size_t i = s->nwrites; i-- > 0;) {
+		const struct sim_write *e = &s->writes[i];
 
 		if (e->staff != ss->staff || strcmp(e->key, key) != 0 ||
 		    now - e->created >= SIM_WRITE_TTL)
@@ -1082,16 +1160,88 @@ sim_h_write_status(struct sim *s, const struct sim_request *req,
 	    "key was done for this staff member in the last 30 days.");
 }
 
+/* Forget the answers stored more than SIM_IDEM_TTL ago. */
+static void
+sim_idem_purge(struct sim *s)
+{
+	long now = sim_now(s);
+
+	for (size_t i = 0; i < s->nidem;)
+		if (now - s->idem[i].created >= SIM_IDEM_TTL) {
+			free(s->idem[i].body);
+			s->idem[i] = s->idem[--s->nidem];
+		} else {
+			i++;
+		}
+}
+
+struct sim_idem *
+sim_idem_find(struct sim *s, size_t staff, const char *key)
+{
+	long now = sim_now(s);
+
+	for (size_t i = 0; i < s->nidem; i++) {
+		struct sim_idem *e = &s->idem[i];
+
+		if (e->staff == staff && now - e->created < SIM_IDEM_TTL &&
+		    strcmp(e->key, key) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+/* The stored answer e again, byte for byte. */
+static int
+sim_idem_replay(const struct sim_idem *e, struct sim_answer *a)
+{
+	a->raw = malloc(e->body_len + 1);
+	if (a->raw == NULL)
+		return sim_oom(a);
+	memcpy(a->raw, e->body, e->body_len);
+	a->raw[e->body_len] = '\0';
+	a->raw_len = e->body_len;
+	a->replayed = true;
+	return e->status;
+}
+
+/* Keep the answer a->raw (status) under (staff, key).  Without memory it
+ * is answered all the same, but a replay will not be possible. */
+static void
+sim_idem_store(struct sim *s, size_t staff, const char *key,
+    const unsigned char hash[crypto_generichash_BYTES],
+    const struct sim_answer *a, int status)
+{
+	struct sim_idem *e;
+
+	if (sim_grow((void **)&s->idem, &s->cidem, s->nidem,
+	    sizeof *s->idem) < 0)
+		return;
+	e = &s->idem[s->nidem];
+	memset(e, 0, sizeof *e);
+	e->body = malloc(a->raw_len);
+	if (e->body == NULL)
+		return;
+	memcpy(e->body, a->raw, a->raw_len);
+	e->body_len = a->raw_len;
+	e->staff = staff;
+	snprintf(e->key, sizeof e->key, "%s", key);
+	memcpy(e->hash, hash, crypto_generichash_BYTES);
+	e->created = sim_now(s);
+	e->status = status;
+	s->nidem++;
+}
+
 /* Every write that creates something goes through here: the answer that
  * created something is stored under (staff, key) with the body's hash and
- * given again for the same body; refusals are not stored. */
+ * given again for the same body; refusals are not stored.  A write that
+ * would be made is first held to the staff member's write cap
+ * (sim/sim_limit.c); a replay is not: it makes nothing. */
 int
 sim_idempotent(struct sim *s, const struct sim_request *req,
     struct sim_session *ss, struct sim_answer *a, sim_handler *fn)
 {
 	unsigned char hash[crypto_generichash_BYTES];
 	struct sim_idem *e;
-	long now = sim_now(s);
 	int status;
 
 	if (req->idem_key == NULL || req->idem_key[0] == '\0')
@@ -1104,60 +1254,28 @@ sim_idempotent(struct sim *s, const struct sim_request *req,
 	    (const unsigned char *)(req->body ? req->body : ""),
 	    req->body ? req->body_len : 0, NULL, 0);
 
-	for (size_t i = 0; i < s->nidem;) {
-		e = &s->idem[i];
-		/* Past the replay window the key is new again (what it made
-		 * is still told, GET /v1/writes/); past the record's, gone. */
-		if (now - e->created >= SIM_WRITE_TTL ||
-		    (now - e->created >= SIM_IDEM_TTL && e->staff == ss->staff &&
-		    strcmp(e->key, req->idem_key) == 0)) {
-			free(e->body);
-			s->idem[i] = s->idem[--s->nidem];
-			continue;
-		}
-		if (e->staff == ss->staff && strcmp(e->key, req->idem_key) == 0) {
-			if (sodium_memcmp(e->hash, hash, sizeof hash) != 0)
-				return sim_fail(a, 409, "idempotency_conflict",
-				    NULL, "This request reuses the key of an "
-				    "earlier, different request; nothing was "
-				    "done. This is a fault of the terminal: "
-				    "report it.");
-			a->raw = malloc(e->body_len + 1);
-			if (a->raw == NULL)
-				return sim_oom(a);
-			memcpy(a->raw, e->body, e->body_len);
-			a->raw[e->body_len] = '\0';
-			a->raw_len = e->body_len;
-			a->replayed = true;
-			return e->status;
-		}
-		i++;
+	sim_idem_purge(s);
+	if ((e = sim_idem_find(s, ss->staff, req->idem_key)) != NULL) {
+		if (sodium_memcmp(e->hash, hash, sizeof hash) != 0)
+			return sim_fail(a, 409, "idempotency_conflict", NULL,
+			    "This request reuses the key of an earlier, "
+			    "different request; nothing was done. This is a "
+			    "fault of the terminal: report it.");
+		return sim_idem_replay(e, a);
 	}
+	if ((status = sim_write_refused(s, ss->staff, a)) != 0)
+		return status;
 
 	status = fn(s, req, ss, a);
 	if (status < 200 || status > 299 || a->json == NULL)
 		return status;
+	sim_write_counted(s, ss->staff);
 	a->raw = cJSON_PrintUnformatted(a->json);
 	if (a->raw == NULL)
 		return status; /* printed again (or failed) by sim_handle */
 	a->raw_len = strlen(a->raw);
-	if (sim_grow((void **)&s->idem, &s->cidem, s->nidem,
-	    sizeof *s->idem) < 0)
-		return status; /* answered, but a replay will not be possible */
-	e = &s->idem[s->nidem];
-	memset(e, 0, sizeof *e);
-	e->body = malloc(a->raw_len);
-	if (e->body == NULL)
-		return status;
-	memcpy(e->body, a->raw, a->raw_len);
-	e->body_len = a->raw_len;
-	e->staff = ss->staff;
-	snprintf(e->key, sizeof e->key, "%s", req->idem_key);
-	sim_idem_made(e, a->json);
-	memcpy(e->hash, hash, sizeof hash);
-	e->created = now;
-	e->status = status;
-	s->nidem++;
+	sim_idem_store(s, ss->staff, req->idem_key, hash, a, status);
+	sim_write_record(s, ss->staff, req->idem_key, a->json);
 	return status;
 }
 
@@ -1229,6 +1347,7 @@ sim_route(struct sim *s, const struct sim_request *req, struct sim_answer *a)
 	memcpy(path, req->path, n);
 	path[n] = '\0';
 	r.path = path;
+	r.query = req->path[n] == '?' ? req->path + n + 1 : NULL;
 	for (size_t i = 0; i < sizeof sim_routes / sizeof sim_routes[0]; i++) {
 		const struct sim_route *rt = &sim_routes[i];
 
@@ -1267,6 +1386,8 @@ sim_handle(struct sim *s, const struct sim_request *req, char **body,
 	*body_len = 0;
 	if (req->replayed != NULL)
 		*req->replayed = false;
+	if (req->retry_after != NULL)
+		*req->retry_after = 0;
 	status = sim_route(s, req, &a);
 	if (a.raw == NULL && a.json != NULL)
 		a.raw = cJSON_PrintUnformatted(a.json);
@@ -1284,5 +1405,7 @@ sim_handle(struct sim *s, const struct sim_request *req, char **body,
 	*body_len = a.raw_len ? a.raw_len : strlen(a.raw);
 	if (req->replayed != NULL)
 		*req->replayed = a.replayed;
+	if (req->retry_after != NULL)
+		*req->retry_after = a.retry_after;
 	return status;
 }

@@ -20,10 +20,35 @@
 
 struct sim;
 
+/* What the simulator keeps at most (docs/api.md "The simulator"): every
+ * store that grows with requests has its maximum here, and a full store
+ * refuses in the one error shape or, where a clerk can simply be asked to
+ * do it again, makes room at the expense of the staff member holding the
+ * most.  Tests and the fuzzer set small ones. */
+struct sim_limits {
+	size_t sessions;          /* live sessions; full: the staff member
+	                           * holding the most loses their oldest */
+	size_t checks;            /* live identity checks; full: likewise */
+	size_t idem_per_staff;    /* answers stored (24 h) per staff member;
+	                           * full: 429 too_many_writes */
+	size_t delegs;            /* delegated activations, any state; full:
+	                           * 507 store_full */
+	size_t pending_per_staff; /* of them pending, per submitting staff
+	                           * member; full: 409 too_many_pending */
+	size_t challenges;        /* live PIN challenges; full: 507 */
+	size_t lockouts;          /* staff IDs counted for the lockout; full:
+	                           * the one with the fewest failures goes */
+	long writes_per_minute;   /* per staff member, after a burst of... */
+	long writes_burst;        /* ...this many: 429 too_many_writes */
+};
+/* The limits of docs/api.md. */
+extern const struct sim_limits sim_limits_default;
+
 struct sim_opts {
 	struct date today;       /* the simulator's clock (date part) */
 	long session_ttl_s;      /* 0: 8 hours */
 	const char *counter;     /* default counter name, or NULL */
+	const struct sim_limits *limits; /* NULL: sim_limits_default; copied */
 };
 
 struct sim *sim_new(const struct sim_opts *opts);
@@ -54,6 +79,12 @@ struct sim_request {
 	enum sim_password password; /* a sign-in's, from sim_check_password()
 	                          * on this same request; 0 (unchecked) for
 	                          * any other caller */
+	long *retry_after;       /* out, may be NULL: the seconds a refused
+	                          * client should wait (the server then adds
+	                          * "Retry-After"), or 0 */
+	const char *query;       /* ignored on input: sim_handle() sets it for
+	                          * its handlers to what followed '?' in path,
+	                          * or NULL */
 };
 
 /* Answer one request.  *body is malloc'd JSON (caller frees), possibly

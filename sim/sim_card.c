@@ -185,12 +185,15 @@ sim_pin_challenge(struct sim *s, struct sim_session *ss, const cJSON *o,
 
 	if (status != 0)
 		return status;
-	/* Drop the used and the expired. */
+	/* Drop the used and the expired; a store still full refuses (a
+	 * challenge dropped early would refuse a PIN already typed). */
 	for (size_t i = 0; i < s->nchal;)
 		if (s->chal[i].used || sim_now(s) >= s->chal[i].expires)
 			s->chal[i] = s->chal[--s->nchal];
 		else
 			i++;
+	if (s->nchal >= s->lim.challenges)
+		return sim_store_full(a, "PIN resets at once");
 	if (sim_grow((void **)&s->chal, &s->cchal, s->nchal,
 	    sizeof *s->chal) < 0)
 		return sim_oom(a);
@@ -384,7 +387,6 @@ SIM_CARD_WRITE(sim_h_cancel_loss, SIM_CARD, sim_cancel_loss)
 
 /* ---- new cards ------------------------------------------------------------ */
 
-/* A card issued at the counter today, appended to p; NULL if none left. */
 struct sim_card *
 sim_issue_card(struct sim *s, struct sim_person *p, const char *bank)
 {
@@ -406,9 +408,14 @@ sim_issue_card(struct sim *s, struct sim_person *p, const char *bank)
 	return c;
 }
 
+/* No card can be issued to p: the person's own limit (422
+ * too_many_cards), or the store of cards issued here is full (507). */
 static int
-sim_too_many(struct sim_answer *a, const char *field)
+sim_too_many(const struct sim_person *p, struct sim_answer *a,
+    const char *field)
 {
+	if (p->ncards < SIM_DATA_CARDS_MAX)
+		return sim_store_full(a, "cards issued at the counter");
 	return sim_fail(a, 422, "too_many_cards", field,
 	    "The applicant has the most cards allowed. Call the help desk to "
 	    "retire an old card.");
@@ -435,7 +442,7 @@ sim_replacement(struct sim *s, struct sim_session *ss, const cJSON *o,
 	was_lost = c->lost;
 	n = sim_issue_card(s, p, c->d->bank);
 	if (n == NULL)
-		return sim_too_many(a, "card_id");
+		return sim_too_many(p, a, "card_id");
 	c->lost = true;
 	c->replaced = true;
 	status = sim_completed(s, a, "CR", "card-replacement", n,
@@ -465,7 +472,7 @@ sim_new_card(struct sim *s, struct sim_session *ss, const cJSON *o,
 			    "card, apply for a replacement.");
 	n = sim_issue_card(s, p, "Industrial and Commercial Bank of China");
 	if (n == NULL)
-		return sim_too_many(a, NULL);
+		return sim_too_many(p, a, NULL);
 	status = sim_completed(s, a, "NC", "new-card", n, sim_new_next);
 	if (status != 201) {
 		p->ncards--;

@@ -10,6 +10,11 @@
  * once only: the first decision stands and every later one is refused
  * already_decided with who decided and when.  Approval makes the
  * activation.
+ *
+ * The store is bounded (lim.delegs in all, lim.pending_per_staff pending
+ * per submitting staff member) and never forgets one: the queue and a
+ * staff member's submissions are read a page at a time, with a cursor
+ * that names the place in the store where the next page starts.
  */
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -32,7 +37,7 @@ void
 sim_app_id(struct sim *s, char out[32], const char *prefix)
 {
 	snprintf(out, 32, "%s-%04d%02d%02d-%04lu", prefix, s->opts.today.y,
-	    s->opts.today.m, s->opts.today.d, s->next_app++ % 10000);
+	    s->opts.today.m, s->opts.today.d, s->next_app++);
 }
 
 int
@@ -254,6 +259,29 @@ fail:
 	return NULL;
 }
 
+/* Room for one more submission of ss's staff member: 0, or the refusal
+ * (too many of theirs pending, or the store full). */
+static int
+deleg_room(struct sim *s, const struct sim_session *ss, struct sim_answer *a)
+{
+	size_t mine = 0;
+	char msg[300];
+
+	for (size_t i = 0; i < s->ndelegs; i++)
+		mine += s->delegs[i].staff == ss->staff &&
+		    s->delegs[i].state == SIM_DELEG_PENDING;
+	if (mine >= s->lim.pending_per_staff) {
+		snprintf(msg, sizeof msg, "You have %zu delegated activations "
+		    "waiting for approval, the most the service takes: nothing "
+		    "was done. Ask a supervisor to decide on them first.",
+		    mine);
+		return sim_fail(a, 409, "too_many_pending", NULL, msg);
+	}
+	if (s->ndelegs >= s->lim.delegs)
+		return sim_store_full(a, "delegated activations");
+	return 0;
+}
+
 static int
 deleg_submit(struct sim *s, const struct sim_request *req,
     struct sim_session *ss, struct sim_answer *a)
@@ -347,6 +375,8 @@ deleg_submit(struct sim *s, const struct sim_request *req,
 		if ((status = sim_activate(s, &probe, act, a)) != 0)
 			goto out;
 	}
+	if ((status = deleg_room(s, ss, a)) != 0)
+		goto out;
 
 	if (sim_grow((void **)&s->delegs, &s->cdelegs, s->ndelegs,
 	    sizeof *s->delegs) < 0) {
@@ -399,14 +429,85 @@ deleg_forbidden(struct sim_answer *a)
 	    "Only a supervisor may see the approval queue and decide on it.");
 }
 
-/* A list of delegations as {"items":[...]}: pending ones oldest first
- * (mine false), or this staff member's own, newest first. */
-static int
-deleg_list(struct sim *s, struct sim_session *ss, bool mine,
-    struct sim_answer *a)
-{
-	cJSON *items;
+/* A list's page size when the client names none, and the most it may. */
+#define SIM_PAGE_DEFAULT 20
+#define SIM_PAGE_MAX 100
 
+/* Where a page of a list starts in s->delegs, and how long it is. */
+struct deleg_page {
+	char kind;           /* 'q' the queue (oldest first), 'm' mine */
+	size_t from;         /* q: the first index looked at; m: one past it */
+	size_t limit;
+};
+
+/* A decimal number of 1 to 9 digits: 0, or -1. */
+static int
+deleg_number(const char *v, size_t *out)
+{
+	size_t n = 0, len = strlen(v);
+
+	if (len == 0 || len > 9 || strspn(v, "0123456789") != len)
+		return -1;
+	for (; *v != '\0'; v++)
+		n = n * 10 + (size_t)(*v - '0');
+	*out = n;
+	return 0;
+}
+
+/* The page ?limit=N&cursor=C asks for: 0, or 400 bad_request naming the
+ * parameter.  A cursor is the list's letter and an index into the store,
+ * as deleg_list gave it; the store never forgets one, so it stays good
+ * until the trainer's reset. */
+static int
+deleg_page_of(const struct sim *s, const struct sim_request *req,
+    struct deleg_page *pg, struct sim_answer *a)
+{
+	char v[24];
+	int rc;
+
+	pg->limit = SIM_PAGE_DEFAULT;
+	pg->from = pg->kind == 'q' ? 0 : s->ndelegs;
+	rc = sim_query_get(req, "limit", v, sizeof v);
+	if (rc < 0 || (rc > 0 && (deleg_number(v, &pg->limit) < 0 ||
+	    pg->limit < 1 || pg->limit > SIM_PAGE_MAX)))
+		return sim_bad_request(a, "limit");
+	rc = sim_query_get(req, "cursor", v, sizeof v);
+	if (rc < 0 || (rc > 0 && (v[0] != pg->kind ||
+	    deleg_number(v + 1, &pg->from) < 0 || pg->from > s->ndelegs)))
+		return sim_bad_request(a, "cursor");
+	return 0;
+}
+
+/* {"next_cursor": C or null, "total": N}: where the page after the one
+ * ending at index last starts (none if !more). */
+static bool
+deleg_page_end(cJSON *o, const struct deleg_page *pg, bool more, size_t last,
+    size_t total)
+{
+	char cursor[24];
+
+	snprintf(cursor, sizeof cursor, "%c%zu", pg->kind,
+	    pg->kind == 'q' ? last + 1 : last);
+	return (more ? cJSON_AddStringToObject(o, "next_cursor", cursor) :
+	    cJSON_AddNullToObject(o, "next_cursor")) != NULL &&
+	    cJSON_AddNumberToObject(o, "total", (double)total) != NULL;
+}
+
+/* One page of a list of delegations as {"items":[...], "next_cursor",
+ * "total"}: pending ones oldest first (mine false), or this staff
+ * member's own, newest first; total counts the whole list. */
+static int
+deleg_list(struct sim *s, const struct sim_request *req,
+    struct sim_session *ss, bool mine, struct sim_answer *a)
+{
+	struct deleg_page pg = { .kind = mine ? 'm' : 'q' };
+	size_t total = 0, shown = 0, last = 0;
+	bool more = false;
+	cJSON *items;
+	int status;
+
+	if ((status = deleg_page_of(s, req, &pg, a)) != 0)
+		return status;
 	a->json = cJSON_CreateObject();
 	if (a->json == NULL ||
 	    (items = cJSON_AddArrayToObject(a->json, "items")) == NULL)
@@ -418,12 +519,23 @@ deleg_list(struct sim *s, struct sim_session *ss, bool mine,
 
 		if (mine ? d->staff != ss->staff : d->state != SIM_DELEG_PENDING)
 			continue;
+		total++;
+		if (mine ? i >= pg.from : i < pg.from)
+			continue;
+		if (shown == pg.limit) {
+			more = true;
+			continue;
+		}
 		it = deleg_json(s, d);
 		if (it == NULL || !cJSON_AddItemToArray(items, it)) {
 			cJSON_Delete(it);
 			return sim_oom(a);
 		}
+		shown++;
+		last = i;
 	}
+	if (!deleg_page_end(a->json, &pg, more, last, total))
+		return sim_oom(a);
 	return 200;
 }
 
@@ -431,18 +543,16 @@ int
 sim_h_approvals(struct sim *s, const struct sim_request *req,
     struct sim_session *ss, struct sim_answer *a)
 {
-	(void)req;
 	if (!sim_is_supervisor(ss))
 		return deleg_forbidden(a);
-	return deleg_list(s, ss, false, a);
+	return deleg_list(s, req, ss, false, a);
 }
 
 int
 sim_h_submissions(struct sim *s, const struct sim_request *req,
     struct sim_session *ss, struct sim_answer *a)
 {
-	(void)req;
-	return deleg_list(s, ss, true, a);
+	return deleg_list(s, req, ss, true, a);
 }
 
 static struct sim_deleg *

@@ -321,6 +321,10 @@ newborn(struct sim *s, const struct sim_request *req,
 		goto out;
 	}
 
+	if (s->nborn >= SIM_BORN_MAX || s->nmade >= SIM_MADE_MAX) {
+		status = sim_store_full(a, "newborns");
+		goto out;
+	}
 	card = hh_register(s, h, child, ck);
 	if (card == NULL) {
 		status = sim_fail(a, 500, "internal", NULL, "No card could be "

@@ -28,11 +28,9 @@
 #define SIM_KEY_MAX 128              /* Idempotency-Key */
 #define SIM_COUNTER_MAX 32
 #define SIM_PATH_MAX 256
-#define SIM_CHECKS_MAX 1024          /* live identity checks kept at most */
 #define SIM_LOCKOUT_FAILS 5          /* refused sign-ins for one staff ID... */
 #define SIM_LOCKOUT_WINDOW 900L      /* ...within 15 minutes... */
 #define SIM_LOCKOUT_S 900L           /* ...lock it for 15 minutes */
-#define SIM_LOCKOUTS_MAX 4096        /* staff IDs counted at most */
 
 struct sim_card {
 	const struct sim_data_card *d;
@@ -81,7 +79,10 @@ struct sim_check {
 
 #define SIM_CHALLENGE_BYTES 32
 #define SIM_CHALLENGE_TTL 600L       /* a PIN challenge is good 10 minutes */
-#define SIM_MADE_MAX 64              /* cards issued at the counter */
+/* Cards issued at the counter: more than the people of the data set and
+ * their newborns can hold (4 cards each), so a full store is refused
+ * store_full but never reached in practice. */
+#define SIM_MADE_MAX 256
 
 /* A one-time challenge for one PIN reset of (check, card). */
 struct sim_challenge {
@@ -107,8 +108,19 @@ struct sim_idem {
 	int status;
 	char *body;
 	size_t body_len;
+};
+
+/* What a write made, told for SIM_WRITE_TTL (GET /v1/writes/{key}): kept
+ * apart from the answers (24 h, capped per staff member), at most
+ * SIM_WRITES_MAX, the oldest forgotten first (losing one is harmless:
+ * the terminal then sends the write, and its key is long unused). */
+#define SIM_WRITES_MAX 8192
+struct sim_write {
+	size_t staff;
+	char key[SIM_KEY_MAX + 1];
 	char made[40];                /* the answer's application_id */
 	char made_status[24];         /* and its status */
+	long created;
 };
 
 /* A delegated activation (power of attorney) waiting for, or past, a
@@ -171,8 +183,11 @@ struct sim_anchor {
 
 struct sim {
 	struct sim_opts opts;
+	struct sim_limits lim;       /* opts.limits, or the defaults */
 	long ttl;
 	long clock_offset;
+	long *write_tat;             /* per staff: the write cap's schedule
+	                              * (sim/sim_limit.c) */
 
 	struct sim_person *people;
 	size_t npeople;
@@ -186,6 +201,8 @@ struct sim {
 	unsigned long next_check;
 	struct sim_idem *idem;
 	size_t nidem, cidem;
+	struct sim_write *writes;    /* oldest first */
+	size_t nwrites, cwrites;
 	unsigned long next_app;
 	struct sim_lockout *lockouts;
 	size_t nlockouts, clockouts;
@@ -216,6 +233,7 @@ struct sim_answer {
 	char *raw;
 	size_t raw_len;
 	bool replayed;
+	long retry_after;                /* > 0: "Retry-After" seconds */
 };
 
 typedef int sim_handler(struct sim *, const struct sim_request *,
@@ -226,6 +244,9 @@ sim_handler sim_h_audit_anchor;
 
 long sim_now(const struct sim *s);
 int sim_grow(void **arr, size_t *cap, size_t n, size_t size);
+/* Remove element i of the *n at arr (each size bytes), keeping the order
+ * (the sessions and identity checks are kept in the order made). */
+void sim_remove(void *arr, size_t *n, size_t size, size_t i);
 int sim_fail(struct sim_answer *a, int status, const char *code,
     const char *field, const char *message);
 int sim_bad_request(struct sim_answer *a, const char *field);
@@ -251,7 +272,8 @@ struct sim_card *sim_check_card(struct sim *s, struct sim_session *ss,
     const char *check_id, const char *card_id, struct sim_answer *a,
     struct sim_person **pp, int *status);
 /* A card issued at the counter today (new, replacement, a newborn's),
- * appended to p, initial PIN 123456; NULL if p or the range is full. */
+ * appended to p, initial PIN 123456; NULL if p has SIM_DATA_CARDS_MAX
+ * cards or SIM_MADE_MAX were issued. */
 struct sim_card *sim_issue_card(struct sim *s, struct sim_person *p,
     const char *bank);
 /* The card card_id of a newborn the check ck registered, and its person
@@ -259,6 +281,9 @@ struct sim_card *sim_issue_card(struct sim *s, struct sim_person *p,
 struct sim_card *sim_newborn_card(struct sim *s, const struct sim_check *ck,
     const char *card_id, struct sim_person **pp);
 
+/* The stored answer of (staff, key) younger than SIM_IDEM_TTL, or NULL;
+ * lent until the next write. */
+struct sim_idem *sim_idem_find(struct sim *s, size_t staff, const char *key);
 int sim_idempotent(struct sim *s, const struct sim_request *req,
     struct sim_session *ss, struct sim_answer *a, sim_handler *fn);
 /* A write's route, name: fn through the idempotency store. */
@@ -282,6 +307,25 @@ cJSON *sim_application_json(const struct sim *s, const char *id,
  * or sim_oom. */
 int sim_completed(struct sim *s, struct sim_answer *a, const char *prefix,
     const char *service, const struct sim_card *c, const char *next);
+
+/* Limits (sim/sim_limit.c).  A write of staff may be made now: 0, or
+ * 429 too_many_writes in a (a->retry_after set) -- by the rate per
+ * minute, or because staff already has idem_per_staff answers stored. */
+int sim_write_refused(struct sim *s, size_t staff, struct sim_answer *a);
+/* A write of staff was made: it counts against the rate. */
+void sim_write_counted(struct sim *s, size_t staff);
+/* 507 store_full: the simulator's store of what (plural noun) is full. */
+int sim_store_full(struct sim_answer *a, const char *what);
+/* The record a full store drops to make room, of the n at base (each
+ * size bytes, in the order made, its owner's staff index (size_t) at
+ * staff_off): the oldest of the staff member owning the most, so one
+ * account filling a store evicts only its own.  n > 0. */
+size_t sim_evictee(const void *base, size_t n, size_t size,
+    size_t staff_off);
+/* The query parameter name of req into out (NUL-terminated): 1, 0 when
+ * absent, -1 when longer than outsz - 1 or given twice. */
+int sim_query_get(const struct sim_request *req, const char *name, char *out,
+    size_t outsz);
 
 /* Sign-in lockout (sim_lockout.c). */
 bool sim_lockout_locked(struct sim *s, const char *staff_id);

@@ -1,11 +1,12 @@
 /*
  * fuzz_apijson.c -- libFuzzer harness for the JSON reply decoders: every
- * decoder of net/apijson.c gets the same bytes, passed with their exact
- * length in a buffer of exactly that size (no NUL after it), as the
- * transport hands a reply over.  The first byte picks the HTTP status the
- * error decoder is told.  Whatever a reply held, a decoded person shows
- * no more of a number than its mask allows (forms/mask.h): a breach
- * aborts, so the fuzzer reports it.
+ * decoder of net/apijson.c, net/apijson_card.c and net/apijson_deleg.c
+ * gets the same bytes, passed with their exact length in a buffer of
+ * exactly that size (no NUL after it), as the transport hands a reply
+ * over.  The first byte picks the HTTP status the error decoder is told.
+ * Whatever a reply held, a decoded person shows no more of a number than
+ * its mask allows (forms/mask.h): a breach aborts, so the fuzzer reports
+ * it.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -15,6 +16,8 @@
 
 #include "net/api.h"
 #include "net/apijson.h"
+#include "net/apijson_card.h"
+#include "net/apijson_deleg.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -39,14 +42,23 @@ person_masked_or_abort(const struct person *p)
 		masked_or_abort(p->cards[i].number_masked, 5);
 }
 
+/* The decoders' outputs: static, some are large. */
+static struct api_error err;
+static struct staff staff;
+static struct identity_result id;
+static struct person person;
+static struct application app;
+static struct pin_challenge challenge;
+static struct contributions contrib;
+static struct approval approval;
+static struct approval_list approvals;
+static struct household household;
+static struct write_status written;
+static struct anchor_answer anchor;
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct api_error err;
-	static struct staff staff;
-	static struct identity_result id;
-	static struct person person;
-	static struct application app;
 	char token[129];
 	char *body = malloc(size ? size : 1);
 
@@ -62,6 +74,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		person_masked_or_abort(&person);
 	if (apijson_decode_application(&app, body, size, &err) == 0)
 		masked_or_abort(app.card.number_masked, 5);
+	apijson_decode_challenge(&challenge, body, size, &err);
+	apijson_decode_contrib(&contrib, body, size, &err);
+	if (apijson_decode_insured(&person, body, size, &err) == 0)
+		person_masked_or_abort(&person);
+	apijson_decode_approval(&approval, body, size, &err);
+	apijson_decode_approvals(&approvals, body, size, &err);
+	apijson_decode_household(&household, body, size, &err);
+	apijson_decode_results_app(&app, body, size, &err);
+	apijson_decode_write_status(&written, body, size, &err);
+	apijson_decode_anchor(&anchor, body, size, &err);
 	free(body);
 	return 0;
 }

@@ -421,7 +421,11 @@ itest_raw_prepare(struct itest_raw *r, const char *method, const char *path,
 void
 itest_raw_finish(struct itest_raw *r)
 {
+	curl_off_t after = 0;
+
 	curl_easy_getinfo(r->h, CURLINFO_RESPONSE_CODE, &r->status);
+	if (curl_easy_getinfo(r->h, CURLINFO_RETRY_AFTER, &after) == CURLE_OK)
+		r->retry_after = (long)after;
 	curl_slist_free_all(r->hdr);
 	curl_easy_cleanup(r->h);
 }

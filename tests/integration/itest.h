@@ -112,6 +112,7 @@ struct itest_raw {
 	char body[65536];
 	size_t len;
 	long status;
+	long retry_after;        /* the answer's Retry-After seconds, or 0 */
 };
 
 /* Prepare (not send) one request to the simulator; body NULL for GET,

@@ -328,7 +328,7 @@ test_api_calls(void **state)
 
 	super = open_api("super02", &g);
 	memset(&g, 0, sizeof g);
-	api_approvals_list(super, false, got_list, &g);
+	api_approvals_list(super, false, NULL, got_list, &g);
 	assert_int_equal(run(super, &g)->err.result, API_OK);
 	assert_true(g.u.list.n >= 1);
 	assert_string_equal(g.u.list.items[g.u.list.n - 1].application_id, id);
@@ -343,12 +343,12 @@ test_api_calls(void **state)
 	assert_int_equal(g.u.ap.card.fin, FN_ACTIVE);
 
 	memset(&g, 0, sizeof g);
-	api_approvals_list(clerk, true, got_list, &g);
+	api_approvals_list(clerk, true, NULL, got_list, &g);
 	assert_int_equal(run(clerk, &g)->err.result, API_OK);
 	assert_string_equal(g.u.list.items[0].application_id, id);
 	assert_string_equal(g.u.list.items[0].decided_by_name, "罗主管");
 	memset(&g, 0, sizeof g);
-	api_approvals_list(clerk, false, got_list, &g);
+	api_approvals_list(clerk, false, NULL, got_list, &g);
 	run(clerk, &g);
 	assert_int_equal(g.err.result, API_REFUSED);
 	assert_string_equal(g.err.code, "forbidden_role");
@@ -377,6 +377,116 @@ test_api_calls(void **state)
 	api_free(super);
 }
 
+/* n delegated activations for 孙涛 (neither function of his card is
+ * active, so each is pending) by staff; with capped, one more, which the
+ * write cap refuses with Retry-After. */
+static void
+deleg_burst(const char *staff, int n, bool capped)
+{
+	char token[160], ck[32], key[32], insured[19], body[1024];
+	struct itest_raw r;
+
+	assert_int_equal(itest_demo_number("孙涛", insured), 0);
+	itest_raw_sign_in(staff, token);
+	check(token, agent_id, "马军", ck);
+	snprintf(body, sizeof body, "{\"check_id\":\"%s\","
+	    "\"insured_id_number\":\"%s\",\"insured_name\":\"孙涛\","
+	    "\"card_id\":\"C-0106\",\"activation\":\"fin\",\"poa_number\":"
+	    "\"POA-2\",\"poa_signed_on\":\"2026-11-01\",\"poa_covers_ss\":"
+	    "false,\"poa_covers_fin\":true,\"insured_original_sighted\":true,"
+	    "\"photocopies_taken\":true,\"poa_original_sighted\":true}", ck,
+	    insured);
+	for (int i = 0; i < n + capped; i++) {
+		snprintf(key, sizeof key, "%s-%d", staff, i);
+		itest_raw(&r, "POST", "/v1/applications/delegated-activation",
+		    token, key, body);
+		if (i < n)
+			assert_int_equal(r.status, 201);
+	}
+	if (capped) {
+		itest_raw_expect(&r, 429, "too_many_writes");
+		assert_in_range(r.retry_after, 1, 2);
+	}
+}
+
+/* The terminal's own calls read the whole queue, a page after the other:
+ * as many as the service counts, none twice. */
+static void
+terminal_pages(void)
+{
+	static struct got g;
+	static char seen[4 * APPROVALS_PAGE][REF_MAX];
+	char cursor[APPROVALS_CURSOR_MAX] = "";
+	struct api *super = open_api("super02", &g);
+	size_t n = 0, pages = 0;
+	long total = -1;
+
+	do {
+		memset(&g, 0, sizeof g);
+		api_approvals_list(super, false, cursor, got_list, &g);
+		assert_int_equal(run(super, &g)->err.result, API_OK);
+		total = g.u.list.total;
+		for (size_t i = 0; i < g.u.list.n; i++) {
+			assert_true(n < sizeof seen / sizeof seen[0]);
+			for (size_t k = 0; k < n; k++)
+				assert_string_not_equal(seen[k],
+				    g.u.list.items[i].application_id);
+			snprintf(seen[n++], REF_MAX, "%s",
+			    g.u.list.items[i].application_id);
+		}
+		snprintf(cursor, sizeof cursor, "%s", g.u.list.next_cursor);
+		pages++;
+	} while (cursor[0] != '\0');
+	assert_true(pages >= 2);
+	assert_int_equal((long)n, total);
+	api_free(super);
+}
+
+static int
+occurrences(const char *s, const char *what)
+{
+	int n = 0;
+
+	for (; (s = strstr(s, what)) != NULL; s++)
+		n++;
+	return n;
+}
+
+/* What the simulator's unit tests cannot show: the query of a request
+ * reaches the simulator through the HTTPS server (MHD hands the path
+ * without it), an encoded '&' stays inside its value, the write cap's 429
+ * carries a Retry-After header, and the terminal follows the pages.
+ * (Last: it fills the queue.) */
+static void
+test_pages_and_cap_over_https(void **state)
+{
+	char super[160], first[40], cur[40], path[96], got[40];
+	struct itest_raw r;
+
+	(void)state;
+	deleg_burst("trainer01", 30, true);
+	deleg_burst("super01", 5, false);
+	itest_raw_sign_in("super01", super);
+	assert_int_equal(itest_raw(&r, "GET", "/v1/approvals?limit=1", super,
+	    NULL, NULL), 200);
+	assert_int_equal(occurrences(r.body, "\"application_id\""), 1);
+	itest_raw_str(&r, "application_id", first, sizeof first);
+	itest_raw_str(&r, "next_cursor", cur, sizeof cur);
+	assert_true(cur[0] != '\0');
+	snprintf(path, sizeof path, "/v1/approvals?limit=1&cursor=%s", cur);
+	assert_int_equal(itest_raw(&r, "GET", path, super, NULL, NULL), 200);
+	assert_string_not_equal(itest_raw_str(&r, "application_id", got,
+	    sizeof got), first);
+	itest_raw(&r, "GET", "/v1/approvals?limit=1&cursor=q%261", super,
+	    NULL, NULL);
+	itest_raw_expect(&r, 400, "bad_request");
+	assert_non_null(strstr(r.body, "\"field\":\"cursor\""));
+	itest_raw(&r, "GET", "/v1/approvals?limit=1000", super, NULL, NULL);
+	itest_raw_expect(&r, 400, "bad_request");
+	assert_non_null(strstr(r.body, "\"field\":\"limit\""));
+	terminal_pages();
+}
+
 int
 main(void)
 {
@@ -384,6 +494,7 @@ main(void)
 		cmocka_unit_test(test_four_eyes_bypassed),
 		cmocka_unit_test(test_race_one_winner),
 		cmocka_unit_test(test_api_calls),
+		cmocka_unit_test(test_pages_and_cap_over_https),
 	};
 
 	return itest_main(tests, group_setup);

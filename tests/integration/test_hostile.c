@@ -257,10 +257,13 @@ test_bad_json(void **state)
 	bad_json("JSON with junk after it", "/v1/identity-checks", "{} x");
 	bad_json("a JSON array", "/v1/applications/medical-activation",
 	    "[1,2,3]");
-	/* Not JSON (a raw control character), yet cJSON takes it, cutting
-	 * the string at the NUL: answered as "clerk01" would be. */
+	/* Not JSON (a raw control character): cJSON would take it, cutting
+	 * the string at the NUL, and sign in "clerk01"; refused whole. */
 	probe_json("a NUL in a JSON string", "/v1/sessions", nul,
-	    sizeof nul - 1, ANY);
+	    sizeof nul - 1, 400);
+	bad_json("an escaped NUL in a JSON string", "/v1/sessions",
+	    "{\"staff_id\":\"clerk01\\u0000x\",\"password\":"
+	    "\"ssdesk-demo\"}");
 	bad_json("invalid UTF-8 and escapes", "/v1/identity-checks",
 	    "{\"id_number\":\"\xff\xfe\xc0\x80\",\"name\":\"\xed\xa0\x80"
 	    "\x1b[2J\\u0000\\ud800\"}");

@@ -20,6 +20,7 @@ struct t {
 	char check[32];          /* the last identity check (test_sim_card) */
 	int status;
 	bool replayed;
+	long retry_after;        /* the last answer's Retry-After, or 0 */
 	char *raw;
 	size_t raw_len;
 	cJSON *json;
@@ -41,6 +42,7 @@ t_call(struct t *t, const char *method, const char *path, const char *token,
 		.body = body,
 		.body_len = body ? strlen(body) : 0,
 		.replayed = &t->replayed,
+		.retry_after = &t->retry_after,
 	};
 
 	free(t->raw);
@@ -98,12 +100,83 @@ t_number(struct t *t, const char *name)
 	return NULL;
 }
 
-/* A simulator (session time-out ttl seconds, 0: the default) in *state. */
+/* The answer was the refusal status code (with a message), about field
+ * (NULL: none). */
+static inline void
+t_error(struct t *t, int status, const char *code, const char *field)
+{
+	const cJSON *f;
+
+	assert_int_equal(t->status, status);
+	assert_string_equal(t_str(t->json, "code"), code);
+	assert_true(strlen(t_str(t->json, "message")) > 10);
+	f = cJSON_GetObjectItemCaseSensitive(t->json, "field");
+	if (field == NULL)
+		assert_null(f);
+	else
+		assert_string_equal(t_str(t->json, "field"), field);
+}
+
 static inline int
-t_setup_ttl(void **state, long ttl)
+t_check_full(struct t *t, const char *number, const char *name,
+    const char *valid, bool original, bool photocopy, const char *face,
+    bool fingerprint)
+{
+	char body[1024];
+
+	snprintf(body, sizeof body, "{\"id_number\":\"%s\",\"name\":\"%s\","
+	    "\"id_valid_until\":\"%s\",\"checklist\":{\"original_sighted\":%s,"
+	    "\"photocopy_taken\":%s,\"face\":\"%s\",\"fingerprint\":%s}}",
+	    number, name, valid, original ? "true" : "false",
+	    photocopy ? "true" : "false", face, fingerprint ? "true" : "false");
+	return t_call(t, "POST", "/v1/identity-checks", t->token, NULL, body);
+}
+
+static inline int
+t_check(struct t *t, const char *name)
+{
+	return t_check_full(t, t_number(t, name), name, "2031-05-01", true,
+	    true, "pass", true);
+}
+
+/* Identity check of name (must pass); its check_id into out. */
+static inline void
+t_checked(struct t *t, const char *name, char out[32])
+{
+	assert_int_equal(t_check(t, name), 201);
+	snprintf(out, 32, "%s", t_str(t->json, "check_id"));
+}
+
+/* A delegated activation body for insured, with the POA signed days ago. */
+static inline int
+t_deleg(struct t *t, const char *key, const char *check_id,
+    const char *insured, const char *card_id, const char *activation,
+    long days_ago, bool covers_ss, bool covers_fin, bool checklist)
+{
+	char body[1024], signed_on[DATE_STR];
+
+	date_format(signed_on, date_add_days(today, -days_ago));
+	snprintf(body, sizeof body, "{\"check_id\":\"%s\","
+	    "\"insured_id_number\":\"%s\",\"insured_name\":\"%s\","
+	    "\"card_id\":\"%s\",\"activation\":\"%s\",\"poa_number\":"
+	    "\"POA-2026-118\",\"poa_signed_on\":\"%s\",\"poa_covers_ss\":%s,"
+	    "\"poa_covers_fin\":%s,\"insured_original_sighted\":true,"
+	    "\"photocopies_taken\":%s,\"poa_original_sighted\":true}",
+	    check_id, t_number(t, insured), insured, card_id, activation,
+	    signed_on, covers_ss ? "true" : "false",
+	    covers_fin ? "true" : "false", checklist ? "true" : "false");
+	return t_call(t, "POST", "/v1/applications/delegated-activation",
+	    t->token, key, body);
+}
+
+/* A simulator (session time-out ttl seconds, 0: the default; limits, NULL:
+ * the default) in *state. */
+static inline int
+t_setup_with(void **state, long ttl, const struct sim_limits *lim)
 {
 	struct t *t = calloc(1, sizeof *t);
-	struct sim_opts o = { .today = today, .session_ttl_s = ttl };
+	struct sim_opts o = { .today = today, .session_ttl_s = ttl,
+	    .limits = lim };
 
 	if (t == NULL)
 		return -1;
@@ -112,6 +185,12 @@ t_setup_ttl(void **state, long ttl)
 		return -1;
 	*state = t;
 	return 0;
+}
+
+static inline int
+t_setup_ttl(void **state, long ttl)
+{
+	return t_setup_with(state, ttl, NULL);
 }
 
 /* t_setup_ttl with the default time-out, clerk01 signed in. */

@@ -2,7 +2,8 @@
  * test_apijson_deleg.c -- the JSON of delegations, approvals, households
  * and newborn registrations: good replies become the plain structs; a
  * missing or wrong-typed member, an unknown status word, too many
- * members, guardians or results fail cleanly with API_BAD_REPLY.  Replies
+ * members, guardians, results or items on a page, a cursor that could
+ * not go back into a path, fail cleanly with API_BAD_REPLY.  Replies
  * are handed over with their exact length and no NUL (ASan sees any read
  * past the end); encoders give the documented bodies.
  */
@@ -145,6 +146,50 @@ test_approval(void **state)
 	bad(dec_approvals, &l, "{\"items\":[1]}");
 }
 
+/* A page: where the list goes on and how long it is, or neither. */
+static void
+test_approval_pages(void **state)
+{
+	static struct approval_list l;
+	static char big[64 * 1024];
+	static const char *const bad_ends[] = {
+		"\"next_cursor\":5", "\"next_cursor\":\"\"",
+		"\"next_cursor\":\"q/1\"", "\"next_cursor\":\"..\"",
+		"\"next_cursor\":\"q123456789012345678901234567890123\"",
+		"\"total\":-1", "\"total\":\"3\"", "\"total\":1.5",
+	};
+	struct api_error err;
+	char body[256];
+	size_t n;
+
+	(void)state;
+	assert_int_equal(decode(dec_approvals, &l, "{\"items\":["
+	    APPROVAL("pending-approval", "") "],\"next_cursor\":\"q32\","
+	    "\"total\":57}", &err), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.next_cursor, "q32");
+	assert_int_equal(l.total, 57);
+	/* The last page: null or no cursor; no total said. */
+	assert_int_equal(decode(dec_approvals, &l, "{\"items\":[],"
+	    "\"next_cursor\":null}", &err), 0);
+	assert_string_equal(l.next_cursor, "");
+	assert_int_equal(l.total, -1);
+	assert_int_equal(decode(dec_approvals, &l, "{\"items\":[]}", &err),
+	    0);
+	assert_string_equal(l.next_cursor, "");
+	for (size_t i = 0; i < sizeof bad_ends / sizeof bad_ends[0]; i++) {
+		snprintf(body, sizeof body, "{\"items\":[],%s}", bad_ends[i]);
+		bad(dec_approvals, &l, body);
+	}
+	/* More than a page is refused, never cut to it. */
+	n = (size_t)snprintf(big, sizeof big, "{\"items\":[");
+	for (int i = 0; i <= APPROVALS_PAGE; i++)
+		n += (size_t)snprintf(big + n, sizeof big - n, "%s%s",
+		    i ? "," : "", APPROVAL("pending-approval", ""));
+	snprintf(big + n, sizeof big - n, "]}");
+	bad(dec_approvals, &l, big);
+}
+
 static void
 test_household(void **state)
 {
@@ -280,6 +325,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_approval),
+		cmocka_unit_test(test_approval_pages),
 		cmocka_unit_test(test_household),
 		cmocka_unit_test(test_newborn),
 		cmocka_unit_test(test_unmasked),

@@ -25,51 +25,6 @@
 
 /* ---- helpers ----------------------------------------------------------- */
 
-static void
-t_error(struct t *t, int status, const char *code, const char *field)
-{
-	const cJSON *f;
-
-	assert_int_equal(t->status, status);
-	assert_string_equal(t_str(t->json, "code"), code);
-	assert_true(strlen(t_str(t->json, "message")) > 10);
-	f = cJSON_GetObjectItemCaseSensitive(t->json, "field");
-	if (field == NULL)
-		assert_null(f);
-	else
-		assert_string_equal(t_str(t->json, "field"), field);
-}
-
-static int
-t_check_full(struct t *t, const char *number, const char *name,
-    const char *valid, bool original, bool photocopy, const char *face,
-    bool fingerprint)
-{
-	char body[1024];
-
-	snprintf(body, sizeof body, "{\"id_number\":\"%s\",\"name\":\"%s\","
-	    "\"id_valid_until\":\"%s\",\"checklist\":{\"original_sighted\":%s,"
-	    "\"photocopy_taken\":%s,\"face\":\"%s\",\"fingerprint\":%s}}",
-	    number, name, valid, original ? "true" : "false",
-	    photocopy ? "true" : "false", face, fingerprint ? "true" : "false");
-	return t_call(t, "POST", "/v1/identity-checks", t->token, NULL, body);
-}
-
-static int
-t_check(struct t *t, const char *name)
-{
-	return t_check_full(t, t_number(t, name), name, "2031-05-01", true,
-	    true, "pass", true);
-}
-
-/* Identity check of name (must pass); its check_id into out. */
-static void
-t_checked(struct t *t, const char *name, char out[32])
-{
-	assert_int_equal(t_check(t, name), 201);
-	snprintf(out, 32, "%s", t_str(t->json, "check_id"));
-}
-
 static int
 t_medical(struct t *t, const char *key, const char *check_id,
     const char *card_id, const char *bank_card, const char *phone,
@@ -788,6 +743,28 @@ test_audit_anchors(void **state)
 	    "{}"), 401);
 }
 
+/* A NUL in a request's string, raw or as \u0000, would cut it short
+ * (clerk01\u0000x read as clerk01): the request is refused whole. */
+static void
+test_nul_in_request(void **state)
+{
+	struct t *t = *state;
+	static const char raw[] = "{\"staff_id\":\"clerk01\0x\","
+	    "\"password\":\"ssdesk-demo\",\"counter\":\"C-03\"}";
+	struct sim_request req = {
+		.method = "POST", .path = "/v1/sessions", .body = raw,
+		.body_len = sizeof raw - 1,
+	};
+	char *body;
+	size_t len;
+
+	assert_int_equal(t_call(t, "POST", "/v1/sessions", NULL, NULL,
+	    "{\"staff_id\":\"clerk01\\u0000x\",\"password\":"
+	    "\"ssdesk-demo\",\"counter\":\"C-03\"}"), 400);
+	assert_int_equal(sim_handle(t->s, &req, &body, &len), 400);
+	free(body);
+}
+
 static void
 test_idempotent_per_staff(void **state)
 {
@@ -1099,28 +1076,6 @@ test_signin_presign_only_signins(void **state)
 }
 
 /* ---- delegation (power of attorney) and the approval queue ------------- */
-
-/* A delegated activation body for insured, with the POA signed days ago. */
-static int
-t_deleg(struct t *t, const char *key, const char *check_id,
-    const char *insured, const char *card_id, const char *activation,
-    long days_ago, bool covers_ss, bool covers_fin, bool checklist)
-{
-	char body[1024], signed_on[DATE_STR];
-
-	date_format(signed_on, date_add_days(today, -days_ago));
-	snprintf(body, sizeof body, "{\"check_id\":\"%s\","
-	    "\"insured_id_number\":\"%s\",\"insured_name\":\"%s\","
-	    "\"card_id\":\"%s\",\"activation\":\"%s\",\"poa_number\":"
-	    "\"POA-2026-118\",\"poa_signed_on\":\"%s\",\"poa_covers_ss\":%s,"
-	    "\"poa_covers_fin\":%s,\"insured_original_sighted\":true,"
-	    "\"photocopies_taken\":%s,\"poa_original_sighted\":true}",
-	    check_id, t_number(t, insured), insured, card_id, activation,
-	    signed_on, covers_ss ? "true" : "false",
-	    covers_fin ? "true" : "false", checklist ? "true" : "false");
-	return t_call(t, "POST", "/v1/applications/delegated-activation",
-	    t->token, key, body);
-}
 
 static int
 t_insured(struct t *t, const char *check_id, const char *number,
@@ -1443,6 +1398,7 @@ main(void)
 		T(test_idempotent_across_sessions),
 		T(test_idempotent_per_staff),
 		T(test_write_status),
+		T(test_nul_in_request),
 		T(test_audit_anchors),
 		T(test_routing),
 		T(test_body_shapes),

@@ -200,6 +200,18 @@ static void test_blank(void **state)
 	assert_int_equal(text_blank(NULL), 1);
 }
 
+static void
+test_json_nul(void **state)
+{
+	static const char raw[] = "{\"a\":\"x\0y\"}";
+
+	assert_true(text_json_has_nul("{\"a\":\"x\\u0000y\"}", 15));
+	assert_true(text_json_has_nul(raw, sizeof raw - 1));
+	assert_false(text_json_has_nul("{\"a\":\"x\\\\u0000y\"}", 16));
+	assert_false(text_json_has_nul("{\"a\":\"\\u00001\"}", 5));
+	assert_false(text_json_has_nul("{\"u0000\":1}", 11));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -210,6 +222,7 @@ int main(void)
 		cmocka_unit_test(test_fit_small_buffer),
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_blank),
+		cmocka_unit_test(test_json_nul),
 	};
 
 	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
