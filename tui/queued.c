@@ -88,8 +88,10 @@ queued_about(struct app *app, enum outbox_kind k, char *out, size_t sz)
 	}
 	if (app->have_identity)
 		name_mask(name, sizeof name, app->identity.person.name);
-	snprintf(out, sz, "%s%s%s", name[0] ? name : "-", c ? " · " : "",
-	    c ? c->number_masked : "");
+	/* Cut to fit if need be: it is only shown. */
+	if (snprintf(out, sz, "%s%s%s", name[0] ? name : "-", c ? " · " : "",
+	    c ? c->number_masked : "") >= (int)sz)
+		out[sz - 1] = '\0';
 }
 
 static void *
