@@ -27,20 +27,16 @@
 #include "forms/idnum.h"
 #include "sim/sim_internal.h"
 
-bool
+static bool
 sim_is_supervisor(const struct sim_session *ss)
 {
 	return strcmp(sim_data_staff[ss->staff].role, "supervisor") == 0;
 }
 
-void
-sim_app_id(struct sim *s, char out[32], const char *prefix)
-{
-	snprintf(out, 32, "%s-%04d%02d%02d-%04lu", prefix, s->opts.today.y,
-	    s->opts.today.m, s->opts.today.d, s->next_app++);
-}
-
-int
+/* The register's refusal to act on this person (by number and name), in
+ * the order of the identity check: 0 and *out, or the status with a
+ * filled in (id_field and name_field name the request's members). */
+static int
 sim_person_refusal(struct sim *s, const char *number, const char *name,
     const char *id_field, const char *name_field, struct sim_answer *a,
     struct sim_person **out)
