@@ -24,11 +24,20 @@ sim_created_at(char out[32], struct date today)
 	    t / 60 % 60, t % 60);
 }
 
+/* The number the next application with this prefix gets; the sequence
+ * is not moved on (its callers say when). */
+static void
+sim_app_next(const struct sim *s, char out[32], const char *prefix)
+{
+	snprintf(out, 32, "%s-%04d%02d%02d-%04lu", prefix, s->opts.today.y,
+	    s->opts.today.m, s->opts.today.d, s->next_app);
+}
+
 void
 sim_app_id(struct sim *s, char out[32], const char *prefix)
 {
-	snprintf(out, 32, "%s-%04d%02d%02d-%04lu", prefix, s->opts.today.y,
-	    s->opts.today.m, s->opts.today.d, s->next_app++);
+	sim_app_next(s, out, prefix);
+	s->next_app++;
 }
 
 cJSON *
@@ -59,8 +68,7 @@ sim_completed(struct sim *s, struct sim_answer *a, const char *prefix,
 {
 	char appid[32], created[32];
 
-	snprintf(appid, sizeof appid, "%s-%04d%02d%02d-%04lu", prefix,
-	    s->opts.today.y, s->opts.today.m, s->opts.today.d, s->next_app);
+	sim_app_next(s, appid, prefix);
 	sim_created_at(created, s->opts.today);
 	a->json = sim_application_json(s, appid, service, "completed",
 	    created, next, c);
