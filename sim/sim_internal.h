@@ -127,7 +127,7 @@ struct sim_write {
 };
 
 /* A delegated activation (power of attorney) waiting for, or past, a
- * supervisor's decision (sim/sim_deleg.c). */
+ * supervisor's decision (sim/sim_deleg.c, sim/sim_approval.c). */
 #define SIM_POA_NUMBER_MAX 32
 #define SIM_REASON_MAX 200
 enum sim_deleg_state { SIM_DELEG_PENDING, SIM_DELEG_APPROVED,
@@ -390,15 +390,19 @@ struct sim_card *sim_issue_card(struct sim *s, struct sim_person *p,
 
 /* ---- sim/sim_deleg.c: delegated activations ------------------------- */
 
-/* POST /v1/delegations/insured, /v1/applications/delegated-activation;
- * GET /v1/approvals, /v1/approvals/{id}, /v1/submissions; POST
- * /v1/approvals/{id}. */
-sim_handler sim_h_deleg_insured, sim_h_deleg_submit, sim_h_approvals,
-    sim_h_approval_get, sim_h_approval_decide, sim_h_submissions;
+/* POST /v1/delegations/insured, /v1/applications/delegated-activation. */
+sim_handler sim_h_deleg_insured, sim_h_deleg_submit;
 /* Make the activation (POA_ACT_SS or POA_ACT_FIN) on the card: 0, or a
  * refusal in a (card_lost, already_active, deadline_passed). */
 int sim_activate(struct sim *s, struct sim_card *c, int activation,
     struct sim_answer *a);
+
+/* ---- sim/sim_approval.c: the four-eyes decision --------------------- */
+
+/* GET /v1/approvals, /v1/approvals/{id}, /v1/submissions; POST
+ * /v1/approvals/{id}. */
+sim_handler sim_h_approvals, sim_h_approval_get, sim_h_approval_decide,
+    sim_h_submissions;
 
 /* ---- sim/sim_household.c: households and newborns ------------------- */
 
