@@ -373,10 +373,9 @@ sim_handler sim_h_medical;
 
 /* ---- sim/sim_card.c: the other card services ------------------------ */
 
-/* POST /v1/pin-challenges and the card services of docs/api.md; GET
- * /v1/contributions/{person_id}. */
+/* POST /v1/pin-challenges and the card services of docs/api.md. */
 sim_handler sim_h_pin_challenge, sim_h_pin_reset, sim_h_financial,
-    sim_h_cancel_loss, sim_h_replacement, sim_h_new_card, sim_h_contributions;
+    sim_h_cancel_loss, sim_h_replacement, sim_h_new_card;
 /* The card ids a walk-in may cite: the check's person's card, or NULL
  * with the refusal in a (status in *status). */
 struct sim_card *sim_check_card(struct sim *s, struct sim_session *ss,
@@ -387,6 +386,11 @@ struct sim_card *sim_check_card(struct sim *s, struct sim_session *ss,
  * cards or SIM_MADE_MAX were issued. */
 struct sim_card *sim_issue_card(struct sim *s, struct sim_person *p,
     const char *bank);
+
+/* ---- sim/sim_contrib.c --------------------------------------------- */
+
+/* GET /v1/contributions/{person_id}. */
+sim_handler sim_h_contributions;
 
 /* ---- sim/sim_deleg.c: delegated activations ------------------------- */
 
