@@ -261,7 +261,7 @@ sim_h_submissions(struct sim *s, const struct sim_request *req,
 static struct sim_deleg *
 deleg_by_path(struct sim *s, const struct sim_request *req)
 {
-	const char *id = req->path + strlen("/v1/approvals/");
+	const char *id = sim_route_segment(req);
 
 	for (size_t i = 0; i < s->ndelegs; i++)
 		if (strcmp(s->delegs[i].id, id) == 0)

@@ -7,7 +7,6 @@
  */
 #include <cjson/cJSON.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "sim/sim_internal.h"
 
@@ -25,7 +24,7 @@ int
 sim_h_contributions(struct sim *s, const struct sim_request *req,
     struct sim_session *ss, struct sim_answer *a)
 {
-	const char *id = req->path + strlen("/v1/contributions/");
+	const char *id = sim_route_segment(req);
 	struct sim_person *p = sim_person_by_id(s, id);
 	cJSON *recs;
 	char month[16];

@@ -70,7 +70,7 @@ int
 sim_h_write_status(struct sim *s, const struct sim_request *req,
     struct sim_session *ss, struct sim_answer *a)
 {
-	const char *key = req->path + strlen("/v1/writes/");
+	const char *key = sim_route_segment(req);
 	long now = sim_now(s);
 
 	for (size_t i = s->nwrites; i-- > 0;) {

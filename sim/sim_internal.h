@@ -264,6 +264,10 @@ void sim_remove(void *arr, size_t *n, size_t size, size_t i);
  * (404, 405, 401 session_expired and 413 too_large are the router's). */
 int sim_route(struct sim *s, const struct sim_request *req,
     struct sim_answer *a);
+/* The one segment after the path of a prefix route ("P-0001" of
+ * /v1/persons/P-0001), lent by req: only for the req a handler of such a
+ * route was given, so that its path is written in the table alone. */
+const char *sim_route_segment(const struct sim_request *req);
 
 /* ---- sim/sim_json.c: reading requests, refusing --------------------- */
 

@@ -149,7 +149,7 @@ int
 sim_h_person(struct sim *s, const struct sim_request *req,
     struct sim_session *ss, struct sim_answer *a)
 {
-	const char *id = req->path + strlen("/v1/persons/");
+	const char *id = sim_route_segment(req);
 	struct sim_person *p;
 	char buf[SIM_PATH_MAX];
 	size_t n = strcspn(id, "?");

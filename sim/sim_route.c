@@ -65,6 +65,13 @@ sim_route_matches(const struct sim_route *r, const char *path)
 	    strchr(path + n, '/') == NULL;
 }
 
+/* sim_route_matches() let through no '/' after the prefix. */
+const char *
+sim_route_segment(const struct sim_request *req)
+{
+	return strrchr(req->path, '/') + 1;
+}
+
 bool
 sim_wants_password(const struct sim_request *req)
 {
