@@ -245,7 +245,7 @@ struct sim_answer {
 typedef int sim_handler(struct sim *, const struct sim_request *,
     struct sim_session *, struct sim_answer *);
 
-/* ---- sim/sim.c: the state's life ------------------------------------- */
+/* ---- sim/sim.c: the state's life -------------------------------------- */
 
 /* The clock of every lifetime, in seconds: CLOCK_MONOTONIC plus the
  * offset of sim_advance_clock(). */
@@ -258,7 +258,7 @@ int sim_grow(void **arr, size_t *cap, size_t n, size_t size);
  * (the sessions and identity checks are kept in the order made). */
 void sim_remove(void *arr, size_t *n, size_t size, size_t i);
 
-/* ---- sim/sim_route.c: the routing table ------------------------------ */
+/* ---- sim/sim_route.c: the routing table ------------------------------- */
 
 /* The answer to req by the handler its route names, into a: its status
  * (404, 405, 401 session_expired and 413 too_large are the router's). */
@@ -269,7 +269,7 @@ int sim_route(struct sim *s, const struct sim_request *req,
  * route was given, so that its path is written in the table alone. */
 const char *sim_route_segment(const struct sim_request *req);
 
-/* ---- sim/sim_json.c: reading requests, refusing --------------------- */
+/* ---- sim/sim_json.c: reading requests, refusing ----------------------- */
 
 /* A refusal in the one error shape {code, message, field} (no field if
  * NULL) into a->json, replacing what was there: status, or 500 without
@@ -297,7 +297,7 @@ int sim_get_bool(const cJSON *o, const char *name, bool required, bool *out);
 int sim_query_get(const struct sim_request *req, const char *name, char *out,
     size_t outsz);
 
-/* ---- sim/sim_people.c: people and cards ----------------------------- */
+/* ---- sim/sim_people.c: people and cards ------------------------------- */
 
 /* The 18-character ID number of region + birth date + sequence. */
 void sim_make_number(char out[IDNUM_LEN + 1], const char *region, int y,
@@ -318,7 +318,7 @@ cJSON *sim_person_json(const struct sim *s, const struct sim_person *p);
 /* GET /v1/persons/{person_id}. */
 sim_handler sim_h_person;
 
-/* ---- sim/sim_session.c: sessions and sign-in ------------------------ */
+/* ---- sim/sim_session.c: sessions and sign-in -------------------------- */
 
 /* The live session of token, or NULL (none, or expired: then dropped);
  * lent until the sessions next change. */
@@ -326,14 +326,14 @@ struct sim_session *sim_session_find(struct sim *s, const char *token);
 /* POST /v1/sessions, DELETE /v1/sessions/current. */
 sim_handler sim_h_signin, sim_h_signout;
 
-/* ---- sim/sim_identity.c: the identity check ------------------------- */
+/* ---- sim/sim_identity.c: the identity check --------------------------- */
 
 /* POST /v1/identity-checks. */
 sim_handler sim_h_identity;
 /* The live check "IC-nnnnnn" of this staff member, or NULL. */
 struct sim_check *sim_check_find(struct sim *s, const char *id, size_t staff);
 
-/* ---- sim/sim_app.c: application answers ----------------------------- */
+/* ---- sim/sim_app.c: application answers ------------------------------- */
 
 /* Now as an answer's created_at: today's date at China's wall-clock
  * time, "2026-11-22T09:30:00+08:00". */
@@ -352,7 +352,7 @@ cJSON *sim_application_json(const struct sim *s, const char *id,
 int sim_completed(struct sim *s, struct sim_answer *a, const char *prefix,
     const char *service, const struct sim_card *c, const char *next);
 
-/* ---- sim/sim_idem.c: the idempotency store -------------------------- */
+/* ---- sim/sim_idem.c: the idempotency store ---------------------------- */
 
 /* Every write that creates something: fn through the store (the same
  * key and body answered again, byte for byte; the key reused for another
@@ -370,12 +370,12 @@ name(struct sim *s, const struct sim_request *req,			\
 /* GET /v1/writes/{key}: what one of the staff member's writes made. */
 sim_handler sim_h_write_status;
 
-/* ---- sim/sim_medical.c ---------------------------------------------- */
+/* ---- sim/sim_medical.c ------------------------------------------------ */
 
 /* POST /v1/applications/medical-activation. */
 sim_handler sim_h_medical;
 
-/* ---- sim/sim_card.c: the other card services ------------------------ */
+/* ---- sim/sim_card.c: the other card services -------------------------- */
 
 /* POST /v1/pin-challenges and the card services of docs/api.md. */
 sim_handler sim_h_pin_challenge, sim_h_pin_reset, sim_h_financial,
@@ -391,12 +391,12 @@ struct sim_card *sim_check_card(struct sim *s, struct sim_session *ss,
 struct sim_card *sim_issue_card(struct sim *s, struct sim_person *p,
     const char *bank);
 
-/* ---- sim/sim_contrib.c --------------------------------------------- */
+/* ---- sim/sim_contrib.c ------------------------------------------------ */
 
 /* GET /v1/contributions/{person_id}. */
 sim_handler sim_h_contributions;
 
-/* ---- sim/sim_deleg.c: delegated activations ------------------------- */
+/* ---- sim/sim_deleg.c: delegated activations --------------------------- */
 
 /* POST /v1/delegations/insured, /v1/applications/delegated-activation. */
 sim_handler sim_h_deleg_insured, sim_h_deleg_submit;
@@ -405,14 +405,14 @@ sim_handler sim_h_deleg_insured, sim_h_deleg_submit;
 int sim_activate(struct sim *s, struct sim_card *c, int activation,
     struct sim_answer *a);
 
-/* ---- sim/sim_approval.c: the four-eyes decision --------------------- */
+/* ---- sim/sim_approval.c: the four-eyes decision ----------------------- */
 
 /* GET /v1/approvals, /v1/approvals/{id}, /v1/submissions; POST
  * /v1/approvals/{id}. */
 sim_handler sim_h_approvals, sim_h_approval_get, sim_h_approval_decide,
     sim_h_submissions;
 
-/* ---- sim/sim_household.c: households and newborns ------------------- */
+/* ---- sim/sim_household.c: households and newborns --------------------- */
 
 /* GET /v1/households/{register_no}, POST /v1/applications/newborn. */
 sim_handler sim_h_household, sim_h_newborn;
@@ -423,12 +423,12 @@ void sim_households_load(struct sim *s);
 struct sim_card *sim_newborn_card(struct sim *s, const struct sim_check *ck,
     const char *card_id, struct sim_person **pp);
 
-/* ---- sim/sim_audit.c ------------------------------------------------ */
+/* ---- sim/sim_audit.c -------------------------------------------------- */
 
 /* POST /v1/audit/anchors: the head of a terminal's audit log. */
 sim_handler sim_h_audit_anchor;
 
-/* ---- sim/sim_limit.c: limits ---------------------------------------- */
+/* ---- sim/sim_limit.c: limits ------------------------------------------ */
 
 /* A write of staff may be made now: 0, or 429 too_many_writes in a
  * (a->retry_after set) -- by the rate per minute, or because staff
@@ -445,7 +445,7 @@ int sim_store_full(struct sim_answer *a, const char *what);
 size_t sim_evictee(const void *base, size_t n, size_t size,
     size_t staff_off);
 
-/* ---- sim/sim_lockout.c: the sign-in lockout ------------------------- */
+/* ---- sim/sim_lockout.c: the sign-in lockout --------------------------- */
 
 /* staff_id is locked out now; a refused sign-in of staff_id counts
  * toward the lockout; a sign-in that succeeded clears its count. */
