@@ -159,7 +159,7 @@ int
 sim_h_household(struct sim *s, const struct sim_request *req,
     struct sim_session *ss, struct sim_answer *a)
 {
-	int h = hh_find(req->path + strlen("/v1/households/"));
+	int h = hh_find(sim_route_segment(req));
 
 	(void)ss;
 	if (h < 0)

@@ -1,8 +1,11 @@
 /*
  * sim_internal.h -- what the files of sim/ share: the mutable state, the
- * answer under construction, and the helpers every handler uses (errors in
- * the one shape, typed members of request bodies, people and cards as JSON,
- * the idempotency store).  Internal to sim/; cJSON is allowed here.
+ * answer under construction, and the functions one file of sim/ defines
+ * for another (errors in the one shape, typed members of request bodies,
+ * people and cards as JSON, the idempotency store, the handlers the
+ * routing table names), grouped by the file that defines them.  What only
+ * its own file uses is static there.  Internal to sim/; cJSON is allowed
+ * here.
  */
 #ifndef SSDESK_SIM_INTERNAL_H
 #define SSDESK_SIM_INTERNAL_H
@@ -124,7 +127,7 @@ struct sim_write {
 };
 
 /* A delegated activation (power of attorney) waiting for, or past, a
- * supervisor's decision (sim/sim_deleg.c). */
+ * supervisor's decision (sim/sim_deleg.c, sim/sim_approval.c). */
 #define SIM_POA_NUMBER_MAX 32
 #define SIM_REASON_MAX 200
 enum sim_deleg_state { SIM_DELEG_PENDING, SIM_DELEG_APPROVED,
@@ -236,66 +239,107 @@ struct sim_answer {
 	long retry_after;                /* > 0: "Retry-After" seconds */
 };
 
+/* A route's handler (sim/sim_route.c): req with its query split off
+ * (req->query), ss the live session (NULL on a route that needs none);
+ * the answer goes into a, the HTTP status is returned. */
 typedef int sim_handler(struct sim *, const struct sim_request *,
     struct sim_session *, struct sim_answer *);
 
-/* sim/sim_audit.c: the audit log's anchors. */
-sim_handler sim_h_audit_anchor;
+/* ---- sim/sim.c: the state's life -------------------------------------- */
 
+/* The clock of every lifetime, in seconds: CLOCK_MONOTONIC plus the
+ * offset of sim_advance_clock(). */
 long sim_now(const struct sim *s);
+/* Make room for one more element (each size bytes) after the n at *arr,
+ * whose room is *cap, doubling it: 0, or -1 with *arr and *cap as they
+ * were. */
 int sim_grow(void **arr, size_t *cap, size_t n, size_t size);
 /* Remove element i of the *n at arr (each size bytes), keeping the order
  * (the sessions and identity checks are kept in the order made). */
 void sim_remove(void *arr, size_t *n, size_t size, size_t i);
+
+/* ---- sim/sim_route.c: the routing table ------------------------------- */
+
+/* The answer to req by the handler its route names, into a: its status
+ * (404, 405, 401 session_expired and 413 too_large are the router's). */
+int sim_route(struct sim *s, const struct sim_request *req,
+    struct sim_answer *a);
+/* The one segment after the path of a prefix route ("P-0001" of
+ * /v1/persons/P-0001), lent by req: only for the req a handler of such a
+ * route was given, so that its path is written in the table alone. */
+const char *sim_route_segment(const struct sim_request *req);
+
+/* ---- sim/sim_json.c: reading requests, refusing ----------------------- */
+
+/* A refusal in the one error shape {code, message, field} (no field if
+ * NULL) into a->json, replacing what was there: status, or 500 without
+ * memory. */
 int sim_fail(struct sim_answer *a, int status, const char *code,
     const char *field, const char *message);
+/* 400 bad_request naming field (NULL: the body as a whole). */
 int sim_bad_request(struct sim_answer *a, const char *field);
+/* 500 internal: the service ran out of memory; nothing was done. */
 int sim_oom(struct sim_answer *a);
+/* The body of req as one JSON object with nothing after it but blanks,
+ * or NULL (no body, a NUL in it, not JSON, not an object); the caller
+ * deletes it. */
 cJSON *sim_parse_object(const struct sim_request *req);
+/* The string member name of o, at most max bytes, into *out (lent by o;
+ * NULL when absent): 0, or -1 for a wrong type or length, or when absent
+ * and required. */
 int sim_get_string(const cJSON *o, const char *name, size_t max, bool required,
     const char **out);
+/* The boolean member name of o into *out (false when absent): 0, or -1
+ * for a wrong type, or when absent and required. */
 int sim_get_bool(const cJSON *o, const char *name, bool required, bool *out);
+/* The query parameter name of req into out (NUL-terminated): 1, 0 when
+ * absent, -1 when longer than outsz - 1 or given twice. */
+int sim_query_get(const struct sim_request *req, const char *name, char *out,
+    size_t outsz);
+
+/* ---- sim/sim_people.c: people and cards ------------------------------- */
+
+/* The 18-character ID number of region + birth date + sequence. */
+void sim_make_number(char out[IDNUM_LEN + 1], const char *region, int y,
+    int m, int d, int seq);
+/* The person with this full ID number, or with this reference
+ * ("P-0001"), or NULL. */
 struct sim_person *sim_person_by_number(struct sim *s, const char *number);
 struct sim_person *sim_person_by_id(struct sim *s, const char *id);
-const char *sim_card_ss(const struct sim *s, const struct sim_card *c);
-cJSON *sim_card_json(const struct sim *s, const struct sim_card *c);
-void sim_mask_phone(char out[16], const char *phone);
-cJSON *sim_person_json(const struct sim *s, const struct sim_person *p);
-struct sim_check *sim_check_find(struct sim *s, const char *id, size_t staff);
-void sim_created_at(char out[32], struct date today);
-/* sim/sim_card.c: the handlers of card services (docs/api.md). */
-sim_handler sim_h_pin_challenge, sim_h_pin_reset, sim_h_financial,
-    sim_h_cancel_loss, sim_h_replacement, sim_h_new_card, sim_h_contributions;
-/* The card ids a walk-in may cite: the check's person's card, or NULL
- * with the refusal in a (status in *status). */
-struct sim_card *sim_check_card(struct sim *s, struct sim_session *ss,
-    const char *check_id, const char *card_id, struct sim_answer *a,
-    struct sim_person **pp, int *status);
-/* A card issued at the counter today (new, replacement, a newborn's),
- * appended to p, initial PIN 123456; NULL if p has SIM_DATA_CARDS_MAX
- * cards or SIM_MADE_MAX were issued. */
-struct sim_card *sim_issue_card(struct sim *s, struct sim_person *p,
-    const char *bank);
-/* The card card_id of a newborn the check ck registered, and its person
- * in *pp; NULL if ck registered no newborn with that card. */
-struct sim_card *sim_newborn_card(struct sim *s, const struct sim_check *ck,
-    const char *card_id, struct sim_person **pp);
-
-/* The stored answer of (staff, key) younger than SIM_IDEM_TTL, or NULL;
- * lent until the next write. */
-struct sim_idem *sim_idem_find(struct sim *s, size_t staff, const char *key);
-int sim_idempotent(struct sim *s, const struct sim_request *req,
-    struct sim_session *ss, struct sim_answer *a, sim_handler *fn);
-/* A write's route, name: fn through the idempotency store. */
-#define SIM_WRITE(name, fn)						\
-int									\
-name(struct sim *s, const struct sim_request *req,			\
-    struct sim_session *ss, struct sim_answer *a)			\
-{									\
-	return sim_idempotent(s, req, ss, a, fn);			\
-}
 /* The card card_id among p's cards, or NULL. */
 struct sim_card *sim_card_of(struct sim_person *p, const char *card_id);
+/* The medical function of c as the service reports it today: "active",
+ * "inactive", or "reported_lost" (the 300-day rule, seed 004). */
+const char *sim_card_ss(const struct sim *s, const struct sim_card *c);
+/* The Card and the Person objects of docs/api.md, or NULL without
+ * memory; the caller deletes them. */
+cJSON *sim_card_json(const struct sim *s, const struct sim_card *c);
+cJSON *sim_person_json(const struct sim *s, const struct sim_person *p);
+/* GET /v1/persons/{person_id}. */
+sim_handler sim_h_person;
+
+/* ---- sim/sim_session.c: sessions and sign-in -------------------------- */
+
+/* The live session of token, or NULL (none, or expired: then dropped);
+ * lent until the sessions next change. */
+struct sim_session *sim_session_find(struct sim *s, const char *token);
+/* POST /v1/sessions, DELETE /v1/sessions/current. */
+sim_handler sim_h_signin, sim_h_signout;
+
+/* ---- sim/sim_identity.c: the identity check --------------------------- */
+
+/* POST /v1/identity-checks. */
+sim_handler sim_h_identity;
+/* The live check "IC-nnnnnn" of this staff member, or NULL. */
+struct sim_check *sim_check_find(struct sim *s, const char *id, size_t staff);
+
+/* ---- sim/sim_app.c: application answers ------------------------------- */
+
+/* Now as an answer's created_at: today's date at China's wall-clock
+ * time, "2026-11-22T09:30:00+08:00". */
+void sim_created_at(char out[32], struct date today);
+/* "DA-20261122-0004": the next application number with this prefix. */
+void sim_app_id(struct sim *s, char out[32], const char *prefix);
 /* An application answer's common members {application_id, service,
  * status, created_at, next_steps} and, if c, the card; NULL on no
  * memory. */
@@ -308,9 +352,87 @@ cJSON *sim_application_json(const struct sim *s, const char *id,
 int sim_completed(struct sim *s, struct sim_answer *a, const char *prefix,
     const char *service, const struct sim_card *c, const char *next);
 
-/* Limits (sim/sim_limit.c).  A write of staff may be made now: 0, or
- * 429 too_many_writes in a (a->retry_after set) -- by the rate per
- * minute, or because staff already has idem_per_staff answers stored. */
+/* ---- sim/sim_idem.c: the idempotency store ---------------------------- */
+
+/* Every write that creates something: fn through the store (the same
+ * key and body answered again, byte for byte; the key reused for another
+ * body refused), held to the staff member's write cap. */
+int sim_idempotent(struct sim *s, const struct sim_request *req,
+    struct sim_session *ss, struct sim_answer *a, sim_handler *fn);
+/* A write's route, name: fn through the idempotency store. */
+#define SIM_WRITE(name, fn)						\
+int									\
+name(struct sim *s, const struct sim_request *req,			\
+    struct sim_session *ss, struct sim_answer *a)			\
+{									\
+	return sim_idempotent(s, req, ss, a, fn);			\
+}
+/* GET /v1/writes/{key}: what one of the staff member's writes made. */
+sim_handler sim_h_write_status;
+
+/* ---- sim/sim_medical.c ------------------------------------------------ */
+
+/* POST /v1/applications/medical-activation. */
+sim_handler sim_h_medical;
+
+/* ---- sim/sim_card.c: the other card services -------------------------- */
+
+/* POST /v1/pin-challenges and the card services of docs/api.md. */
+sim_handler sim_h_pin_challenge, sim_h_pin_reset, sim_h_financial,
+    sim_h_cancel_loss, sim_h_replacement, sim_h_new_card;
+/* The card ids a walk-in may cite: the check's person's card, or NULL
+ * with the refusal in a (status in *status). */
+struct sim_card *sim_check_card(struct sim *s, struct sim_session *ss,
+    const char *check_id, const char *card_id, struct sim_answer *a,
+    struct sim_person **pp, int *status);
+/* A card issued at the counter today (new, replacement, a newborn's),
+ * appended to p, initial PIN 123456; NULL if p has SIM_DATA_CARDS_MAX
+ * cards or SIM_MADE_MAX were issued. */
+struct sim_card *sim_issue_card(struct sim *s, struct sim_person *p,
+    const char *bank);
+
+/* ---- sim/sim_contrib.c ------------------------------------------------ */
+
+/* GET /v1/contributions/{person_id}. */
+sim_handler sim_h_contributions;
+
+/* ---- sim/sim_deleg.c: delegated activations --------------------------- */
+
+/* POST /v1/delegations/insured, /v1/applications/delegated-activation. */
+sim_handler sim_h_deleg_insured, sim_h_deleg_submit;
+/* Make the activation (POA_ACT_SS or POA_ACT_FIN) on the card: 0, or a
+ * refusal in a (card_lost, already_active, deadline_passed). */
+int sim_activate(struct sim *s, struct sim_card *c, int activation,
+    struct sim_answer *a);
+
+/* ---- sim/sim_approval.c: the four-eyes decision ----------------------- */
+
+/* GET /v1/approvals, /v1/approvals/{id}, /v1/submissions; POST
+ * /v1/approvals/{id}. */
+sim_handler sim_h_approvals, sim_h_approval_get, sim_h_approval_decide,
+    sim_h_submissions;
+
+/* ---- sim/sim_household.c: households and newborns --------------------- */
+
+/* GET /v1/households/{register_no}, POST /v1/applications/newborn. */
+sim_handler sim_h_household, sim_h_newborn;
+/* (Re)load the households' members as of today. */
+void sim_households_load(struct sim *s);
+/* The card card_id of a newborn the check ck registered, and its person
+ * in *pp; NULL if ck registered no newborn with that card. */
+struct sim_card *sim_newborn_card(struct sim *s, const struct sim_check *ck,
+    const char *card_id, struct sim_person **pp);
+
+/* ---- sim/sim_audit.c -------------------------------------------------- */
+
+/* POST /v1/audit/anchors: the head of a terminal's audit log. */
+sim_handler sim_h_audit_anchor;
+
+/* ---- sim/sim_limit.c: limits ------------------------------------------ */
+
+/* A write of staff may be made now: 0, or 429 too_many_writes in a
+ * (a->retry_after set) -- by the rate per minute, or because staff
+ * already has idem_per_staff answers stored. */
 int sim_write_refused(struct sim *s, size_t staff, struct sim_answer *a);
 /* A write of staff was made: it counts against the rate. */
 void sim_write_counted(struct sim *s, size_t staff);
@@ -322,49 +444,13 @@ int sim_store_full(struct sim_answer *a, const char *what);
  * account filling a store evicts only its own.  n > 0. */
 size_t sim_evictee(const void *base, size_t n, size_t size,
     size_t staff_off);
-/* The query parameter name of req into out (NUL-terminated): 1, 0 when
- * absent, -1 when longer than outsz - 1 or given twice. */
-int sim_query_get(const struct sim_request *req, const char *name, char *out,
-    size_t outsz);
 
-/* Sign-in lockout (sim_lockout.c). */
+/* ---- sim/sim_lockout.c: the sign-in lockout --------------------------- */
+
+/* staff_id is locked out now; a refused sign-in of staff_id counts
+ * toward the lockout; a sign-in that succeeded clears its count. */
 bool sim_lockout_locked(struct sim *s, const char *staff_id);
 void sim_lockout_failed(struct sim *s, const char *staff_id);
 void sim_lockout_clear(struct sim *s, const char *staff_id);
-/* Delegations and households (sim/sim_deleg.c, sim/sim_household.c). */
-bool sim_is_supervisor(const struct sim_session *ss);
-int sim_h_deleg_insured(struct sim *, const struct sim_request *,
-    struct sim_session *, struct sim_answer *);
-int sim_h_deleg_submit(struct sim *, const struct sim_request *,
-    struct sim_session *, struct sim_answer *);
-int sim_h_approvals(struct sim *, const struct sim_request *,
-    struct sim_session *, struct sim_answer *);
-int sim_h_approval_get(struct sim *, const struct sim_request *,
-    struct sim_session *, struct sim_answer *);
-int sim_h_approval_decide(struct sim *, const struct sim_request *,
-    struct sim_session *, struct sim_answer *);
-int sim_h_submissions(struct sim *, const struct sim_request *,
-    struct sim_session *, struct sim_answer *);
-int sim_h_household(struct sim *, const struct sim_request *,
-    struct sim_session *, struct sim_answer *);
-int sim_h_newborn(struct sim *, const struct sim_request *,
-    struct sim_session *, struct sim_answer *);
-/* (Re)load the households' members as of today. */
-void sim_households_load(struct sim *s);
-/* The register's refusal to act on this person (by number and name), in
- * the order of the identity check: 0 and *out, or the status with a
- * filled in (id_field and name_field name the request's members). */
-int sim_person_refusal(struct sim *s, const char *number, const char *name,
-    const char *id_field, const char *name_field, struct sim_answer *a,
-    struct sim_person **out);
-/* The 18-character ID number of region + birth date + sequence. */
-void sim_make_number(char out[IDNUM_LEN + 1], const char *region, int y,
-    int m, int d, int seq);
-/* "DA-20261122-0004": the next application number with this prefix. */
-void sim_app_id(struct sim *s, char out[32], const char *prefix);
-/* Make the activation (POA_ACT_SS or POA_ACT_FIN) on the card: 0, or a
- * refusal in a (card_lost, already_active, deadline_passed). */
-int sim_activate(struct sim *s, struct sim_card *c, int activation,
-    struct sim_answer *a);
 
 #endif
