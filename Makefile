@@ -63,7 +63,7 @@ ALL_LDFLAGS = -pie -Wl,-z,relro,-z,now $(LDSAN) $(LDFLAGS)
 FORMS_SRC = forms/date.c forms/idnum.c forms/mask.c forms/text.c forms/check.c \
             forms/pin.c forms/contrib.c forms/receipt.c \
             forms/deadline.c forms/person.c forms/form.c \
-            forms/form_identity.c forms/form_medical.c
+            forms/form_identity.c forms/form_medical.c forms/service.c
 FORMS_SRC += forms/journal.c forms/audit.c
 FORMS_SRC += forms/delegation.c forms/form_delegation.c
 FORMS_SRC += forms/form_financial.c
@@ -71,14 +71,14 @@ NET_SRC   = net/transport.c net/transport_https.c net/transport_local.c \
             net/api.c net/apijson.c
 NET_SRC  += net/api_deleg.c net/apijson_deleg.c
 NET_SRC  += net/seal.c net/api_card.c net/apijson_card.c
-NET_SRC  += net/outbox.c net/api_audit.c
+NET_SRC  += net/outbox.c net/api_audit.c net/api_write.c
 SIM_SRC   = sim/sim.c sim/sim_route.c sim/sim_json.c sim/sim_data.c
 SIM_SRC  += sim/sim_list.c sim/sim_people.c sim/sim_app.c sim/sim_idem.c
 SIM_SRC  += sim/sim_session.c sim/sim_lockout.c
 SIM_SRC  += sim/sim_identity.c sim/sim_medical.c
 SIM_SRC  += sim/sim_deleg.c sim/sim_approval.c sim/sim_household.c
 SIM_SRC  += sim/sim_card.c sim/sim_contrib.c
-SIM_SRC  += sim/sim_fault.c sim/sim_audit.c
+SIM_SRC  += sim/sim_fault.c sim/sim_audit.c sim/sim_rules.c
 SIM_SRC  += sim/sim_limit.c
 SIMSRV_SRC = sim/server.c sim/server_conn.c
 TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
@@ -96,7 +96,7 @@ TUI_SRC  += tui/signals.c tui/quit.c
 
 # Unit tests link only the layers they test, so each layer builds alone.
 FORMS_TESTS = date idnum mask text check form delegation pin contrib receipt \
-              person
+              person service
 NET_TESTS   = apijson transport_local apijson_deleg seal apijson_card outbox
 SIM_TESTS   = sim sim_card sim_fault sim_store
 INTEG_TESTS = https deleg card classroom hostile

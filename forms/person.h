@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "forms/date.h"
+#include "forms/service_id.h"
 
 #define REF_MAX 40   /* opaque identifiers from the service, with NUL */
 #define TEXT_MAX 256 /* names, messages */
@@ -68,7 +69,8 @@ struct person {
 /* A completed (or held) application: what the receipt shows. */
 struct application {
 	char application_id[REF_MAX];
-	char service[64];          /* "medical-activation", ... */
+	enum service_id service;   /* SERVICE_UNKNOWN: service_sent says */
+	char service_sent[40];     /* the wire name as sent (untrusted) */
 	char status[24];           /* "completed", "pending-approval" */
 	char created_at[32];       /* ISO 8601 from the service */
 	char next_steps[TEXT_MAX * 2];

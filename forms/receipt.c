@@ -8,26 +8,16 @@
 #include <string.h>
 
 #include "forms/i18n.h"
+#include "forms/service.h"
 #include "forms/text.h"
 
 const char *
-receipt_service_name(const char *s)
+receipt_service_name(const struct application *a)
 {
-	static const struct { const char *wire, *name; } names[] = {
-		{ "medical-activation", N_("Medical-insurance account activation") },
-		{ "pin-reset", N_("Card PIN reset") },
-		{ "financial-activation", N_("Financial function activation") },
-		{ "cancel-loss", N_("Loss report cancelled (300-day remedy)") },
-		{ "card-replacement", N_("Card reported lost and replaced") },
-		{ "new-card", N_("New card (first application)") },
-		{ "delegated-activation", N_("Activation under a power of attorney") },
-		{ "newborn-registration", N_("Newborn registration") },
-	};
+	const struct service_def *d = service_def(a->service);
 
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(s, names[i].wire) == 0)
-			return names[i].name;
-	return NULL;
+	/* A service this terminal does not know: its word, as sent. */
+	return d != NULL ? _(d->title) : a->service_sent;
 }
 
 const char *
@@ -95,7 +85,7 @@ receipt_text(char *out, size_t outsz, const struct receipt_ctx *c)
 {
 	struct rbuf b = { out, outsz, 0, outsz == 0 };
 	const struct application *a = c->app;
-	const char *svc = receipt_service_name(a->service);
+	const char *svc = receipt_service_name(a);
 	char when[40], clerk[TEXT_MAX + REF_MAX + 8], card[TEXT_MAX + 40];
 	char next[sizeof a->next_steps];
 	const char *tr = _("TRAINING — NOT VALID");
@@ -109,7 +99,7 @@ receipt_text(char *out, size_t outsz, const struct receipt_ctx *c)
 	    a->card.number_masked : (c->card_masked ? c->card_masked : ""),
 	    a->card.bank);
 	rb_row(&b, _("Application number"), a->application_id);
-	rb_row(&b, _("Service"), svc ? _(svc) : a->service);
+	rb_row(&b, _("Service"), svc);
 	if (c->earlier != NULL && c->earlier[0] != '\0')
 		rb_row(&b, _("Earlier step"), c->earlier);
 	rb_row(&b, _("Date and time"), when);

@@ -27,9 +27,10 @@ struct receipt_ctx {
 	bool training;
 };
 
-/* The service's wire name as the clerk reads it (N_()), or NULL if it
- * is not one of ours. */
-const char *receipt_service_name(const char *service);
+/* The application's service as the clerk reads it (its descriptor's
+ * title, translated), or, a service this terminal does not know, the word
+ * the service sent (untrusted: sanitise). */
+const char *receipt_service_name(const struct application *a);
 /* The status as the clerk reads it (translated), or s itself (untrusted:
  * sanitise) when it is not one of ours. */
 const char *receipt_status_name(const char *s);

@@ -650,16 +650,6 @@ api_idem_resolve(const char *given, char key[37])
 	return key;
 }
 
-void
-api_medical_activate(struct api *a, const struct medical_request *req,
-    api_application_cb *cb, void *arg)
-{
-	api_call(a, &api_def_application, (void (*)(void))cb, arg, "POST",
-	    "/v1/applications/medical-activation",
-	    req ? apijson_encode_medical(req) : NULL,
-	    req ? req->idem_key : NULL);
-}
-
 bool
 api_call(struct api *a, const struct api_call_def *def, void (*cb)(void),
     void *arg, const char *method, const char *path, char *body,

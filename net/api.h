@@ -16,6 +16,7 @@
 #include "forms/delegation.h"
 #include "forms/contrib.h"
 #include "forms/person.h"
+#include "forms/service_id.h"
 #include "net/transport.h"
 
 enum api_result {
@@ -108,8 +109,6 @@ void api_identity_check(struct api *a, const struct identity_request *req,
     api_identity_cb *cb, void *arg);
 void api_person_get(struct api *a, const char *person_id, api_person_cb *cb,
     void *arg);
-void api_medical_activate(struct api *a, const struct medical_request *req,
-    api_application_cb *cb, void *arg);
 
 /* ---- card services (docs/api.md "Card services"), net/api_card.c ---- */
 
@@ -118,6 +117,7 @@ struct card_request {
 	const char *card_id;       /* NULL for a new card */
 	const char *bank_card;     /* financial activation only; full digits */
 	bool luhn_confirmed;
+	const char *sealed;        /* the PIN reset's box (seal_pin), else NULL */
 	const char *idem_key;      /* from api_idempotency_key(), kept for retries */
 };
 
@@ -134,17 +134,6 @@ typedef void api_contrib_cb(void *arg, const struct api_error *err,
 /* req->bank_card unused. */
 void api_pin_challenge(struct api *a, const struct card_request *req,
     api_challenge_cb *cb, void *arg);
-/* sealed: seal_pin()'s base64 box; the PIN itself never reaches net/api. */
-void api_pin_reset(struct api *a, const struct card_request *req,
-    const char *sealed, api_application_cb *cb, void *arg);
-void api_financial_activate(struct api *a, const struct card_request *req,
-    api_application_cb *cb, void *arg);
-void api_cancel_loss(struct api *a, const struct card_request *req,
-    api_application_cb *cb, void *arg);
-void api_card_replacement(struct api *a, const struct card_request *req,
-    api_application_cb *cb, void *arg);
-void api_new_card(struct api *a, const struct card_request *req,
-    api_application_cb *cb, void *arg);
 void api_contributions_get(struct api *a, const char *person_id,
     api_contrib_cb *cb, void *arg);
 
@@ -259,8 +248,6 @@ typedef void api_household_cb(void *arg, const struct api_error *err,
 /* POST /v1/delegations/insured: the insured, confirmed (masked). */
 void api_poa_insured(struct api *a, const struct poa_insured_request *req,
     api_person_cb *cb, void *arg);
-void api_poa_submit(struct api *a, const struct poa_request *req,
-    api_application_cb *cb, void *arg);
 /* One page: mine, GET /v1/submissions; else the supervisor's GET
  * /v1/approvals; from cursor (a page's next_cursor; NULL or "": the first
  * page). */
@@ -268,12 +255,48 @@ void api_approvals_list(struct api *a, bool mine, const char *cursor,
     api_approvals_cb *cb, void *arg);
 void api_approval_get(struct api *a, const char *application_id,
     api_approval_cb *cb, void *arg);
-void api_approval_decide(struct api *a, const char *application_id,
-    bool approve, const char *reason, const char *idem_key,
-    api_approval_cb *cb, void *arg);
 void api_household_get(struct api *a, const char *register_no,
     api_household_cb *cb, void *arg);
-void api_newborn_register(struct api *a, const struct newborn_request *req,
-    api_application_cb *cb, void *arg);
+
+/* ---- writes (net/api_write.c): every write of the contract ------------ */
+
+/* A supervisor's decision (POST /v1/approvals/{application_id}). */
+struct decision_request {
+	const char *application_id;
+	bool approve;
+	const char *reason;        /* a rejection's; "" for an approval */
+	const char *idem_key;
+};
+
+/*
+ * Send the write of service id.  req is that write's request:
+ *   SERVICE_MEDICAL                       struct medical_request
+ *   SERVICE_PIN_RESET (.sealed set), SERVICE_FINANCIAL,
+ *   SERVICE_CANCEL_LOSS, SERVICE_REPLACEMENT, SERVICE_NEW_CARD,
+ *   SERVICE_LOSS_REPORT, SERVICE_LOSS_LIFT  struct card_request
+ *   SERVICE_DELEGATED                     struct poa_request
+ *   SERVICE_NEWBORN                       struct newborn_request
+ *   SERVICE_DECISION                      struct decision_request
+ * and cb an api_approval_cb for the decision, else an api_application_cb
+ * (api_write_app, api_write_decision say so).  The request is encoded
+ * here: nothing of it is kept.  A service that is not a write, or a
+ * request that cannot be sent, is answered API_INTERNAL.
+ */
+void api_write(struct api *a, enum service_id id, const void *req,
+    void (*cb)(void), void *arg);
+
+static inline void
+api_write_app(struct api *a, enum service_id id, const void *req,
+    api_application_cb *cb, void *arg)
+{
+	api_write(a, id, req, (void (*)(void))cb, arg);
+}
+
+static inline void
+api_write_decision(struct api *a, const struct decision_request *req,
+    api_approval_cb *cb, void *arg)
+{
+	api_write(a, SERVICE_DECISION, req, (void (*)(void))cb, arg);
+}
 
 #endif

@@ -69,46 +69,6 @@ api_pin_challenge(struct api *a, const struct card_request *req,
 }
 
 void
-api_pin_reset(struct api *a, const struct card_request *req,
-    const char *sealed, api_application_cb *cb, void *arg)
-{
-	api_card_post(a, &api_def_application, (void (*)(void))cb, arg,
-	    sealed ? "/v1/applications/pin-reset" : NULL, req, sealed);
-}
-
-void
-api_financial_activate(struct api *a, const struct card_request *req,
-    api_application_cb *cb, void *arg)
-{
-	api_card_post(a, &api_def_application, (void (*)(void))cb, arg,
-	    "/v1/applications/financial-activation", req, NULL);
-}
-
-void
-api_cancel_loss(struct api *a, const struct card_request *req,
-    api_application_cb *cb, void *arg)
-{
-	api_card_post(a, &api_def_application, (void (*)(void))cb, arg,
-	    "/v1/applications/cancel-loss", req, NULL);
-}
-
-void
-api_card_replacement(struct api *a, const struct card_request *req,
-    api_application_cb *cb, void *arg)
-{
-	api_card_post(a, &api_def_application, (void (*)(void))cb, arg,
-	    "/v1/applications/card-replacement", req, NULL);
-}
-
-void
-api_new_card(struct api *a, const struct card_request *req,
-    api_application_cb *cb, void *arg)
-{
-	api_card_post(a, &api_def_application, (void (*)(void))cb, arg,
-	    "/v1/applications/new-card", req, NULL);
-}
-
-void
 api_contributions_get(struct api *a, const char *person_id,
     api_contrib_cb *cb, void *arg)
 {

@@ -114,15 +114,6 @@ api_poa_insured(struct api *a, const struct poa_insured_request *req,
 }
 
 void
-api_poa_submit(struct api *a, const struct poa_request *req,
-    api_application_cb *cb, void *arg)
-{
-	api_call(a, &api_def_application, (void (*)(void))cb, arg, "POST",
-	    "/v1/applications/delegated-activation",
-	    req ? apijson_encode_poa(req) : NULL, req ? req->idem_key : NULL);
-}
-
-void
 api_approvals_list(struct api *a, bool mine, const char *cursor,
     api_approvals_cb *cb, void *arg)
 {
@@ -137,9 +128,8 @@ api_approvals_list(struct api *a, bool mine, const char *cursor,
 	    strlen(cursor) < APPROVALS_CURSOR_MAX) ? path : NULL, NULL, NULL);
 }
 
-/* "/v1/approvals/ID", or NULL if id may not go into a path. */
-static const char *
-approval_path(char *buf, size_t sz, const char *id)
+const char *
+api_approval_path(char *buf, size_t sz, const char *id)
 {
 	if (!api_ref_ok(id))
 		return NULL;
@@ -154,18 +144,7 @@ api_approval_get(struct api *a, const char *application_id,
 	char path[REF_MAX + 32];
 
 	api_call(a, &def_approval_get, (void (*)(void))cb, arg, "GET",
-	    approval_path(path, sizeof path, application_id), NULL, NULL);
-}
-
-void
-api_approval_decide(struct api *a, const char *application_id, bool approve,
-    const char *reason, const char *idem_key, api_approval_cb *cb, void *arg)
-{
-	char path[REF_MAX + 32];
-
-	api_call(a, &def_decide, (void (*)(void))cb, arg, "POST",
-	    approval_path(path, sizeof path, application_id),
-	    apijson_encode_decision(approve, reason), idem_key);
+	    api_approval_path(path, sizeof path, application_id), NULL, NULL);
 }
 
 void
@@ -183,12 +162,3 @@ api_household_get(struct api *a, const char *register_no,
 	    NULL);
 }
 
-void
-api_newborn_register(struct api *a, const struct newborn_request *req,
-    api_application_cb *cb, void *arg)
-{
-	api_call(a, &def_newborn, (void (*)(void))cb, arg, "POST",
-	    "/v1/applications/newborn",
-	    req ? apijson_encode_newborn(req) : NULL,
-	    req ? req->idem_key : NULL);
-}

@@ -47,6 +47,32 @@ bool api_call(struct api *a, const struct api_call_def *def,
     void (*cb)(void), void *arg, const char *method, const char *path,
     char *body, const char *idem_key);
 
+/* ---- the table of writes (net/api_write.c) ---- */
+
+#define API_WRITE_PATH_MAX 256
+
+/* One write, ready to send: path, body (malloc'd: wipe and free, or hand
+ * to api_call), its Idempotency-Key (the request's) and how its answer is
+ * read. */
+struct api_write_msg {
+	char path[API_WRITE_PATH_MAX];
+	char *body;
+	const char *idem_key;
+	const struct api_call_def *def;
+};
+/* Encode the write of id from req (api_write's request types): 0, or -1
+ * (not a write, or cannot be encoded: nothing to free).  idem_key is the
+ * request's, NULL if it has none. */
+int api_write_encode(enum service_id id, const void *req,
+    struct api_write_msg *m);
+/* How the answer of the write of id is read, or NULL if it is none. */
+const struct api_call_def *api_write_def(enum service_id id);
+/* Whether path is where a write of id goes (a write put back from a
+ * draft is trusted this far). */
+bool api_write_path_ok(enum service_id id, const char *path);
+/* "/v1/approvals/ID" into buf, or NULL if id may not go into a path. */
+const char *api_approval_path(char *buf, size_t sz, const char *id);
+
 /* Identifiers from the service that go into a path or a header: only
  * [A-Za-z0-9._-], shorter than REF_MAX, not "." or "..". */
 bool api_ref_ok(const char *s);

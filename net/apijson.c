@@ -12,6 +12,7 @@
  * card number is left nowhere but in the returned string, which the caller
  * wipes.  cJSON never leaves this file.
  */
+#include "forms/service.h"
 #include "forms/text.h"
 #include "net/apijson.h"
 #include "net/apijson_internal.h"
@@ -522,8 +523,7 @@ apijson_decode_application(struct application *out, const char *body,
 	memset(out, 0, sizeof *out);
 	if (apijson_get_ref(out->application_id, sizeof out->application_id, root,
 	    "application_id", false, err) == 0 &&
-	    apijson_get_id(out->service, sizeof out->service, root, "service",
-	    false, err) == 0 &&
+	    apijson_get_service(out, root, err) == 0 &&
 	    apijson_get_id(out->status, sizeof out->status, root, "status",
 	    false, err) == 0 &&
 	    apijson_get_id(out->created_at, sizeof out->created_at, root,
@@ -535,6 +535,19 @@ apijson_decode_application(struct application *out, const char *body,
 		rc = 0;
 	cJSON_Delete(root);
 	return rc;
+}
+
+/* An application's "service": the enum, and the word as sent (an
+ * unknown one is shown as sent: docs/api.md "Reading a reply"). */
+int
+apijson_get_service(struct application *out, const cJSON *root,
+    struct api_error *err)
+{
+	if (apijson_get_id(out->service_sent, sizeof out->service_sent, root,
+	    "service", false, err) != 0)
+		return -1;
+	out->service = service_of(out->service_sent);
+	return 0;
 }
 
 int

@@ -399,8 +399,7 @@ apijson_decode_results_app(struct application *out, const char *body,
 		goto out;
 	if (apijson_get_ref(out->application_id, sizeof out->application_id,
 	    root, "application_id", false, err) ||
-	    apijson_get_id(out->service, sizeof out->service, root, "service",
-	    false, err) ||
+	    apijson_get_service(out, root, err) ||
 	    apijson_get_id(out->status, sizeof out->status, root, "status",
 	    false, err) ||
 	    apijson_get_id(out->created_at, sizeof out->created_at, root,

@@ -51,6 +51,8 @@ const cJSON *apijson_get_object(const cJSON *obj, const char *name,
 int apijson_get_long(long *out, const cJSON *o, const char *name, double lo,
     double hi, struct api_error *err);
 int apijson_card(struct card *c, const cJSON *o, struct api_error *err);
+int apijson_get_service(struct application *out, const cJSON *root,
+    struct api_error *err);
 int apijson_person(struct person *p, const cJSON *o, struct api_error *err);
 
 /* Print root (deleted here) into one buffer of our own that the caller

@@ -12,8 +12,6 @@
 
 #include "net/api_internal.h"
 #include "net/apijson.h"
-#include "net/apijson_card.h"
-#include "net/apijson_deleg.h"
 
 #define OUTBOX_METHOD_MAX 8
 #define OUTBOX_PATH_MAX 256
@@ -41,7 +39,7 @@ struct outbox_item {
 	bool restored;             /* put back from a draft */
 	bool asking;               /* the question is the call in flight */
 	bool dropped;              /* outbox_clear() while in flight */
-	int kind;                  /* enum outbox_kind, -1: outbox_add() */
+	int kind;                  /* enum service_id, -1: outbox_add() */
 };
 
 struct outbox {
@@ -132,7 +130,7 @@ outbox_tell(struct outbox *o, enum outbox_event ev,
     const struct write_status *ws)
 {
 	struct outbox_entry e = {
-		.kind = (enum outbox_kind)(it->kind < 0 ? 0 : it->kind),
+		.kind = (enum service_id)(it->kind < 0 ? 0 : it->kind),
 		.path = it->path, .body = it->body ? it->body : "",
 		.idem_key = it->key, .queued_at = it->queued_at,
 		.restored = it->restored,
@@ -436,149 +434,33 @@ outbox_due_in(const struct outbox *o)
 
 /* ---- writes by kind ---------------------------------------------------- */
 
-/* Each write that creates something: its name as written down and its
- * path (NULL: "/v1/approvals/<id>", the decision). */
-static const struct {
-	const char *name, *path;
-} outbox_kinds[OUTBOX_NKINDS] = {
-	[OUTBOX_MEDICAL] = { "medical-activation",
-	    "/v1/applications/medical-activation" },
-	[OUTBOX_FINANCIAL] = { "financial-activation",
-	    "/v1/applications/financial-activation" },
-	[OUTBOX_CANCEL_LOSS] = { "cancel-loss",
-	    "/v1/applications/cancel-loss" },
-	[OUTBOX_REPLACEMENT] = { "card-replacement",
-	    "/v1/applications/card-replacement" },
-	[OUTBOX_NEW_CARD] = { "new-card", "/v1/applications/new-card" },
-	[OUTBOX_DELEGATED] = { "delegated-activation",
-	    "/v1/applications/delegated-activation" },
-	[OUTBOX_NEWBORN] = { "newborn", "/v1/applications/newborn" },
-	[OUTBOX_DECISION] = { "decision", NULL },
-};
-
-#define OUTBOX_DECISION_PREFIX "/v1/approvals/"
-
-const char *
-outbox_kind_name(enum outbox_kind k)
-{
-	return (unsigned)k < OUTBOX_NKINDS ? outbox_kinds[k].name : NULL;
-}
-
 int
-outbox_kind_of(const char *name)
-{
-	for (int k = 0; name != NULL && k < OUTBOX_NKINDS; k++)
-		if (strcmp(name, outbox_kinds[k].name) == 0)
-			return k;
-	return -1;
-}
-
-static const struct api_call_def *
-outbox_kind_def(enum outbox_kind k)
-{
-	switch (k) {
-	case OUTBOX_NEWBORN:
-		return api_def_newborn;
-	case OUTBOX_DECISION:
-		return api_def_decide;
-	default:
-		return &api_def_application;
-	}
-}
-
-/* Whether path is one the kind may go to (a restored draft is trusted
- * only this far). */
-static bool
-outbox_kind_path(enum outbox_kind k, const char *path)
-{
-	size_t n = sizeof OUTBOX_DECISION_PREFIX - 1;
-
-	if (outbox_kinds[k].path != NULL)
-		return strcmp(path, outbox_kinds[k].path) == 0;
-	return strncmp(path, OUTBOX_DECISION_PREFIX, n) == 0 &&
-	    api_ref_ok(path + n);
-}
-
-int
-outbox_add_kind(struct outbox *o, enum outbox_kind k, const char *path,
+outbox_add_kind(struct outbox *o, enum service_id k, const char *path,
     const char *body, const char *idem_key, void (*cb)(void), void *arg)
 {
-	if (o == NULL || (unsigned)k >= OUTBOX_NKINDS || path == NULL ||
-	    body == NULL || !outbox_kind_path(k, path) ||
-	    outbox_add(o, outbox_kind_def(k), "POST", path, body, idem_key,
-	    cb, arg) != 0)
+	const struct api_call_def *def = api_write_def(k);
+
+	if (o == NULL || def == NULL || !service_has(k, SERVICE_OUTBOX) ||
+	    body == NULL || !api_write_path_ok(k, path) ||
+	    outbox_add(o, def, "POST", path, body, idem_key, cb, arg) != 0)
 		return -1;
 	outbox_last(o)->kind = (int)k;
 	return 0;
 }
 
-/* body (malloc'd JSON, NULL if it could not be made) into the outbox as a
- * write of kind k; the body is wiped and freed here. */
-static int
-outbox_add_encoded(struct outbox *o, enum outbox_kind k, const char *path,
-    char *body, const char *idem_key, void (*cb)(void), void *arg)
+int
+outbox_add_write(struct outbox *o, enum service_id id, const void *req,
+    void (*cb)(void), void *arg)
 {
-	int rc = -1;
+	struct api_write_msg m;
+	int rc;
 
-	if (body != NULL && idem_key != NULL && idem_key[0] != '\0')
-		rc = outbox_add_kind(o, k, path, body, idem_key, cb, arg);
-	api_wipe_free(body);
+	if (api_write_encode(id, req, &m) != 0)
+		return -1;
+	rc = m.idem_key != NULL && m.idem_key[0] != '\0' ?
+	    outbox_add_kind(o, id, m.path, m.body, m.idem_key, cb, arg) : -1;
+	api_wipe_free(m.body);
 	return rc;
-}
-
-int
-outbox_add_medical(struct outbox *o, const struct medical_request *req,
-    api_application_cb *cb, void *arg)
-{
-	return req == NULL ? -1 : outbox_add_encoded(o, OUTBOX_MEDICAL,
-	    outbox_kinds[OUTBOX_MEDICAL].path, apijson_encode_medical(req),
-	    req->idem_key, (void (*)(void))cb, arg);
-}
-
-int
-outbox_add_card(struct outbox *o, enum outbox_kind k,
-    const struct card_request *req, api_application_cb *cb, void *arg)
-{
-	if (req == NULL || (k != OUTBOX_FINANCIAL && k != OUTBOX_CANCEL_LOSS &&
-	    k != OUTBOX_REPLACEMENT && k != OUTBOX_NEW_CARD))
-		return -1;
-	return outbox_add_encoded(o, k, outbox_kinds[k].path,
-	    apijson_encode_card(req, NULL), req->idem_key,
-	    (void (*)(void))cb, arg);
-}
-
-int
-outbox_add_poa(struct outbox *o, const struct poa_request *req,
-    api_application_cb *cb, void *arg)
-{
-	return req == NULL ? -1 : outbox_add_encoded(o, OUTBOX_DELEGATED,
-	    outbox_kinds[OUTBOX_DELEGATED].path, apijson_encode_poa(req),
-	    req->idem_key, (void (*)(void))cb, arg);
-}
-
-int
-outbox_add_newborn(struct outbox *o, const struct newborn_request *req,
-    api_application_cb *cb, void *arg)
-{
-	return req == NULL ? -1 : outbox_add_encoded(o, OUTBOX_NEWBORN,
-	    outbox_kinds[OUTBOX_NEWBORN].path, apijson_encode_newborn(req),
-	    req->idem_key, (void (*)(void))cb, arg);
-}
-
-int
-outbox_add_decision(struct outbox *o, const char *application_id,
-    bool approve, const char *reason, const char *idem_key,
-    api_approval_cb *cb, void *arg)
-{
-	char path[OUTBOX_PATH_MAX];
-
-	if (!api_ref_ok(application_id))
-		return -1;
-	snprintf(path, sizeof path, OUTBOX_DECISION_PREFIX "%s",
-	    application_id);
-	return outbox_add_encoded(o, OUTBOX_DECISION, path,
-	    apijson_encode_decision(approve, reason), idem_key,
-	    (void (*)(void))cb, arg);
 }
 
 bool
@@ -590,7 +472,7 @@ outbox_entry(const struct outbox *o, size_t i, struct outbox_entry *e)
 		it = it->next;
 	if (it == NULL || it->kind < 0 || it->body == NULL)
 		return false;
-	e->kind = (enum outbox_kind)it->kind;
+	e->kind = (enum service_id)it->kind;
 	e->path = it->path;
 	e->body = it->body;
 	e->idem_key = it->key;

@@ -33,11 +33,13 @@
  * than OUTBOX_FORGET_SECONDS is never sent (the service no longer
  * remembers; OUTBOX_TOO_OLD).
  *
- * Every write of the contract that creates something has a kind here
- * (enum outbox_kind): the kind names its call description, method and
- * path, so a write can be written down (outbox_entry) and queued again
- * from what was written (outbox_add_kind) after a crash: tui/draft.c keeps
- * the items in the clerk's sealed draft; here they live in memory only.
+ * Every write of the contract that creates something is a service
+ * (forms/service.h) with a row in the table of writes (net/api_write.c):
+ * the row gives its call description, method and path, so a write can be
+ * written down (outbox_entry, its kind the service's wire name) and
+ * queued again from what was written (outbox_add_entry) after a crash:
+ * tui/draft.c keeps the items in the clerk's sealed draft; here they live
+ * in memory only.
  */
 #ifndef SSDESK_OUTBOX_H
 #define SSDESK_OUTBOX_H
@@ -45,6 +47,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "forms/service.h"
 #include "net/api.h"
 
 struct api_call_def;
@@ -84,42 +87,25 @@ long outbox_due_in(const struct outbox *o);
 
 
 
-/* The medical activation (api_medical_activate's request, with the key its
- * first try went with) into the outbox: the adapter each write of the
- * contract has, so callers never see its JSON. */
-int outbox_add_medical(struct outbox *o, const struct medical_request *req,
-    api_application_cb *cb, void *arg);
+/* ---- writes of the contract: one generic path for every service ----- */
 
-/* ---- writes by kind: one generic path for every service ---------------- */
+/* The write of service id (api_write's request and callback types:
+ * net/api.h), encoded by the same table the call uses, into the outbox;
+ * req must carry the key its first try went with.  0, or -1 (not a write
+ * that may wait, or cannot be encoded: nothing queued). */
+int outbox_add_write(struct outbox *o, enum service_id id, const void *req,
+    void (*cb)(void), void *arg);
 
-enum outbox_kind {
-	OUTBOX_MEDICAL,            /* cb: api_application_cb */
-	OUTBOX_FINANCIAL,
-	OUTBOX_CANCEL_LOSS,
-	OUTBOX_REPLACEMENT,
-	OUTBOX_NEW_CARD,
-	OUTBOX_DELEGATED,
-	OUTBOX_NEWBORN,
-	OUTBOX_DECISION,           /* cb: api_approval_cb */
-	OUTBOX_NKINDS,
-};
-
-/* The kind's name as written down ("financial-activation"...), and back
- * (-1 if unknown). */
-const char *outbox_kind_name(enum outbox_kind k);
-int outbox_kind_of(const char *name);
-
-/* Queue a write of kind k: its call description and method come from the
- * kind; path must be the kind's (for a decision "/v1/approvals/<id>").
- * cb must be of the kind's callback type.  0, or -1 (nothing queued). */
-int outbox_add_kind(struct outbox *o, enum outbox_kind k, const char *path,
+/* Queue a write of service k already encoded: its path must be the
+ * write's (net/api_write.c); cb of its callback type.  0, or -1. */
+int outbox_add_kind(struct outbox *o, enum service_id k, const char *path,
     const char *body, const char *idem_key, void (*cb)(void), void *arg);
 
 /* One waiting write as written down; the pointers are the outbox's and
  * hold until it changes.  body holds whatever the write carries (a bank
  * card number): keep it only sealed, wipe any copy. */
 struct outbox_entry {
-	enum outbox_kind kind;
+	enum service_id kind;
 	const char *path, *body, *idem_key;
 	long long queued_at;       /* time(): when it first failed */
 	bool restored;             /* put back from a draft (outbox_add_entry) */
@@ -157,16 +143,5 @@ void outbox_set_events(struct outbox *o, outbox_event_fn *fn, void *arg);
 /* Whether err is an answer that takes a write out of the outbox (its
  * result, or a refusal of the write itself); false: keep it. */
 bool outbox_answered(const struct api_error *err);
-
-/* The request of each write into the outbox (its JSON stays in net/). */
-int outbox_add_card(struct outbox *o, enum outbox_kind k,
-    const struct card_request *req, api_application_cb *cb, void *arg);
-int outbox_add_poa(struct outbox *o, const struct poa_request *req,
-    api_application_cb *cb, void *arg);
-int outbox_add_newborn(struct outbox *o, const struct newborn_request *req,
-    api_application_cb *cb, void *arg);
-int outbox_add_decision(struct outbox *o, const char *application_id,
-    bool approve, const char *reason, const char *idem_key,
-    api_approval_cb *cb, void *arg);
 
 #endif

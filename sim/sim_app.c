@@ -27,29 +27,31 @@ sim_created_at(char out[32], struct date today)
 /* The number the next application with this prefix gets; the sequence
  * is not moved on (its callers say when). */
 static void
-sim_app_next(const struct sim *s, char out[32], const char *prefix)
+sim_app_next(const struct sim *s, char out[32], enum service_id service)
 {
-	snprintf(out, 32, "%s-%04d%02d%02d-%04lu", prefix, s->opts.today.y,
+	snprintf(out, 32, "%s-%04d%02d%02d-%04lu", service_def(service)->prefix,
+	    s->opts.today.y,
 	    s->opts.today.m, s->opts.today.d, s->next_app);
 }
 
 void
-sim_app_id(struct sim *s, char out[32], const char *prefix)
+sim_app_id(struct sim *s, char out[32], enum service_id service)
 {
-	sim_app_next(s, out, prefix);
+	sim_app_next(s, out, service);
 	s->next_app++;
 }
 
 cJSON *
 sim_application_json(const struct sim *s, const char *id,
-    const char *service, const char *status, const char *created,
+    enum service_id service, const char *status, const char *created,
     const char *next, const struct sim_card *c)
 {
 	cJSON *o = cJSON_CreateObject(), *card = NULL;
 
 	if (o == NULL ||
 	    cJSON_AddStringToObject(o, "application_id", id) == NULL ||
-	    cJSON_AddStringToObject(o, "service", service) == NULL ||
+	    cJSON_AddStringToObject(o, "service", service_wire(service)) ==
+	    NULL ||
 	    cJSON_AddStringToObject(o, "status", status) == NULL ||
 	    cJSON_AddStringToObject(o, "created_at", created) == NULL ||
 	    cJSON_AddStringToObject(o, "next_steps", next) == NULL ||
@@ -63,12 +65,12 @@ sim_application_json(const struct sim *s, const char *id,
 }
 
 int
-sim_completed(struct sim *s, struct sim_answer *a, const char *prefix,
-    const char *service, const struct sim_card *c, const char *next)
+sim_completed(struct sim *s, struct sim_answer *a, enum service_id service,
+    const struct sim_card *c, const char *next)
 {
 	char appid[32], created[32];
 
-	sim_app_next(s, appid, prefix);
+	sim_app_next(s, appid, service);
 	sim_created_at(created, s->opts.today);
 	a->json = sim_application_json(s, appid, service, "completed",
 	    created, next, c);

@@ -73,14 +73,6 @@ sim_body_card(struct sim *s, struct sim_session *ss, const cJSON *o,
 	return sim_check_card(s, ss, check_id, card_id, a, pp, status);
 }
 
-static int
-sim_refuse_lost(struct sim_answer *a)
-{
-	return sim_fail(a, 422, "card_lost", "card_id",
-	    "This card was reported lost. Apply for a replacement card with "
-	    "the ID card.");
-}
-
 static struct sim_check *
 sim_check_of(struct sim *s, struct sim_session *ss, const cJSON *o)
 {
@@ -160,17 +152,13 @@ SIM_WRITE(name, name##_service)
 /* ---- PIN reset ---------------------------------------------------------- */
 
 /* A PIN is set only after a face recognition that passed, and never on a
- * lost card: 0, or the refusal. */
+ * lost card (forms/service.c): 0, or the refusal. */
 static int
-sim_pin_refused(const struct sim_check *ck, const struct sim_card *c,
+sim_pin_refused(const struct sim *s, const struct sim_check *ck,
+    const struct sim_person *p, const struct sim_card *c,
     struct sim_answer *a)
 {
-	if (!ck->face_pass)
-		return sim_fail(a, 422, "face_required", "face",
-		    "A PIN is reset only for the cardholder in person, after a "
-		    "face recognition that passed. Do the identity check again "
-		    "with the face recognition.");
-	return c->lost ? sim_refuse_lost(a) : 0;
+	return sim_rule(s, SERVICE_PIN_RESET, p, c, ck->face_pass, a);
 }
 
 static int
@@ -181,7 +169,7 @@ sim_pin_challenge(struct sim *s, struct sim_session *ss, const cJSON *o,
 	struct sim_challenge *ch;
 	char b64[sodium_base64_ENCODED_LEN(SIM_CHALLENGE_BYTES,
 	    sodium_base64_VARIANT_ORIGINAL)];
-	int status = sim_pin_refused(ck, c, a);
+	int status = sim_pin_refused(s, ck, p, c, a);
 
 	if (status != 0)
 		return status;
@@ -252,7 +240,7 @@ sim_pin_reset(struct sim *s, struct sim_session *ss, const cJSON *o,
 	if (sim_get_string(o, "sealed_pin", 256, true, &sealed) < 0)
 		return sim_bad_request(a, "sealed_pin");
 	ck = sim_check_of(s, ss, o);
-	if ((status = sim_pin_refused(ck, c, a)) != 0)
+	if ((status = sim_pin_refused(s, ck, p, c, a)) != 0)
 		return status;
 	plain = sodium_malloc(SIM_PLAIN_BYTES);
 	if (plain == NULL)
@@ -297,7 +285,7 @@ sim_pin_reset(struct sim *s, struct sim_session *ss, const cJSON *o,
 		status = sim_oom(a);
 		goto out;
 	}
-	status = sim_completed(s, a, "PR", "pin-reset", c,
+	status = sim_completed(s, a, SERVICE_PIN_RESET, c,
 	    "The new PIN works at once, for the card's medical and financial "
 	    "functions. Keep it secret: staff never ask for it.");
 out:
@@ -324,12 +312,8 @@ sim_financial(struct sim *s, struct sim_session *ss, const cJSON *o,
 		return sim_bad_request(a, "bank_card");
 	if (sim_get_bool(o, "luhn_confirmed", false, &confirmed) < 0)
 		return sim_bad_request(a, "luhn_confirmed");
-	if (c->lost)
-		return sim_refuse_lost(a);
-	if (c->fin_active)
-		return sim_fail(a, 409, "already_active", "card_id",
-		    "The financial function of this card is already active. "
-		    "Nothing needs to be done.");
+	if ((status = sim_rule(s, SERVICE_FINANCIAL, p, c, true, a)) != 0)
+		return status;
 	ce = check_bankcard(bank);
 	if (ce != CHECK_OK && ce != CHECK_CARD_LUHN)
 		return sim_fail(a, 422, "bank_card_invalid", "bank_card",
@@ -349,7 +333,7 @@ sim_financial(struct sim *s, struct sim_session *ss, const cJSON *o,
 		snprintf(next, sizeof next, "The financial function is active: "
 		    "the card works at %s and its cash machines at once.",
 		    c->d->bank);
-	status = sim_completed(s, a, "FA", "financial-activation", c, next);
+	status = sim_completed(s, a, SERVICE_FINANCIAL, c, next);
 	if (status != 201)
 		c->fin_active = c->fin_late = false;
 	return status;
@@ -363,19 +347,10 @@ sim_cancel_loss(struct sim *s, struct sim_session *ss, const cJSON *o,
 {
 	int status;
 
-	if (c->lost)
-		return sim_refuse_lost(a);
-	if (strcmp(sim_card_ss(s, c), "reported_lost") != 0)
-		return sim_fail(a, 409, "not_reported_lost", "card_id",
-		    "The social-security application of this card is not "
-		    "reported lost. Nothing needs to be done.");
-	if (!c->fin_active)
-		return sim_fail(a, 422, "financial_not_active", "card_id",
-		    "The loss report can be cancelled only once the financial "
-		    "function is active. Step 1: activate the financial "
-		    "function first.");
+	if ((status = sim_rule(s, SERVICE_CANCEL_LOSS, p, c, true, a)) != 0)
+		return status;
 	c->loss_cancelled = true;
-	status = sim_completed(s, a, "CL", "cancel-loss", c,
+	status = sim_completed(s, a, SERVICE_CANCEL_LOSS, c,
 	    "The loss report is cancelled. The medical function can be "
 	    "activated now, at this counter (medical-insurance activation).");
 	if (status != 201)
@@ -445,7 +420,7 @@ sim_replacement(struct sim *s, struct sim_session *ss, const cJSON *o,
 		return sim_too_many(p, a, "card_id");
 	c->lost = true;
 	c->replaced = true;
-	status = sim_completed(s, a, "CR", "card-replacement", n,
+	status = sim_completed(s, a, SERVICE_REPLACEMENT, n,
 	    sim_new_next);
 	if (status != 201) {
 		c->lost = was_lost;
@@ -465,15 +440,12 @@ sim_new_card(struct sim *s, struct sim_session *ss, const cJSON *o,
 	struct sim_card *n;
 	int status;
 
-	for (size_t i = 0; i < p->ncards; i++)
-		if (!p->cards[i].lost)
-			return sim_fail(a, 409, "card_exists", NULL,
-			    "The applicant already has a card in use. For a lost "
-			    "card, apply for a replacement.");
+	if ((status = sim_rule(s, SERVICE_NEW_CARD, p, NULL, true, a)) != 0)
+		return status;
 	n = sim_issue_card(s, p, "Industrial and Commercial Bank of China");
 	if (n == NULL)
 		return sim_too_many(p, a, NULL);
-	status = sim_completed(s, a, "NC", "new-card", n, sim_new_next);
+	status = sim_completed(s, a, SERVICE_NEW_CARD, n, sim_new_next);
 	if (status != 201) {
 		p->ncards--;
 		s->nmade--;

@@ -273,7 +273,7 @@ deleg_submit(struct sim *s, const struct sim_request *req,
 	}
 	d = &s->delegs[s->ndelegs];
 	memset(d, 0, sizeof *d);
-	sim_app_id(s, d->id, "DA");
+	sim_app_id(s, d->id, SERVICE_DELEGATED);
 	d->staff = ss->staff;
 	snprintf(d->counter, sizeof d->counter, "%s", ss->counter);
 	d->submitted = sim_now(s);
@@ -295,7 +295,7 @@ deleg_submit(struct sim *s, const struct sim_request *req,
 	    "function is activated when a supervisor approves. Keep the power "
 	    "of attorney and the photocopies with the file.",
 	    act == POA_ACT_SS ? "social-security" : "financial");
-	a->json = sim_application_json(s, d->id, "delegated-activation",
+	a->json = sim_application_json(s, d->id, SERVICE_DELEGATED,
 	    "pending-approval", d->submitted_at, next, c);
 	if (a->json == NULL) {
 		status = sim_oom(a);

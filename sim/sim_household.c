@@ -331,7 +331,7 @@ newborn(struct sim *s, const struct sim_request *req,
 		    "issued: nothing was done. Call the help desk.");
 		goto out;
 	}
-	sim_app_id(s, appid, "NB");
+	sim_app_id(s, appid, SERVICE_NEWBORN);
 	sim_created_at(created, s->opts.today);
 	snprintf(line[0], sizeof line[0], "First card application for %s: "
 	    "card %s issued today.",
@@ -342,7 +342,7 @@ newborn(struct sim *s, const struct sim_request *req,
 	snprintf(line[2], sizeof line[2], "Linked to the family account of "
 	    "%s.", s->people[ck->person].d->name);
 	cj = sim_card_json(s, card);
-	a->json = sim_application_json(s, appid, "newborn-registration",
+	a->json = sim_application_json(s, appid, SERVICE_NEWBORN,
 	    "completed", created, "Initial PIN 123456: set a new PIN now. "
 	    "First contribution due in 90 days.", NULL);
 	if (a->json == NULL ||

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "forms/service.h"
 #include "forms/date.h"
 #include "forms/idnum.h"
 #include "sim/sim.h"
@@ -333,24 +334,37 @@ sim_handler sim_h_identity;
 /* The live check "IC-nnnnnn" of this staff member, or NULL. */
 struct sim_check *sim_check_find(struct sim *s, const char *id, size_t staff);
 
+/* ---- sim/sim_rules.c: the services' rules at the service --------------- */
+
+/* The simulator's card c as the terminal sees it (forms/person.h). */
+void sim_card_view(const struct sim *s, const struct sim_card *c,
+    struct card *k);
+/* The rule of service id (forms/service.c) for person p, card c (or NULL)
+ * and the check's face result: 0 if it may be done, else its refusal in
+ * a and the status. */
+int sim_rule(const struct sim *s, enum service_id id,
+    const struct sim_person *p, const struct sim_card *c, bool face_passed,
+    struct sim_answer *a);
+
 /* ---- sim/sim_app.c: application answers ------------------------------- */
 
 /* Now as an answer's created_at: today's date at China's wall-clock
  * time, "2026-11-22T09:30:00+08:00". */
 void sim_created_at(char out[32], struct date today);
-/* "DA-20261122-0004": the next application number with this prefix. */
-void sim_app_id(struct sim *s, char out[32], const char *prefix);
-/* An application answer's common members {application_id, service,
- * status, created_at, next_steps} and, if c, the card; NULL on no
- * memory. */
+/* "DA-20261122-0004": the next application number of service (its
+ * prefix from forms/service.c). */
+void sim_app_id(struct sim *s, char out[32], enum service_id service);
+/* An application answer's common members {application_id, service (its
+ * wire name), status, created_at, next_steps} and, if c, the card; NULL
+ * on no memory. */
 cJSON *sim_application_json(const struct sim *s, const char *id,
-    const char *service, const char *status, const char *created,
+    enum service_id service, const char *status, const char *created,
     const char *next, const struct sim_card *c);
 /* The answer of a service completed now on card c into a->json, its id
  * prefix-date-sequence (the sequence moves on only when it is made): 201,
  * or sim_oom. */
-int sim_completed(struct sim *s, struct sim_answer *a, const char *prefix,
-    const char *service, const struct sim_card *c, const char *next);
+int sim_completed(struct sim *s, struct sim_answer *a, enum service_id service,
+    const struct sim_card *c, const char *next);
 
 /* ---- sim/sim_idem.c: the idempotency store ---------------------------- */
 

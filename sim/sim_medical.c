@@ -25,7 +25,7 @@ sim_medical(struct sim *s, const struct sim_request *req,
 	struct sim_person *p = NULL;
 	struct sim_card *c;
 	enum check_err ce;
-	char next[512], dl[DATE_STR];
+	char next[512];
 	cJSON *o = sim_parse_object(req);
 	int status;
 
@@ -49,28 +49,8 @@ sim_medical(struct sim *s, const struct sim_request *req,
 	c = sim_check_card(s, ss, check_id, card_id, a, &p, &status);
 	if (c == NULL)
 		goto out;
-	if (c->lost) {
-		status = sim_fail(a, 422, "card_lost", "card_id",
-		    "This card was reported lost and cannot be activated. Apply "
-		    "for a replacement card with the ID card.");
+	if ((status = sim_rule(s, SERVICE_MEDICAL, p, c, true, a)) != 0)
 		goto out;
-	}
-	if (c->ss_active) {
-		status = sim_fail(a, 409, "already_active", "card_id",
-		    "The medical function of this card is already active. "
-		    "Nothing needs to be done.");
-		goto out;
-	}
-	if (strcmp(sim_card_ss(s, c), "reported_lost") == 0) {
-		date_format(dl, deadline_of(c->received));
-		snprintf(next, sizeof next, "The 300-day deadline passed on %s "
-		    "and the social-security application was reported lost. "
-		    "The applicant must first enable the financial application "
-		    "at %s, then come back to cancel the loss report at the "
-		    "counter.", dl, c->d->bank);
-		status = sim_fail(a, 422, "deadline_passed", "card_id", next);
-		goto out;
-	}
 	ce = check_bankcard(bank_card);
 	if (ce != CHECK_OK && ce != CHECK_CARD_LUHN) {
 		status = sim_fail(a, 422, "bank_card_invalid", "bank_card",
@@ -104,7 +84,7 @@ sim_medical(struct sim *s, const struct sim_request *req,
 		    "once. The financial function is separate: the applicant "
 		    "enables it at %s with this card and the ID card.",
 		    c->d->bank);
-	status = sim_completed(s, a, "MA", "medical-activation", c, next);
+	status = sim_completed(s, a, SERVICE_MEDICAL, c, next);
 	if (status != 201)
 		c->ss_active = false;
 out:

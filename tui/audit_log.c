@@ -19,6 +19,7 @@
 
 #include "forms/audit.h"
 #include "forms/i18n.h"
+#include "forms/service.h"
 #include "net/outbox.h"
 #include "tui/loop.h"
 #include "tui/statedir.h"
@@ -379,15 +380,18 @@ app_audit(struct app *app, const char *event, const char *fmt, ...)
 }
 
 void
-app_audit_submit(struct app *app, const char *service,
+app_audit_submit(struct app *app, enum service_id service,
     const struct api_error *err, const struct application *res)
 {
 	if (err == NULL || err->result == API_OK)
-		app_audit(app, "submit", "%s %s %s card %s", res->service,
+		app_audit(app, "submit", "%s %s %s card %s",
+		    res->service != SERVICE_UNKNOWN ? service_wire(res->service) :
+		    res->service_sent,
 		    res->application_id, res->status,
 		    res->card.number_masked[0] ? res->card.number_masked : "-");
 	else if (err->result == API_REFUSED)
-		app_audit(app, "submit_refused", "%s %s", service, err->code);
+		app_audit(app, "submit_refused", "%s %s", service_wire(service),
+		    err->code);
 }
 
 /* ---- anchors at the service ------------------------------------------- */

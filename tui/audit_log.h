@@ -55,7 +55,7 @@ void app_audit(struct app *app, const char *event, const char *fmt, ...)
 /* A submission's answer: "submit" with the application number, its
  * status and the card (masked), or "submit_refused" with the code.  Other
  * failures (network, cancelled) changed nothing and are not recorded. */
-void app_audit_submit(struct app *app, const char *service,
+void app_audit_submit(struct app *app, enum service_id service,
     const struct api_error *err, const struct application *res);
 /* The same, naming the staff ID (a refused sign-in). */
 void audit_log_append(const char *staff, const char *counter,

@@ -67,23 +67,23 @@ card_svc_card_code(const char *code)
 }
 
 /* The service a refusal is recorded under in the audit log. */
-static const char *
+static enum service_id
 card_svc_service(const struct app *app)
 {
 	if (app->cs == NULL || app->screen == &screen_pin)
-		return "pin-reset";
+		return SERVICE_PIN_RESET;
 	switch (app->cs->mode) {
 	case CS_FINANCIAL:
-		return "financial-activation";
+		return SERVICE_FINANCIAL;
 	case CS_REMEDY:
-		return app->cs->step == 2 ? "cancel-loss" :
-		    "financial-activation";
+		return app->cs->step == 2 ? SERVICE_CANCEL_LOSS :
+		    SERVICE_FINANCIAL;
 	case CS_REPLACE:
-		return "card-replacement";
+		return SERVICE_REPLACEMENT;
 	case CS_NEW_CARD:
-		return "new-card";
+		return SERVICE_NEW_CARD;
 	}
-	return "card-service";
+	return SERVICE_UNKNOWN;
 }
 
 void
@@ -103,7 +103,7 @@ card_svc_done(struct app *app, const struct api_error *err,
 			*c = res->card;
 		/* A PIN set for a card not in the list is a newborn's: the
 		 * child's card, not the applicant's. */
-		else if (strcmp(res->service, "pin-reset") != 0 &&
+		else if (res->service != SERVICE_PIN_RESET &&
 		    app->identity.person.ncards < CARDS_MAX)
 			app->identity.person.cards[
 			    app->identity.person.ncards++] = res->card;

@@ -175,6 +175,19 @@ draft_outbox_get(const struct journal_doc *d, const char *list, size_t n,
 	return journal_get(d, name);
 }
 
+/* A write's kind as written down: its service's wire name ("newborn" in
+ * drafts written before the names were one). */
+static int
+draft_kind_of(const char *name)
+{
+	enum service_id k = service_of(name);
+
+	if (k == SERVICE_UNKNOWN && name != NULL && strcmp(name, "newborn") == 0)
+		k = SERVICE_NEWBORN;
+	return k != SERVICE_UNKNOWN && service_has(k, SERVICE_OUTBOX) ?
+	    (int)k : -1;
+}
+
 static void
 draft_outbox_save(struct app *app, struct journal_doc *d)
 {
@@ -188,7 +201,7 @@ draft_outbox_save(struct app *app, struct journal_doc *d)
 			continue;
 		snprintf(at, sizeof at, "%lld", e.queued_at);
 		draft_outbox_put(d, "outbox", n, "kind",
-		    outbox_kind_name(e.kind));
+		    service_wire(e.kind));
 		draft_outbox_put(d, "outbox", n, "path", e.path);
 		draft_outbox_put(d, "outbox", n, "key", e.idem_key);
 		draft_outbox_put(d, "outbox", n, "body", e.body);
@@ -199,7 +212,7 @@ draft_outbox_save(struct app *app, struct journal_doc *d)
 	}
 	for (n = 0; (r = queued_refusal(n)) != NULL; n++) {
 		draft_outbox_put(d, "refused", n, "kind",
-		    outbox_kind_name(r->kind));
+		    service_wire(r->kind));
 		draft_outbox_put(d, "refused", n, "when", r->when);
 		draft_outbox_put(d, "refused", n, "note", r->note);
 		draft_outbox_put(d, "refused", n, "why", r->why);
@@ -228,13 +241,13 @@ draft_refusals_load(const struct journal_doc *d)
 	const char *when, *note, *why;
 	int k;
 
-	for (size_t n = 0; (k = outbox_kind_of(draft_outbox_get(d, "refused",
+	for (size_t n = 0; (k = draft_kind_of(draft_outbox_get(d, "refused",
 	    n, "kind"))) >= 0; n++) {
 		when = draft_outbox_get(d, "refused", n, "when");
 		note = draft_outbox_get(d, "refused", n, "note");
 		why = draft_outbox_get(d, "refused", n, "why");
 		memset(&r, 0, sizeof r);
-		r.kind = (enum outbox_kind)k;
+		r.kind = (enum service_id)k;
 		snprintf(r.when, sizeof r.when, "%s", when ? when : "");
 		snprintf(r.note, sizeof r.note, "%s", note ? note : "");
 		snprintf(r.why, sizeof r.why, "%s", why ? why : "");
@@ -253,9 +266,9 @@ draft_outbox_load(struct app *app, const struct journal_doc *d)
 	size_t n, back = 0;
 	int k;
 
-	for (n = 0; (k = outbox_kind_of(draft_outbox_get(d, "outbox", n,
+	for (n = 0; (k = draft_kind_of(draft_outbox_get(d, "outbox", n,
 	    "kind"))) >= 0; n++) {
-		e.kind = (enum outbox_kind)k;
+		e.kind = (enum service_id)k;
 		e.path = draft_outbox_get(d, "outbox", n, "path");
 		e.idem_key = draft_outbox_get(d, "outbox", n, "key");
 		e.body = draft_outbox_get(d, "outbox", n, "body");

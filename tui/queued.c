@@ -12,22 +12,12 @@
 #include "tui/audit_log.h"
 #include "tui/screens.h"
 
-/* What the clerk calls each write, in the status line. */
-static const char *const queued_labels[OUTBOX_NKINDS] = {
-	[OUTBOX_MEDICAL] = N_("medical activation"),
-	[OUTBOX_FINANCIAL] = N_("financial activation"),
-	[OUTBOX_CANCEL_LOSS] = N_("cancellation of the loss report"),
-	[OUTBOX_REPLACEMENT] = N_("replacement card"),
-	[OUTBOX_NEW_CARD] = N_("new card"),
-	[OUTBOX_DELEGATED] = N_("delegated activation"),
-	[OUTBOX_NEWBORN] = N_("newborn registration"),
-	[OUTBOX_DECISION] = N_("decision"),
-};
-
 const char *
-queued_label(enum outbox_kind k)
+queued_label(enum service_id k)
 {
-	return (unsigned)k < OUTBOX_NKINDS ? _(queued_labels[k]) : "";
+	const struct service_def *d = service_def(k);
+
+	return d != NULL ? _(d->noun) : "";
 }
 
 /* Who waits for each queued write.  A slot whose write is no longer in
@@ -36,7 +26,7 @@ queued_label(enum outbox_kind k)
 struct queued {
 	bool used;
 	struct app *app;
-	enum outbox_kind kind;
+	enum service_id kind;
 	char key[37];
 	char note[QUEUED_NOTE_MAX];
 	char held[48];             /* the code last said for it (HELD) */
@@ -77,12 +67,12 @@ queued_note(const char *idem_key)
 
 /* What the write is about, from the walk-in (masked only). */
 static void
-queued_about(struct app *app, enum outbox_kind k, char *out, size_t sz)
+queued_about(struct app *app, enum service_id k, char *out, size_t sz)
 {
 	char name[QUEUED_NOTE_MAX] = "";
 	const struct card *c = app_card(app);
 
-	if (k == OUTBOX_DECISION) {
+	if (k == SERVICE_DECISION) {
 		snprintf(out, sz, "%s", app->approval.application_id);
 		return;
 	}
@@ -95,7 +85,7 @@ queued_about(struct app *app, enum outbox_kind k, char *out, size_t sz)
 }
 
 static void *
-queued_fill(struct app *app, enum outbox_kind k, const char *idem_key,
+queued_fill(struct app *app, enum service_id k, const char *idem_key,
     const char *note)
 {
 	struct queued *q = &queued_spare;
@@ -116,7 +106,7 @@ queued_fill(struct app *app, enum outbox_kind k, const char *idem_key,
 }
 
 void *
-queued_slot(struct app *app, enum outbox_kind k, const char *idem_key,
+queued_slot(struct app *app, enum service_id k, const char *idem_key,
     queued_live_fn *live, api_application_cb *here)
 {
 	char note[QUEUED_NOTE_MAX];
@@ -144,7 +134,7 @@ queued_take(void *arg)
 /* ---- refusals ---------------------------------------------------------- */
 
 static void
-queued_refusal_add(struct app *app, enum outbox_kind k, const char *note,
+queued_refusal_add(struct app *app, enum service_id k, const char *note,
     const char *why)
 {
 	struct queued_refusal *r;
@@ -153,7 +143,7 @@ queued_refusal_add(struct app *app, enum outbox_kind k, const char *note,
 
 	if (queued_nrefused == QUEUED_REFUSALS_MAX) {
 		/* The audit log has it; the list says there are more. */
-		app_audit(app, "refusal_not_listed", "%s", outbox_kind_name(k));
+		app_audit(app, "refusal_not_listed", "%s", service_wire(k));
 		return;
 	}
 	r = &queued_refused[queued_nrefused++];
@@ -184,7 +174,7 @@ queued_refusal_ack(struct app *app)
 	if (queued_nrefused == 0)
 		return;
 	app_audit(app, "refusal_acknowledged", "%s %s",
-	    outbox_kind_name(queued_refused[0].kind), queued_refused[0].note);
+	    service_wire(queued_refused[0].kind), queued_refused[0].note);
 	memmove(&queued_refused[0], &queued_refused[1],
 	    (queued_nrefused - 1) * sizeof queued_refused[0]);
 	queued_nrefused--;
@@ -195,8 +185,8 @@ queued_refusal_ack(struct app *app)
 int
 queued_refusal_restore(const struct queued_refusal *r)
 {
-	if (queued_nrefused == QUEUED_REFUSALS_MAX || (unsigned)r->kind >=
-	    OUTBOX_NKINDS)
+	if (queued_nrefused == QUEUED_REFUSALS_MAX || service_def(r->kind) ==
+	    NULL)
 		return -1;
 	queued_refused[queued_nrefused++] = *r;
 	return 0;
@@ -212,7 +202,7 @@ queued_refusals_clear(void)
 /* A write of the outbox refused, its work over: listed until
  * acknowledged, and said now. */
 static void
-queued_refused_now(struct app *app, enum outbox_kind k, const char *note,
+queued_refused_now(struct app *app, enum service_id k, const char *note,
     const struct api_error *err)
 {
 	char text[APP_MSG_MAX];
@@ -238,7 +228,7 @@ queued_application(void *arg, const struct api_error *err,
 		q.here(q.app, err, res);
 		return;
 	}
-	app_audit_submit(q.app, outbox_kind_name(q.kind), err, res);
+	app_audit_submit(q.app, q.kind, err, res);
 	if (err == NULL || err->result == API_OK) {
 		app_msg(q.app, APP_MSG_INFO, _("The %s that waited in the "
 		    "outbox was accepted: application %s."),
@@ -311,7 +301,7 @@ queued_event(void *arg, enum outbox_event ev, const struct outbox_entry *e,
 		/* Never reported "accepted" twice: a draft put back may be an
 		 * older copy of itself. */
 		app_audit(app, "outbox_done_earlier", "%s %s %s",
-		    outbox_kind_name(e->kind), ws->application_id, ws->status);
+		    service_wire(e->kind), ws->application_id, ws->status);
 		app_msg(app, APP_MSG_WARN, e->restored ? _("The saved draft was "
 		    "older than the service's record: its %s was already done "
 		    "(%s) and is not sent again.") : _("The %s kept in the outbox had "
@@ -321,7 +311,7 @@ queued_event(void *arg, enum outbox_event ev, const struct outbox_entry *e,
 		break;
 	case OUTBOX_TOO_OLD:
 		app_audit(app, "outbox_too_old", "%s %s",
-		    outbox_kind_name(e->kind), note);
+		    service_wire(e->kind), note);
 		queued_refusal_add(app, e->kind, note, _("It waited in the "
 		    "outbox longer than the service remembers its writes "
 		    "(30 days), so it was not sent: it might be done twice. "
@@ -343,7 +333,7 @@ queued_attach(struct app *app)
 }
 
 void
-queued_told(struct app *app, enum outbox_kind k, const struct api_error *err)
+queued_told(struct app *app, enum service_id k, const struct api_error *err)
 {
 	app_msg(app, APP_MSG_WARN, err != NULL && err->result == API_TIMEOUT ?
 	    _("No answer in time. The %s waits in the outbox and is sent by "
@@ -354,7 +344,7 @@ queued_told(struct app *app, enum outbox_kind k, const struct api_error *err)
 }
 
 bool
-queued_waits(struct app *app, enum outbox_kind k, const char *idem_key)
+queued_waits(struct app *app, enum service_id k, const char *idem_key)
 {
 	if (idem_key == NULL || idem_key[0] == '\0' ||
 	    !outbox_has_key(app->outbox, idem_key))
@@ -365,13 +355,26 @@ queued_waits(struct app *app, enum outbox_kind k, const char *idem_key)
 	return true;
 }
 
+/* The callback of a write of kind k queued with a slot. */
+static void (*queued_cb(enum service_id k))(void)
+{
+	return k == SERVICE_DECISION ? (void (*)(void))queued_decision :
+	    (void (*)(void))queued_application;
+}
+
+int
+queued_add(struct app *app, enum service_id k, const void *req,
+    const char *idem_key, queued_live_fn *live, api_application_cb *here)
+{
+	return outbox_add_write(app->outbox, k, req, queued_cb(k),
+	    queued_slot(app, k, idem_key, live, here));
+}
+
 int
 queued_restore(struct app *app, const struct outbox_entry *e,
     const char *note)
 {
 	void *arg = queued_fill(app, e->kind, e->idem_key, note);
 
-	return outbox_add_entry(app->outbox, e, e->kind == OUTBOX_DECISION ?
-	    (void (*)(void))queued_decision :
-	    (void (*)(void))queued_application, arg);
+	return outbox_add_entry(app->outbox, e, queued_cb(e->kind), arg);
 }

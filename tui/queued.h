@@ -43,19 +43,24 @@ bool queued_lost(const struct api_error *err);
  * status line only) runs if live(app) still gives idem_key.  What the
  * write is about (the applicant's and the card's masked names, or the
  * decision's application) is taken from app now, for the refusals. */
-void *queued_slot(struct app *app, enum outbox_kind k, const char *idem_key,
+void *queued_slot(struct app *app, enum service_id k, const char *idem_key,
     queued_live_fn *live, api_application_cb *here);
 /* The callbacks to give outbox_add_* with a queued_slot. */
 void queued_application(void *arg, const struct api_error *err,
     const struct application *res);
 void queued_decision(void *arg, const struct api_error *err,
     const struct approval *res);
+/* The write of service k (req: its request, net/api.h api_write) into
+ * the outbox, with a queued_slot(app, k, idem_key, live, here) waiting
+ * for its answer: 0, or -1 (nothing queued). */
+int queued_add(struct app *app, enum service_id k, const void *req,
+    const char *idem_key, queued_live_fn *live, api_application_cb *here);
 /* Tell the clerk that the write of kind k waits in the outbox. */
-void queued_told(struct app *app, enum outbox_kind k,
+void queued_told(struct app *app, enum service_id k,
     const struct api_error *err);
 /* If a write with this key waits in the outbox, say so and return true
  * (the screen does not send it a second time). */
-bool queued_waits(struct app *app, enum outbox_kind k, const char *idem_key);
+bool queued_waits(struct app *app, enum service_id k, const char *idem_key);
 /* A write written down in a draft back into the outbox, with what it is
  * about (note, masked); asked about before it is sent.  0 or -1. */
 int queued_restore(struct app *app, const struct outbox_entry *e,
@@ -63,7 +68,7 @@ int queued_restore(struct app *app, const struct outbox_entry *e,
 /* What the waiting write with this key is about (masked), or "". */
 const char *queued_note(const char *idem_key);
 /* What the clerk calls a write of kind k (translated). */
-const char *queued_label(enum outbox_kind k);
+const char *queued_label(enum service_id k);
 
 /* ---- refusals the clerk must acknowledge ------------------------------ */
 
@@ -71,7 +76,7 @@ const char *queued_label(enum outbox_kind k);
 #define QUEUED_REFUSALS_MAX 16
 
 struct queued_refusal {
-	enum outbox_kind kind;
+	enum service_id kind;
 	char when[20];                 /* "YYYY-MM-DD HH:MM", local time */
 	char note[QUEUED_NOTE_MAX];    /* what it was about, masked */
 	char why[APP_MSG_MAX];         /* the clerk's sentence */

@@ -155,7 +155,7 @@ const char *
 receipt_earlier(const struct app *app)
 {
 	if (app->cs == NULL || app->cs->step1_app[0] == '\0' ||
-	    strcmp(app->application.service, "cancel-loss") != 0)
+	    app->application.service != SERVICE_CANCEL_LOSS)
 		return NULL;
 	return app->cs->step1_app;
 }

@@ -467,18 +467,21 @@ static bool decide_approve;
 static bool
 decide_queue(struct app *app, const struct api_error *err)
 {
-	const char *reason = decide_approve ? "" :
-	    form_get_key(&app->reject_form, "reason");
+	struct decision_request req = {
+		.application_id = app->approval.application_id,
+		.approve = decide_approve,
+		.reason = decide_approve ? "" :
+		    form_get_key(&app->reject_form, "reason"),
+		.idem_key = app->decide_idem,
+	};
 
 	if (!queued_lost(err) || app->decide_idem[0] == '\0' ||
-	    outbox_add_decision(app->outbox, app->approval.application_id,
-	    decide_approve, reason, app->decide_idem, queued_decision,
-	    queued_slot(app, OUTBOX_DECISION, app->decide_idem, NULL,
-	    NULL)) != 0)
+	    queued_add(app, SERVICE_DECISION, &req, app->decide_idem, NULL,
+	    NULL) != 0)
 		return false;
 	rejecting = false;
 	confirming = false;
-	queued_told(app, OUTBOX_DECISION, err);
+	queued_told(app, SERVICE_DECISION, err);
 	return true;
 }
 
@@ -540,7 +543,7 @@ decide(struct app *app, bool approve)
 	const char *reason = "";
 	int first;
 
-	if (app->busy || queued_waits(app, OUTBOX_DECISION, app->decide_idem))
+	if (app->busy || queued_waits(app, SERVICE_DECISION, app->decide_idem))
 		return;
 	decide_approve = approve;
 	if (!approve) {
@@ -552,8 +555,10 @@ decide(struct app *app, bool approve)
 	}
 	app_busy(app, approve ? _("Approving… Esc cancels") :
 	    _("Rejecting… Esc cancels"));
-	api_approval_decide(app->api, app->approval.application_id, approve,
-	    reason, app->decide_idem, decide_done, app);
+	api_write_decision(app->api, &(struct decision_request){
+		.application_id = app->approval.application_id,
+		.approve = approve, .reason = reason,
+		.idem_key = app->decide_idem }, decide_done, app);
 }
 
 static void

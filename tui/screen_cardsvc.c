@@ -253,7 +253,7 @@ cs_digits(char *out, size_t outsz, const char *in)
 
 /* The write the screen holds, as a request (digits receives the bank
  * account's digits: wipe it after), and its kind. */
-static enum outbox_kind
+static enum service_id
 cs_request(struct app *app, struct card_request *req,
     char digits[FORM_VALUE_MAX])
 {
@@ -271,14 +271,14 @@ cs_request(struct app *app, struct card_request *req,
 		cs_digits(digits, FORM_VALUE_MAX, form_get(&cs->finform, bi));
 		req->bank_card = digits;
 		req->luhn_confirmed = cs->finform.confirmed[bi];
-		return OUTBOX_FINANCIAL;
+		return SERVICE_FINANCIAL;
 	}
 	if (cs->mode == CS_REMEDY)
-		return OUTBOX_CANCEL_LOSS;
+		return SERVICE_CANCEL_LOSS;
 	if (cs->mode == CS_REPLACE)
-		return OUTBOX_REPLACEMENT;
+		return SERVICE_REPLACEMENT;
 	req->card_id = NULL;
-	return OUTBOX_NEW_CARD;
+	return SERVICE_NEW_CARD;
 }
 
 static const char *
@@ -296,21 +296,20 @@ cs_queue(struct app *app, const struct api_error *err,
 	struct card_svc *cs = app->cs;
 	struct card_request req;
 	char digits[FORM_VALUE_MAX];
-	enum outbox_kind k;
+	enum service_id k;
 	int rc;
 
 	if (!queued_lost(err) || cs == NULL || cs->idem[0] == '\0' ||
 	    app->screen == &screen_pin)
 		return false;
 	k = cs_request(app, &req, digits);
-	rc = outbox_add_card(app->outbox, k, &req, queued_application,
-	    queued_slot(app, k, cs->idem, cs_live, here));
+	rc = queued_add(app, k, &req, cs->idem, cs_live, here);
 	sodium_memzero(digits, sizeof digits);
 	sodium_memzero(&req, sizeof req);
 	if (rc != 0)
 		return false;
 	app_idle(app);
-	app_audit_submit(app, outbox_kind_name(k), err, NULL);
+	app_audit_submit(app, k, err, NULL);
 	queued_told(app, k, err);
 	return true;
 }
@@ -321,7 +320,7 @@ cs_submit(struct app *app)
 	struct card_svc *cs = app->cs;
 	struct card_request req;
 	char digits[FORM_VALUE_MAX];
-	enum outbox_kind k;
+	enum service_id k;
 	int first;
 
 	if (app->busy) {
@@ -349,20 +348,17 @@ cs_submit(struct app *app)
 		sodium_memzero(digits, sizeof digits);
 		return;
 	}
-	if (k == OUTBOX_FINANCIAL) {
+	if (k == SERVICE_FINANCIAL)
 		app_busy(app, _("Activating the financial function… Esc "
 		    "cancels"));
-		api_financial_activate(app->api, &req, cs_financial_done, app);
-	} else if (k == OUTBOX_CANCEL_LOSS) {
+	else if (k == SERVICE_CANCEL_LOSS)
 		app_busy(app, _("Cancelling the loss report… Esc cancels"));
-		api_cancel_loss(app->api, &req, cs_done, app);
-	} else if (k == OUTBOX_REPLACEMENT) {
+	else if (k == SERVICE_REPLACEMENT)
 		app_busy(app, _("Issuing the replacement card… Esc cancels"));
-		api_card_replacement(app->api, &req, cs_done, app);
-	} else {
+	else
 		app_busy(app, _("Issuing the new card… Esc cancels"));
-		api_new_card(app->api, &req, cs_done, app);
-	}
+	api_write_app(app->api, k, &req, k == SERVICE_FINANCIAL ?
+	    cs_financial_done : cs_done, app);
 	sodium_memzero(digits, sizeof digits);
 	sodium_memzero(&req, sizeof req);
 }

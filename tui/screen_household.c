@@ -333,7 +333,7 @@ newborn_card_holder(const struct app *app, const char *card_id, char out[19])
 	char birth[DATE_STR];
 
 	if (!app->have_application || m == NULL ||
-	    strcmp(a->service, "newborn-registration") != 0 ||
+	    a->service != SERVICE_NEWBORN ||
 	    strcmp(a->card.card_id, card_id) != 0 ||
 	    strcmp(a->subject_id_masked, m->id_masked) != 0 ||
 	    strlen(m->id_masked) != 18)
@@ -356,7 +356,7 @@ nb_done(void *arg, const struct api_error *err,
 	struct app *app = arg;
 
 	app_idle(app);
-	app_audit_submit(app, "newborn", err, res);
+	app_audit_submit(app, SERVICE_NEWBORN, err, res);
 	if (err == NULL || err->result == API_OK) {
 		app->application = *res;
 		app->have_application = true;
@@ -401,11 +401,10 @@ nb_queue(struct app *app, const struct api_error *err)
 	if (!queued_lost(err) || app->newborn_idem[0] == '\0')
 		return false;
 	nb_request_of(app, &req);
-	if (outbox_add_newborn(app->outbox, &req, queued_application,
-	    queued_slot(app, OUTBOX_NEWBORN, app->newborn_idem, nb_live,
-	    nb_done)) != 0)
+	if (queued_add(app, SERVICE_NEWBORN, &req, app->newborn_idem, nb_live,
+	    nb_done) != 0)
 		return false;
-	queued_told(app, OUTBOX_NEWBORN, err);
+	queued_told(app, SERVICE_NEWBORN, err);
 	return true;
 }
 
@@ -415,7 +414,7 @@ nb_submit(struct app *app)
 	struct newborn_request req;
 
 	if (app->busy || nb_child(app) == NULL ||
-	    queued_waits(app, OUTBOX_NEWBORN, app->newborn_idem))
+	    queued_waits(app, SERVICE_NEWBORN, app->newborn_idem))
 		return;
 	if (!letter_confirmed) {
 		app_msg(app, APP_MSG_ERROR, "%s", _("The parent must confirm "
@@ -425,7 +424,7 @@ nb_submit(struct app *app)
 	nb_request_of(app, &req);
 	app_msg_clear(app);
 	app_busy(app, _("Registering the newborn… Esc cancels"));
-	api_newborn_register(app->api, &req, nb_done, app);
+	api_write_app(app->api, SERVICE_NEWBORN, &req, nb_done, app);
 }
 
 static void

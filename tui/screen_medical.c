@@ -138,7 +138,7 @@ medical_done(void *arg, const struct api_error *err,
 	const struct card *c = app_card(app);
 
 	app_idle(app);
-	app_audit_submit(app, "medical-activation", err, res);
+	app_audit_submit(app, SERVICE_MEDICAL, err, res);
 	if (err == NULL || err->result == API_OK) {
 		app->application = *res;
 		app->have_application = true;
@@ -239,9 +239,8 @@ medical_queue(struct app *app, const struct api_error *err)
 	    (err->result != API_UNREACHABLE && err->result != API_TIMEOUT))
 		return false;
 	medical_request_of(app, c, &req, digits);
-	rc = outbox_add_medical(app->outbox, &req, queued_application,
-	    queued_slot(app, OUTBOX_MEDICAL, app->medical_idem, medical_live,
-	    medical_outbox_done));
+	rc = queued_add(app, SERVICE_MEDICAL, &req, app->medical_idem,
+	    medical_live, medical_outbox_done);
 	sodium_memzero(digits, sizeof digits);
 	sodium_memzero(&req, sizeof req);
 	if (rc != 0)
@@ -296,7 +295,7 @@ medical_submit(struct app *app)
 	medical_request_of(app, c, &req, digits);
 	app_msg_clear(app);
 	app_busy(app, _("Activating the medical function… Esc cancels"));
-	api_medical_activate(app->api, &req, medical_done, app);
+	api_write_app(app->api, SERVICE_MEDICAL, &req, medical_done, app);
 	sodium_memzero(digits, sizeof digits);
 	sodium_memzero(&req, sizeof req);
 }

@@ -287,12 +287,13 @@ pin_send(struct app *app)
 	struct card_request req = {
 		.check_id = app->identity.check_id,
 		.card_id = cs->pin_card,
+		.sealed = cs->sealed,
 		.idem_key = cs->pin_idem,
 	};
 
 	cs->pin_stage = PIN_ST_SENDING;
 	app_busy(app, _("Setting the PIN… Esc cancels"));
-	api_pin_reset(app->api, &req, cs->sealed, pin_reset_done, app);
+	api_write_app(app->api, SERVICE_PIN_RESET, &req, pin_reset_done, app);
 }
 
 /* The weak-PIN rules on the first entry, or the second entry against

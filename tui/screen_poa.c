@@ -312,7 +312,7 @@ poa_done(void *arg, const struct api_error *err,
 	struct app *app = arg;
 
 	app_idle(app);
-	app_audit_submit(app, "delegated-activation", err, res);
+	app_audit_submit(app, SERVICE_DELEGATED, err, res);
 	if (err == NULL || err->result == API_OK) {
 		app->application = *res;
 		snprintf(app->application.subject_name,
@@ -396,11 +396,10 @@ poa_queue(struct app *app, const struct api_error *err)
 
 	if (!queued_lost(err) || app->poa_idem[0] == '\0' ||
 	    !poa_request_of(app, &req, signed_on) ||
-	    outbox_add_poa(app->outbox, &req, queued_application,
-	    queued_slot(app, OUTBOX_DELEGATED, app->poa_idem, poa_live,
-	    poa_done)) != 0)
+	    queued_add(app, SERVICE_DELEGATED, &req, app->poa_idem, poa_live,
+	    poa_done) != 0)
 		return false;
-	queued_told(app, OUTBOX_DELEGATED, err);
+	queued_told(app, SERVICE_DELEGATED, err);
 	return true;
 }
 
@@ -413,7 +412,7 @@ poa_submit(struct app *app)
 	int first;
 
 	if (app->busy || poa_card(app) == NULL ||
-	    queued_waits(app, OUTBOX_DELEGATED, app->poa_idem))
+	    queued_waits(app, SERVICE_DELEGATED, app->poa_idem))
 		return;
 	if (form_ready(st, &first) != 0) {
 		deleg_not_ready(app, st, first);
@@ -423,7 +422,7 @@ poa_submit(struct app *app)
 		return;
 	app_msg_clear(app);
 	app_busy(app, _("Submitting for approval… Esc cancels"));
-	api_poa_submit(app->api, &req, poa_done, app);
+	api_write_app(app->api, SERVICE_DELEGATED, &req, poa_done, app);
 }
 
 static void

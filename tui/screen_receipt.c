@@ -37,15 +37,6 @@ receipt_resize(struct app *app)
 {
 }
 
-static const char *
-receipt_service(const char *s)
-{
-	const char *name = receipt_service_name(s);   /* forms/receipt.c */
-
-	if (name != NULL)
-		return _(name);
-	return s;   /* untrusted; drawn through draw_text */
-}
 
 
 static void
@@ -102,7 +93,7 @@ receipt_draw(struct app *app)
 
 	receipt_row(app, ++y, _("Application number"), a->application_id,
 	    A_BOLD);
-	receipt_row(app, ++y, _("Service"), receipt_service(a->service),
+	receipt_row(app, ++y, _("Service"), receipt_service_name(a),
 	    A_NORMAL);
 	if (receipt_earlier(app) != NULL)
 		receipt_row(app, ++y, _("Earlier step"), receipt_earlier(app),
@@ -171,9 +162,9 @@ static bool
 receipt_new_card(const struct app *app)
 {
 	return app->have_application &&
-	    (strcmp(app->application.service, "new-card") == 0 ||
-	    strcmp(app->application.service, "card-replacement") == 0 ||
-	    (strcmp(app->application.service, "newborn-registration") == 0 &&
+	    (app->application.service == SERVICE_NEW_CARD ||
+	    app->application.service == SERVICE_REPLACEMENT ||
+	    (app->application.service == SERVICE_NEWBORN &&
 	    app->application.card.card_id[0] != '\0'));
 }
 

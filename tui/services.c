@@ -9,6 +9,7 @@
 
 #include "forms/deadline.h"
 #include "forms/i18n.h"
+#include "forms/service.h"
 #include "tui/card_svc.h"
 #include "tui/screens.h"
 #include "tui/deleg.h"
@@ -21,60 +22,78 @@ person_notice(struct app *app, enum app_msg_kind kind, const char *text)
 	app->dirty = true;
 }
 
+/* The rule of the service (forms/service.c) for the chosen card: true if
+ * it may start, else the clerk's reason on the person screen. */
+static bool
+service_allowed(struct app *app, enum service_id id)
+{
+	const char *face = app->idform.def != NULL ?
+	    form_get_key(&app->idform, "face") : NULL;
+	struct service_case c = {
+		.person = &app->identity.person,
+		.card = app_card(app),
+		.face_passed = face != NULL && strcmp(face, "pass") == 0,
+		.today = app->identity.person.as_of,
+	};
+	char text[APP_MSG_MAX];
+	enum service_no no = service_may(id, &c);
+
+	switch (no) {
+	case SERVICE_MAY:
+		app->notice[0] = '\0';
+		return true;
+	case SERVICE_NO_CARD_CHOSEN:
+		person_notice(app, APP_MSG_WARN, _("Choose a card first."));
+		break;
+	case SERVICE_CARD_LOST:
+		person_notice(app, APP_MSG_WARN, _("This card was reported lost "
+		    "by its holder; it cannot be used or activated. Apply for a "
+		    "replacement card (report lost & replace)."));
+		break;
+	case SERVICE_ALREADY_ACTIVE:
+		person_notice(app, APP_MSG_INFO, id == SERVICE_MEDICAL ?
+		    _("The medical function of this card is already active. "
+		    "Nothing to do.") : _("The financial function of this card "
+		    "is already active. Nothing to do."));
+		break;
+	case SERVICE_DEADLINE_PASSED:
+		app_deadline_remedy(text, sizeof text, c.card);
+		person_notice(app, APP_MSG_WARN, text);
+		break;
+	case SERVICE_FACE_REQUIRED:
+		person_notice(app, APP_MSG_WARN, _("A PIN is reset only for the "
+		    "cardholder in person, after a face recognition that passed "
+		    "(code face_required). Do the identity check again."));
+		break;
+	case SERVICE_NOT_REPORTED_LOST:
+		person_notice(app, APP_MSG_INFO, _("The social-security "
+		    "application of this card is not reported lost. Nothing to "
+		    "cancel."));
+		break;
+	case SERVICE_CARD_IN_USE:
+		person_notice(app, APP_MSG_INFO, _("The applicant already has a "
+		    "card in use. For a lost card, report it lost and apply for "
+		    "a replacement."));
+		break;
+	case SERVICE_CARD_NOT_LOST:
+		person_notice(app, APP_MSG_INFO, _("This card is not reported "
+		    "lost. Nothing to lift."));
+		break;
+	case SERVICE_FIN_NOT_ACTIVE:
+		/* The remedy's flow starts at step 1 then. */
+		app->notice[0] = '\0';
+		return true;
+	}
+	return false;
+}
+
 /* Medical-insurance account activation (seed 001).  The client's own
  * pre-check; the service checks again. */
 static void
 service_medical(struct app *app)
 {
-	const struct card *c = app_card(app);
-	char text[APP_MSG_MAX];
-
-	if (c == NULL) {
-		person_notice(app, APP_MSG_WARN, _("Choose a card first."));
-		return;
-	}
-	if (c->state == CARD_LOST) {
-		person_notice(app, APP_MSG_WARN, _("This card was reported lost "
-		    "by its holder; it cannot be activated. Apply for a "
-		    "replacement card."));
-		return;
-	}
-	if (c->ss == FN_ACTIVE) {
-		person_notice(app, APP_MSG_INFO, _("The medical function of "
-		    "this card is already active. Nothing to do."));
-		return;
-	}
-	if (c->ss == FN_REPORTED_LOST || (c->fin != FN_ACTIVE &&
-	    deadline_days_to(c->received_on, c->deadline,
-	    app->identity.person.as_of) < 0)) {
-		app_deadline_remedy(text, sizeof text, c);
-		person_notice(app, APP_MSG_WARN, text);
-		return;
-	}
-	app->notice[0] = '\0';
-	app_goto(app, &screen_medical);
-}
-
-/* ---- card services (tui/card_svc.h) --------------------------------- */
-
-/* The chosen card if a card service may act on it, else NULL with the
- * reason on the person screen.  lost_ok: a lost card is what it is for. */
-static const struct card *
-service_card(struct app *app, bool lost_ok)
-{
-	const struct card *c = app_card(app);
-
-	if (c == NULL) {
-		person_notice(app, APP_MSG_WARN, _("Choose a card first."));
-		return NULL;
-	}
-	if (!lost_ok && c->state == CARD_LOST) {
-		person_notice(app, APP_MSG_WARN, _("This card was reported lost "
-		    "by its holder; it cannot be used or activated. Apply for a "
-		    "replacement card (report lost & replace)."));
-		return NULL;
-	}
-	return c;
+	if (service_allowed(app, SERVICE_MEDICAL))
+		app_goto(app, &screen_medical);
 }
 
 /* PIN reset (seed 000): the cardholder in person, face recognition
@@ -82,19 +101,10 @@ service_card(struct app *app, bool lost_ok)
 static void
 service_pin(struct app *app)
 {
-	const struct card *c = service_card(app, false);
-	const char *face;
+	const struct card *c = app_card(app);
 
-	if (c == NULL)
+	if (!service_allowed(app, SERVICE_PIN_RESET))
 		return;
-	face = app->idform.def != NULL ?
-	    form_get_key(&app->idform, "face") : NULL;
-	if (face == NULL || strcmp(face, "pass") != 0) {
-		person_notice(app, APP_MSG_WARN, _("A PIN is reset only for the "
-		    "cardholder in person, after a face recognition that passed "
-		    "(code face_required). Do the identity check again."));
-		return;
-	}
 	if (!app->seal.set) {
 		person_notice(app, APP_MSG_ERROR, _("This terminal has no PIN "
 		    "sealing key configured (--seal-key), so it cannot send a "
@@ -107,15 +117,10 @@ service_pin(struct app *app)
 static void
 service_financial(struct app *app)
 {
-	const struct card *c = service_card(app, false);
+	const struct card *c = app_card(app);
 
-	if (c == NULL)
+	if (!service_allowed(app, SERVICE_FINANCIAL))
 		return;
-	if (c->fin == FN_ACTIVE) {
-		person_notice(app, APP_MSG_INFO, _("The financial function of "
-		    "this card is already active. Nothing to do."));
-		return;
-	}
 	/* Past the deadline the financial function is step 1 of the remedy:
 	 * the guided flow goes on to step 2 by itself. */
 	card_svc_start(app, c->ss == FN_REPORTED_LOST ? CS_REMEDY :
@@ -128,23 +133,14 @@ service_financial(struct app *app)
 static void
 service_remedy(struct app *app)
 {
-	const struct card *c = service_card(app, false);
-
-	if (c == NULL)
-		return;
-	if (c->ss != FN_REPORTED_LOST) {
-		person_notice(app, APP_MSG_INFO, _("The social-security "
-		    "application of this card is not reported lost. Nothing to "
-		    "cancel."));
-		return;
-	}
-	card_svc_start(app, CS_REMEDY);
+	if (service_allowed(app, SERVICE_CANCEL_LOSS))
+		card_svc_start(app, CS_REMEDY);
 }
 
 static void
 service_replace(struct app *app)
 {
-	if (service_card(app, true) != NULL)
+	if (service_allowed(app, SERVICE_REPLACEMENT))
 		card_svc_start(app, CS_REPLACE);
 }
 
@@ -152,12 +148,9 @@ service_replace(struct app *app)
 static bool
 service_new_shown(const struct app *app)
 {
-	const struct person *p = &app->identity.person;
+	struct service_case c = { .person = &app->identity.person };
 
-	for (size_t i = 0; i < p->ncards && i < CARDS_MAX; i++)
-		if (p->cards[i].state != CARD_LOST)
-			return false;
-	return true;
+	return service_may(SERVICE_NEW_CARD, &c) == SERVICE_MAY;
 }
 
 static void

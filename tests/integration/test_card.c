@@ -104,7 +104,7 @@ send_box(struct api *a, const struct card_request *cr, const char *box,
 	memset(g, 0, sizeof *g);
 	api_idempotency_key(key);
 	r.idem_key = key;
-	api_pin_reset(a, &r, box, itest_got_app, g);
+	(r.sealed = box, api_write_app(a, SERVICE_PIN_RESET, &r, itest_got_app, g));
 	itest_run_got(a, g);
 	return g->err.result;
 }
@@ -139,7 +139,7 @@ test_pin_reset(void **state)
 	seal_for(a, &cr, &k, TEST_PIN, box, sizeof box);
 	if (send_box(a, &cr, box, &g) != API_OK)
 		fail_msg("pin reset: %s", g.err.code);
-	assert_string_equal(g.app.service, "pin-reset");
+	assert_int_equal(g.app.service, SERVICE_PIN_RESET);
 	/* Replayed: the same box again, as a new request. */
 	assert_int_equal(send_box(a, &cr, box, &g), API_REFUSED);
 	assert_int_equal(g.err.http_status, 409);
@@ -174,12 +174,12 @@ test_remedy_and_contrib(void **state)
 	cr.card_id = id.person.cards[0].card_id;
 	api_idempotency_key(key);
 	cr.idem_key = key;
-	api_cancel_loss(a, &cr, itest_got_app, &g);
+	api_write_app(a, SERVICE_CANCEL_LOSS, &cr, itest_got_app, &g);
 	itest_run_got(a, &g);
 	assert_string_equal(g.err.code, "financial_not_active");
 	memset(&g, 0, sizeof g);
 	cr.bank_card = "6222020200112233446";
-	api_financial_activate(a, &cr, itest_got_app, &g);
+	api_write_app(a, SERVICE_FINANCIAL, &cr, itest_got_app, &g);
 	itest_run_got(a, &g);
 	assert_int_equal(g.err.result, API_OK);
 	assert_int_equal(g.app.card.fin, FN_ACTIVE);
@@ -187,7 +187,7 @@ test_remedy_and_contrib(void **state)
 	memset(&g, 0, sizeof g);
 	cr.bank_card = NULL;
 	api_idempotency_key(key);
-	api_cancel_loss(a, &cr, itest_got_app, &g);
+	api_write_app(a, SERVICE_CANCEL_LOSS, &cr, itest_got_app, &g);
 	itest_run_got(a, &g);
 	assert_int_equal(g.err.result, API_OK);
 	assert_int_equal(g.app.card.ss, FN_INACTIVE);

@@ -321,7 +321,7 @@ test_api_calls(void **state)
 	api_checked(clerk, &g, &ir, ck);
 	pr.check_id = ck;
 	pr.insured_id_number = insured_id;
-	api_poa_submit(clerk, &pr, got_app, &g);
+	api_write_app(clerk, SERVICE_DELEGATED, &pr, got_app, &g);
 	assert_int_equal(run(clerk, &g)->err.result, API_OK);
 	assert_string_equal(g.u.app.status, "pending-approval");
 	snprintf(id, sizeof id, "%s", g.u.app.application_id);
@@ -336,7 +336,7 @@ test_api_calls(void **state)
 	    "孙丽");
 	assert_string_equal(g.u.list.items[g.u.list.n - 1].activation, "fin");
 	memset(&g, 0, sizeof g);
-	api_approval_decide(super, id, true, "", NULL, got_ap, &g);
+	api_write_decision(super, &(struct decision_request){ .application_id = id, .approve = true, .reason = "" }, got_ap, &g);
 	assert_int_equal(run(super, &g)->err.result, API_OK);
 	assert_string_equal(g.u.ap.status, "approved");
 	assert_string_equal(g.u.ap.decided_by_id, "super02");
@@ -364,9 +364,9 @@ test_api_calls(void **state)
 	ir.name = "胡明";
 	api_checked(clerk, &g, &ir, ck);
 	nr.check_id = ck;
-	api_newborn_register(clerk, &nr, got_app, &g);
+	api_write_app(clerk, SERVICE_NEWBORN, &nr, got_app, &g);
 	assert_int_equal(run(clerk, &g)->err.result, API_OK);
-	assert_string_equal(g.u.app.service, "newborn-registration");
+	assert_int_equal(g.u.app.service, SERVICE_NEWBORN);
 	assert_int_equal(g.u.app.nresults, 3);
 	assert_string_equal(g.u.app.subject_name, "胡小宝");
 	memset(&g, 0, sizeof g);

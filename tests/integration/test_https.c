@@ -138,19 +138,19 @@ test_walk_in(void **state)
 		api_idempotency_key(key);
 		mr.idem_key = key;
 		memset(&g, 0, sizeof g);
-		api_medical_activate(a, &mr, itest_got_app, &g);
+		api_write_app(a, SERVICE_MEDICAL, &mr, itest_got_app, &g);
 		itest_run_got(a, &g);
 		if (g.err.result != API_OK)
 			fail_msg("activation: %d %s %s", g.err.result,
 			    g.err.code, g.err.detail);
-		assert_string_equal(g.app.service, "medical-activation");
+		assert_int_equal(g.app.service, SERVICE_MEDICAL);
 		assert_int_equal(g.app.card.ss, FN_ACTIVE);
 		snprintf(first, sizeof first, "%s", g.app.application_id);
 
 		/* The answer "got lost": the retry with the same key gives
 		 * the same application, not a second one. */
 		memset(&g, 0, sizeof g);
-		api_medical_activate(a, &mr, itest_got_app, &g);
+		api_write_app(a, SERVICE_MEDICAL, &mr, itest_got_app, &g);
 		itest_run_got(a, &g);
 		assert_int_equal(g.err.result, API_OK);
 		assert_string_equal(g.app.application_id, first);
@@ -749,13 +749,13 @@ test_reset_after_commit_once(void **state)
 		set_faults("POST /v1/applications/medical-activation="
 		    "reset-after-commit,2");
 		memset(&g, 0, sizeof g);
-		api_medical_activate(a, &mr, itest_got_app, &g);
+		api_write_app(a, SERVICE_MEDICAL, &mr, itest_got_app, &g);
 		itest_run_got(a, &g);
 		assert_int_equal(g.err.result, API_UNREACHABLE);
 		assert_int_equal(sim_created(), created + 1);
 
 		memset(&g, 0, sizeof g);
-		assert_int_equal(outbox_add_medical(o, &mr, itest_got_app, &g),
+		assert_int_equal(outbox_add_write(o, SERVICE_MEDICAL, &mr, (void (*)(void))itest_got_app, &g),
 		    0);
 		assert_int_equal(outbox_count(o), 1);
 		assert_true(outbox_due_in(o) > 0);   /* not at once */
@@ -769,7 +769,7 @@ test_reset_after_commit_once(void **state)
 		assert_int_equal(g.calls, 1);
 		assert_int_equal(g.err.result, API_OK);
 		assert_int_equal(outbox_count(o), 0);
-		assert_string_equal(g.app.service, "medical-activation");
+		assert_int_equal(g.app.service, SERVICE_MEDICAL);
 		assert_int_equal(sim_created(), created + 1);
 	}
 	set_faults("");

@@ -245,7 +245,8 @@ test_application_good(void **state)
 
 	assert_int_equal(apijson_decode_application(&a, b, len, &err), 0);
 	assert_string_equal(a.application_id, "MA-20261122-0001");
-	assert_string_equal(a.service, "medical-activation");
+	assert_int_equal(a.service, SERVICE_MEDICAL);
+	assert_string_equal(a.service_sent, "medical-activation");
 	assert_string_equal(a.status, "completed");
 	assert_string_equal(a.created_at, "2026-11-22T09:41:07+08:00");
 	assert_string_equal(a.next_steps, "The medical function is active now.");

@@ -354,29 +354,29 @@ test_card_write_by_kind(void **state)
 		.bank_card = "6222020200112233446", .idem_key = "key-fin",
 	};
 
-	assert_int_equal(outbox_add_card(o, OUTBOX_FINANCIAL, &req,
-	    on_application, &d), 0);
-	/* Not a card write, or no key: nothing queued. */
-	assert_int_equal(outbox_add_card(o, OUTBOX_DECISION, &req,
-	    on_application, &d), -1);
+	assert_int_equal(outbox_add_write(o, SERVICE_FINANCIAL, &req,
+	    (void (*)(void))on_application, &d), 0);
+	/* Not a write that may wait (the PIN reset), not a write at all, or
+	 * no key: nothing queued. */
+	assert_int_equal(outbox_add_write(o, SERVICE_PIN_RESET, &req,
+	    (void (*)(void))on_application, &d), -1);
+	assert_int_equal(outbox_add_write(o, SERVICE_QUERY, &req,
+	    (void (*)(void))on_application, &d), -1);
 	req.idem_key = NULL;
-	assert_int_equal(outbox_add_card(o, OUTBOX_NEW_CARD, &req,
-	    on_application, &d), -1);
+	assert_int_equal(outbox_add_write(o, SERVICE_NEW_CARD, &req,
+	    (void (*)(void))on_application, &d), -1);
 	assert_int_equal(outbox_count(o), 1);
 	assert_true(outbox_has_key(o, "key-fin"));
 	assert_false(outbox_has_key(o, "key-other"));
 
 	/* Written down as the draft keeps it. */
 	assert_true(outbox_entry(o, 0, &e));
-	assert_int_equal(e.kind, OUTBOX_FINANCIAL);
+	assert_int_equal(e.kind, SERVICE_FINANCIAL);
 	assert_string_equal(e.path, "/v1/applications/financial-activation");
 	assert_string_equal(e.idem_key, "key-fin");
 	assert_non_null(strstr(e.body, "6222020200112233446"));
 	assert_false(outbox_entry(o, 1, &e));
-	assert_string_equal(outbox_kind_name(e.kind), "financial-activation");
-	assert_int_equal(outbox_kind_of("financial-activation"),
-	    OUTBOX_FINANCIAL);
-	assert_int_equal(outbox_kind_of("pin-reset"), -1);
+	assert_string_equal(service_wire(e.kind), "financial-activation");
 
 	outbox_retry_now(o);
 	spin(a, o, 5);
@@ -407,13 +407,13 @@ test_requeue_from_entry(void **state)
 	struct outbox *o = outbox_new(a);
 	struct app_done d = { 0 };
 
-	assert_int_equal(outbox_add_kind(o, OUTBOX_NEWBORN,
+	assert_int_equal(outbox_add_kind(o, SERVICE_NEWBORN,
 	    "/v1/applications/medical-activation", "{}", "key-nb",
 	    (void (*)(void))on_application, &d), -1);
-	assert_int_equal(outbox_add_kind(o, OUTBOX_DECISION,
+	assert_int_equal(outbox_add_kind(o, SERVICE_DECISION,
 	    "/v1/approvals/../x", "{}", "key-de",
 	    (void (*)(void))on_application, &d), -1);
-	assert_int_equal(outbox_add_kind(o, OUTBOX_REPLACEMENT,
+	assert_int_equal(outbox_add_kind(o, SERVICE_REPLACEMENT,
 	    "/v1/applications/card-replacement", "{\"check_id\":\"C\"}",
 	    "key-rep", (void (*)(void))on_application, &d), 0);
 	assert_int_equal(outbox_count(o), 1);
@@ -529,7 +529,7 @@ test_not_an_answer_keeps(void **state)
 	struct told t = { 0 };
 
 	outbox_set_events(o, on_event, &t);
-	assert_int_equal(outbox_add_kind(o, OUTBOX_REPLACEMENT,
+	assert_int_equal(outbox_add_kind(o, SERVICE_REPLACEMENT,
 	    "/v1/applications/card-replacement", "{}", "key-odd",
 	    (void (*)(void))on_application, &d), 0);
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -552,7 +552,7 @@ test_not_an_answer_keeps(void **state)
 }
 
 static const struct outbox_entry restored = {
-	.kind = OUTBOX_REPLACEMENT, .path = "/v1/applications/card-replacement",
+	.kind = SERVICE_REPLACEMENT, .path = "/v1/applications/card-replacement",
 	.body = "{\"check_id\":\"C\"}", .idem_key = "key-old",
 };
 

@@ -8,13 +8,14 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "forms/receipt.h"
 
 static struct application app = {
 	.application_id = "PR-20261122-0001",
-	.service = "pin-reset",
+	.service = SERVICE_PIN_RESET,
 	.status = "completed",
 	.created_at = "2026-11-22T09:41:07+08:00",
 	.next_steps = "Keep it secret.\x1b[2J Really.",
@@ -60,9 +61,13 @@ static void test_names(void **state)
 	char w[40];
 
 	(void)state;
-	assert_string_equal(receipt_service_name("cancel-loss"),
+	struct application a = { .service = SERVICE_CANCEL_LOSS };
+
+	assert_string_equal(receipt_service_name(&a),
 	    "Loss report cancelled (300-day remedy)");
-	assert_null(receipt_service_name("something-else"));
+	a.service = SERVICE_UNKNOWN;
+	snprintf(a.service_sent, sizeof a.service_sent, "something-else");
+	assert_string_equal(receipt_service_name(&a), "something-else");
 	receipt_when(w, sizeof w, "2026-11-22");
 	assert_string_equal(w, "2026-11-22");
 }
@@ -74,7 +79,7 @@ static void test_second_person(void **state)
 {
 	struct application nb = {
 		.application_id = "NB-20261122-0001",
-		.service = "newborn-registration",
+		.service = SERVICE_NEWBORN,
 		.status = "completed",
 		.created_at = "2026-11-22T10:00:00+08:00",
 		.subject_name = "胡小宝",
@@ -84,7 +89,7 @@ static void test_second_person(void **state)
 	};
 	struct application da = {
 		.application_id = "DA-20261122-0001",
-		.service = "delegated-activation",
+		.service = SERVICE_DELEGATED,
 		.status = "pending-approval",
 		.created_at = "2026-11-22T10:00:00+08:00",
 		.subject_name = "孙丽",

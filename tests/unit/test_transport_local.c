@@ -534,7 +534,7 @@ test_api_refusals(void **state)
 			.idem_key = "11111111-2222-4333-8444-555555555555",
 		};
 
-		api_medical_activate(a, &mr, got_app, &g);
+		api_write_app(a, SERVICE_MEDICAL, &mr, got_app, &g);
 		run_until(a, &g, 1);
 		assert_int_equal(g.err.result, API_REFUSED);
 		assert_int_equal(g.err.http_status, 422);
@@ -545,7 +545,7 @@ test_api_refusals(void **state)
 
 		/* success, same key */
 		memset(&g, 0, sizeof g);
-		api_medical_activate(a, &mr, got_app, &g);
+		api_write_app(a, SERVICE_MEDICAL, &mr, got_app, &g);
 		run_until(a, &g, 1);
 		assert_int_equal(g.err.result, API_OK);
 		assert_string_equal(g.app.application_id, "MA-20261122-0001");
@@ -554,7 +554,7 @@ test_api_refusals(void **state)
 		/* no key given: a fresh one is made */
 		memset(&g, 0, sizeof g);
 		mr.idem_key = NULL;
-		api_medical_activate(a, &mr, got_app, &g);
+		api_write_app(a, SERVICE_MEDICAL, &mr, got_app, &g);
 		run_until(a, &g, 1);
 		assert_int_equal(strlen(f.last_idem), 36);
 	}
@@ -854,7 +854,7 @@ test_api_bad_idem_key(void **state)
 
 	sign_in(a);
 	before = f.calls;
-	api_medical_activate(a, &mr, got_app, &g);
+	api_write_app(a, SERVICE_MEDICAL, &mr, got_app, &g);
 	run_until(a, &g, 1);
 	assert_int_equal(g.err.result, API_INTERNAL);
 	assert_int_equal(f.calls, before);
