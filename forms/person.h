@@ -12,7 +12,7 @@
 #include <stddef.h>
 
 #include "forms/date.h"
-#include "forms/service_id.h"
+#include "forms/service.h"
 
 #define REF_MAX 40   /* opaque identifiers from the service, with NUL */
 #define TEXT_MAX 256 /* names, messages */

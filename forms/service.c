@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "forms/deadline.h"
+#include "forms/person.h"
 #include "forms/i18n.h"
 
 #define W SERVICE_WRITES
@@ -36,14 +37,6 @@ static const struct service_def service_defs[SERVICE_N] = {
 	    N_("New card (first application)"), N_("new card"),
 	    N_("New card (first application)"),
 	    W | O | SERVICE_NO_CARD },
-	[SERVICE_LOSS_REPORT] = { "loss-report", "LR",
-	    N_("Report card lost (temporary)"), N_("loss report"),
-	    N_("Card reported lost (temporary)"),
-	    W | O | SERVICE_NEEDS_CARD },
-	[SERVICE_LOSS_LIFT] = { "loss-lift", "LL",
-	    N_("Lift the loss report (found)"), N_("lifting of the loss report"),
-	    N_("Loss report lifted: the card was found"),
-	    W | O | SERVICE_NEEDS_CARD },
 	[SERVICE_QUERY] = { "query", "",
 	    N_("Card status & contributions"), N_("query"),
 	    N_("Card status and contributions"), 0 },
@@ -155,9 +148,6 @@ service_may(enum service_id id, const struct service_case *c)
 	/* A lost card is what these are for. */
 	if (id == SERVICE_REPLACEMENT)
 		return SERVICE_MAY;
-	if (id == SERVICE_LOSS_LIFT)
-		return k->state == CARD_LOST ? SERVICE_MAY :
-		    SERVICE_CARD_NOT_LOST;
 	if (k->state == CARD_LOST)
 		return SERVICE_CARD_LOST;
 	return service_card_rule(id, c);

@@ -27,8 +27,24 @@
 #include <stdbool.h>
 
 #include "forms/date.h"
-#include "forms/person.h"
-#include "forms/service_id.h"
+
+struct card;
+struct person;
+
+enum service_id {
+	SERVICE_UNKNOWN = -1,      /* a wire name this terminal does not know */
+	SERVICE_MEDICAL = 0,       /* medical-insurance account activation */
+	SERVICE_PIN_RESET,
+	SERVICE_FINANCIAL,
+	SERVICE_CANCEL_LOSS,       /* the 300-day remedy's step 2 */
+	SERVICE_REPLACEMENT,
+	SERVICE_NEW_CARD,
+	SERVICE_QUERY,             /* card status and contributions, read-only */
+	SERVICE_DELEGATED,         /* an activation under a power of attorney */
+	SERVICE_NEWBORN,           /* newborn registration */
+	SERVICE_DECISION,          /* a supervisor's decision (four eyes) */
+	SERVICE_N,
+};
 
 /* What a service is: flags of service_def.flags. */
 #define SERVICE_WRITES     (1u << 0)   /* it makes an application */
@@ -79,15 +95,10 @@ enum service_no {
 	SERVICE_FIN_NOT_ACTIVE,    /* the remedy's step 1 first */
 	SERVICE_NOT_REPORTED_LOST, /* the SS application is not reported lost */
 	SERVICE_CARD_IN_USE,       /* a first card only with none in use */
-	SERVICE_CARD_NOT_LOST,     /* no loss report to lift */
 };
 
 /* The rule of service id for the case.  The order of the checks is the
  * order of the reasons a clerk must hear first. */
 enum service_no service_may(enum service_id id, const struct service_case *c);
-
-/* A temporary loss report holds this many days, then lapses (the card is
- * usable again) unless it was made final by a replacement. */
-#define SERVICE_LOSS_TEMPORARY_DAYS 7
 
 #endif

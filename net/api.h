@@ -16,7 +16,7 @@
 #include "forms/delegation.h"
 #include "forms/contrib.h"
 #include "forms/person.h"
-#include "forms/service_id.h"
+#include "forms/service.h"
 #include "net/transport.h"
 
 enum api_result {
@@ -272,8 +272,8 @@ struct decision_request {
  * Send the write of service id.  req is that write's request:
  *   SERVICE_MEDICAL                       struct medical_request
  *   SERVICE_PIN_RESET (.sealed set), SERVICE_FINANCIAL,
- *   SERVICE_CANCEL_LOSS, SERVICE_REPLACEMENT, SERVICE_NEW_CARD,
- *   SERVICE_LOSS_REPORT, SERVICE_LOSS_LIFT  struct card_request
+ *   SERVICE_CANCEL_LOSS, SERVICE_REPLACEMENT,
+ *   SERVICE_NEW_CARD                      struct card_request
  *   SERVICE_DELEGATED                     struct poa_request
  *   SERVICE_NEWBORN                       struct newborn_request
  *   SERVICE_DECISION                      struct decision_request

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "forms/deadline.h"
+#include "forms/person.h"
 #include "sim/sim_internal.h"
 
 void
@@ -93,9 +94,6 @@ sim_rule(const struct sim *s, enum service_id id, const struct sim_person *p,
 		return sim_fail(a, 409, "card_exists", NULL, "The applicant "
 		    "already has a card in use. For a lost card, apply for a "
 		    "replacement.");
-	case SERVICE_CARD_NOT_LOST:
-		return sim_fail(a, 409, "not_lost", "card_id", "This card is "
-		    "not reported lost. Nothing needs to be done.");
 	}
 	return sim_oom(a);
 }

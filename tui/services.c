@@ -75,10 +75,6 @@ service_allowed(struct app *app, enum service_id id)
 		    "card in use. For a lost card, report it lost and apply for "
 		    "a replacement."));
 		break;
-	case SERVICE_CARD_NOT_LOST:
-		person_notice(app, APP_MSG_INFO, _("This card is not reported "
-		    "lost. Nothing to lift."));
-		break;
 	case SERVICE_FIN_NOT_ACTIVE:
 		/* The remedy's flow starts at step 1 then. */
 		app->notice[0] = '\0';

@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "forms/person.h"
 #include "forms/service.h"
 
 static const struct date today = { 2026, 11, 22 };
@@ -101,10 +102,6 @@ test_rules(void **state)
 		{ SERVICE_NEW_CARD, -1, true, 0, SERVICE_MAY },
 		{ SERVICE_NEW_CARD, -1, true, 1, SERVICE_MAY },
 		{ SERVICE_NEW_CARD, -1, true, 2, SERVICE_CARD_IN_USE },
-		{ SERVICE_LOSS_REPORT, 0, true, 2, SERVICE_MAY },
-		{ SERVICE_LOSS_REPORT, 5, true, 2, SERVICE_CARD_LOST },
-		{ SERVICE_LOSS_LIFT, 5, true, 2, SERVICE_MAY },
-		{ SERVICE_LOSS_LIFT, 0, true, 2, SERVICE_CARD_NOT_LOST },
 		{ SERVICE_QUERY, -1, false, 0, SERVICE_MAY },
 		{ SERVICE_NEWBORN, -1, false, 0, SERVICE_MAY },
 	};
