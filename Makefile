@@ -81,18 +81,17 @@ SIM_SRC  += sim/sim_card.c sim/sim_contrib.c
 SIM_SRC  += sim/sim_fault.c sim/sim_audit.c sim/sim_rules.c
 SIM_SRC  += sim/sim_limit.c
 SIMSRV_SRC = sim/server.c sim/server_conn.c
-TUI_SRC   = tui/main.c tui/app.c tui/loop.c tui/keymap.c tui/draw.c \
-            tui/form_view.c tui/screens.c tui/screen_signin.c \
-            tui/screen_home.c tui/screen_identity.c tui/screen_person.c \
-            tui/screen_medical.c tui/screen_receipt.c tui/services.c
-TUI_SRC  += tui/statedir.c tui/draft.c tui/audit_log.c tui/lock.c \
-            tui/screen_draft.c
-TUI_SRC  += tui/deleg.c tui/screen_poa.c tui/screen_approvals.c \
-            tui/screen_household.c
-TUI_SRC  += tui/card_svc.c tui/screen_cardsvc.c tui/screen_pin.c \
-            tui/screen_query.c tui/receipt_print.c
-TUI_SRC  += tui/queued.c
-TUI_SRC  += tui/signals.c tui/quit.c
+TUI_SRC   = tui/app.c tui/audit_log.c tui/card_svc.c tui/deleg.c \
+            tui/draft.c tui/draw.c tui/form_screen.c tui/form_view.c \
+            tui/keymap.c tui/lock.c tui/loop.c tui/main.c tui/queued.c \
+            tui/quit.c tui/receipt_print.c tui/screen_approval.c \
+            tui/screen_approvals.c tui/screen_draft.c tui/screen_home.c \
+            tui/screen_identity.c tui/screen_person.c tui/screen_receipt.c \
+            tui/screen_signin.c tui/services.c tui/signals.c \
+            tui/statedir.c tui/svc_confirm.c tui/svc_financial.c \
+            tui/svc_household.c tui/svc_medical.c tui/svc_newborn.c \
+            tui/svc_pin.c tui/svc_poa.c tui/svc_poa_insured.c \
+            tui/svc_query.c tui/svc_remedy.c
 
 # Unit tests link only the layers they test, so each layer builds alone.
 FORMS_TESTS = date idnum mask text check form delegation pin contrib receipt \

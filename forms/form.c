@@ -482,3 +482,22 @@ void form_clear(struct form_state *st)
 	explicit_bzero(st, sizeof *st);
 	form_start(st, def, &ctx);
 }
+
+bool
+form_typed(const struct form_state *st)
+{
+	for (int f = 0; st->def != NULL && f < st->def->nfields; f++)
+		if (!(st->def->fields[f].flags & (FIELD_NOJOURNAL |
+		    FIELD_READONLY)) && st->value[f][0] != '\0')
+			return true;
+	return false;
+}
+
+void
+form_set_key(struct form_state *st, const char *key, const char *value)
+{
+	int idx = st->def != NULL ? form_find(st->def, key) : -1;
+
+	if (idx >= 0)
+		form_set(st, idx, value);
+}

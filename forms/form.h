@@ -130,6 +130,8 @@ long form_fold_char(const struct field_def *def, long cp);
 enum field_verdict form_set(struct form_state *st, int idx, const char *value);
 const char *form_get(const struct form_state *st, int idx);
 const char *form_get_key(const struct form_state *st, const char *key);
+/* form_set by the field's key; nothing if st's form has no such field. */
+void form_set_key(struct form_state *st, const char *key, const char *value);
 
 /*
  * May the form be submitted?  Checks every field as if submitting
@@ -155,5 +157,9 @@ void form_refuse(struct form_state *st, int idx, const char *msg);
 
 /* Wipe every value (memset), e.g. after submission or on sign-out. */
 void form_clear(struct form_state *st);
+/* Whether the clerk has typed anything worth keeping into st: a field
+ * that is neither the service's (FIELD_READONLY) nor left out of drafts
+ * (FIELD_NOJOURNAL) holds a value.  False for a form never started. */
+bool form_typed(const struct form_state *st);
 
 #endif

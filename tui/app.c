@@ -14,7 +14,7 @@
 #include "forms/deadline.h"
 #include "forms/i18n.h"
 #include "forms/text.h"
-#include "tui/card_svc.h"
+#include "tui/services.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
 #include "tui/screens.h"
@@ -24,7 +24,6 @@ app_init(struct app *app)
 {
 	memset(app, 0, sizeof *app);
 	app->card = -1;
-	app->medical_card = -1;
 	app->fv_focus = -1;
 	app->fv_col = -1;
 	app->dirty = true;
@@ -235,6 +234,19 @@ app_field_refused(struct app *app, struct form_state *st, int idx,
 }
 
 void
+app_refused_to_person(struct app *app, const char *text, const char *status)
+{
+	char notice[APP_MSG_MAX + 64];
+
+	app->notice_kind = APP_MSG_WARN;
+	snprintf(notice, sizeof notice, "%s: %s", _("The service refused"),
+	    text);
+	text_sanitize(app->notice, sizeof app->notice, notice, strlen(notice));
+	app_goto(app, &screen_person);
+	app_msg(app, APP_MSG_WARN, "%s", status);
+}
+
+void
 app_close_walkin(struct app *app)
 {
 	if (app->busy) {
@@ -251,17 +263,9 @@ app_close_walkin(struct app *app)
 void
 app_drop_services(struct app *app)
 {
-	if (app->medform.def != NULL)
-		form_clear(&app->medform);
-	sodium_memzero(&app->medform, sizeof app->medform);
+	svc_drop_all(app);
 	sodium_memzero(&app->application, sizeof app->application);
-	sodium_memzero(app->medical_idem, sizeof app->medical_idem);
 	app->have_application = false;
-	app->medical_queued = false;
-	app->medical_ready = false;
-	app->medical_card = -1;
-	app_drop_second_person(app);
-	card_svc_drop(app);
 }
 
 void

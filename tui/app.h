@@ -3,11 +3,13 @@
  *
  * One struct app holds what every screen shares: the api, who is signed
  * in, the walk-in in progress (the identity result, the chosen card, the
- * form states, the last application), the current screen, and what the
+ * identity form, the last application, and a slot per service for what
+ * the service itself keeps), the current screen, and what the
  * loop needs to draw (dirty flag, busy spinner, status message, help
  * overlay, terminal size).  Handlers change it and mark it dirty; only the
  * loop draws.  Full ID and bank card numbers live only inside the form
- * states, in memory, until app_end_walkin() wipes them.
+ * states, in memory, until app_end_walkin() wipes them (the services'
+ * with svc_drop_all).
  */
 #ifndef SSDESK_APP_H
 #define SSDESK_APP_H
@@ -19,6 +21,7 @@
 #include "forms/date.h"
 #include "forms/form.h"
 #include "forms/person.h"
+#include "forms/service.h"
 #include "net/api.h"
 #include "net/seal.h"
 
@@ -57,33 +60,11 @@ struct app {
 	int card;                  /* index into identity.person.cards */
 	int service_sel;           /* the highlighted service (tui/services.h) */
 	struct form_state idform;
-	bool medical_ready;        /* medform is filled for medical_card */
-	int medical_card;
-	struct form_state medform;
-	char medical_idem[37];     /* Idempotency-Key of the medical form */
-	bool medical_queued;       /* this walk-in's activation is in the outbox */
 	bool have_application;
-	struct application application;
-	/* Acting for an insured person (tui/screen_poa.c): the insured as
-	 * the service confirmed it, the card chosen, the POA form. */
-	struct form_state poa_insured_form;
-	bool poa_have_insured;
-	struct person poa_insured;
-	int poa_card;
-	struct form_state poa_form;
-	char poa_idem[37];
-	/* Newborn registration (tui/screen_household.c, screen_newborn.c). */
-	struct form_state household_form;
-	bool have_household;
-	struct household household;
-	int household_sel;         /* the highlighted member */
-	int newborn_child;         /* member_no of the child chosen, or 0 */
-	char newborn_idem[37];
-	/* The approval queue and my submissions (tui/screen_approvals.c). */
-	bool approvals_mine;       /* "My submissions", else the queue */
-	struct approval approval;  /* the one opened */
-	struct form_state reject_form;
-	char decide_idem[37];
+	struct application application;  /* the last, for its receipt */
+	/* What each service keeps while the walk-in lasts, by its id
+	 * (tui/services.h svc_state): never a member named for one. */
+	void *svc[SERVICE_N];
 	/* After "session expired": where to come back to after signing in. */
 	const struct screen *resume;
 
@@ -125,8 +106,6 @@ struct app {
 
 	/* The idle lock covers everything (tui/lock.h). */
 	bool locked;
-	/* Card services (tui/card_svc.h): sodium_malloc'd while one runs. */
-	struct card_svc *cs;
 	struct seal_key seal;      /* the service's PIN sealing key (net/seal.h) */
 	const char *receipt_dir;   /* --receipt-dir, or NULL: the state dir */
 	const char *print_command; /* --print-command, or NULL: file only */
@@ -163,13 +142,18 @@ void app_resize(struct app *app);
 /* The walk-in: start one (fresh identity form), end it (wipe). */
 void app_start_walkin(struct app *app);
 void app_end_walkin(struct app *app);
-/* Wipe what the walk-in holds beyond the identity check: the medical
- * form (bank card number), its Idempotency-Key, the last application. */
+/* Wipe what the walk-in holds beyond the identity check: every
+ * service's state (forms, keys) and the last application. */
 void app_drop_services(struct app *app);
 /* Put a refusal from the service at field idx of st (-1: nowhere) and
  * move the focus there (form_refuse: it does not hold F2 back). */
 void app_field_refused(struct app *app, struct form_state *st, int idx,
     const char *text);
+/* A refusal about the card itself (its state as the service knows it):
+ * back to the person screen with text (untrusted: sanitised) as its
+ * notice, and status on the status line (translated). */
+void app_refused_to_person(struct app *app, const char *text,
+    const char *status);
 /* Ask the service for the person and cards again; on success show them
  * on the person screen.  retry (translated) says which key asks again
  * if it fails.  Nothing happens while another request is in flight. */
@@ -191,9 +175,6 @@ void app_error_text(char *out, size_t outsz, const struct api_error *err);
 /* The seed-004 remedy for a card past its 300-day deadline. */
 void app_deadline_remedy(char *out, size_t outsz, const struct card *c);
 
-/* Wipe what acting for an insured person and a newborn registration
- * hold (tui/deleg.c). */
-void app_drop_second_person(struct app *app);
 
 /* What every write's failure has in common: session expired (to sign-in),
  * cancelled, not an answer of the service (the form is kept, F2 sends

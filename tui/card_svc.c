@@ -1,8 +1,6 @@
 /*
- * card_svc.c -- the card services' state and their common answer handling
- * (tui/card_svc.h).
+ * card_svc.c -- what the card services share (tui/card_svc.h).
  */
-#include "tui/audit_log.h"
 #include "tui/card_svc.h"
 
 #include <stdio.h>
@@ -12,31 +10,9 @@
 
 #include "forms/i18n.h"
 #include "forms/text.h"
+#include "tui/audit_log.h"
+#include "tui/queued.h"
 #include "tui/screens.h"
-
-struct card_svc *
-card_svc_get(struct app *app)
-{
-	if (app->cs == NULL) {
-		app->cs = sodium_malloc(sizeof *app->cs);
-		if (app->cs == NULL)
-			return NULL;
-		sodium_memzero(app->cs, sizeof *app->cs);
-		app->cs->filter = -1;
-	}
-	return app->cs;
-}
-
-void
-card_svc_drop(struct app *app)
-{
-	if (app->cs == NULL)
-		return;
-	if (app->cs->finform.def != NULL)
-		form_clear(&app->cs->finform);
-	sodium_free(app->cs);   /* wipes the whole block */
-	app->cs = NULL;
-}
 
 /* The card in the person's list with this id, or NULL. */
 static struct card *
@@ -66,35 +42,15 @@ card_svc_card_code(const char *code)
 	return false;
 }
 
-/* The service a refusal is recorded under in the audit log. */
-static enum service_id
-card_svc_service(const struct app *app)
-{
-	if (app->cs == NULL || app->screen == &screen_pin)
-		return SERVICE_PIN_RESET;
-	switch (app->cs->mode) {
-	case CS_FINANCIAL:
-		return SERVICE_FINANCIAL;
-	case CS_REMEDY:
-		return app->cs->step == 2 ? SERVICE_CANCEL_LOSS :
-		    SERVICE_FINANCIAL;
-	case CS_REPLACE:
-		return SERVICE_REPLACEMENT;
-	case CS_NEW_CARD:
-		return SERVICE_NEW_CARD;
-	}
-	return SERVICE_UNKNOWN;
-}
-
 void
-card_svc_done(struct app *app, const struct api_error *err,
-    const struct application *res)
+card_svc_done(struct app *app, enum service_id id, struct form_state *form,
+    const struct api_error *err, const struct application *res)
 {
-	char text[APP_MSG_MAX], notice[APP_MSG_MAX + 64];
+	char text[APP_MSG_MAX];
 	struct card *c;
 
 	app_idle(app);
-	app_audit_submit(app, card_svc_service(app), err, res);
+	app_audit_submit(app, id, err, res);
 	if (err == NULL || err->result == API_OK) {
 		app->application = *res;
 		app->have_application = true;
@@ -107,36 +63,51 @@ card_svc_done(struct app *app, const struct api_error *err,
 		    app->identity.person.ncards < CARDS_MAX)
 			app->identity.person.cards[
 			    app->identity.person.ncards++] = res->card;
-		if (app->cs != NULL) {
-			sodium_memzero(app->cs->idem, sizeof app->cs->idem);
-			if (app->cs->finform.def != NULL)
-				form_clear(&app->cs->finform);
-			app->cs->form_ready = false;
-		}
 		app_goto(app, &screen_receipt);
 		return;
 	}
 	if (app_write_failed(app, err, text, sizeof text))
 		return;
 	/* already_active of the financial function, not the medical one. */
-	if (strcmp(err->code, "already_active") == 0 && app->cs != NULL &&
-	    app->screen == &screen_cardsvc)
+	if (strcmp(err->code, "already_active") == 0 &&
+	    id == SERVICE_FINANCIAL)
 		snprintf(text, sizeof text, "%s", _("The financial function of "
 		    "this card is already active. Nothing to do."));
 	if (card_svc_card_code(err->code)) {
-		app->notice_kind = APP_MSG_WARN;
-		snprintf(notice, sizeof notice, "%s: %s",
-		    _("The service refused"), text);
-		text_sanitize(app->notice, sizeof app->notice, notice,
-		    strlen(notice));
-		app_goto(app, &screen_person);
-		app_msg(app, APP_MSG_WARN, "%s",
-		    _("The service refused; see below."));
+		app_refused_to_person(app, text, _("The service refused; see "
+		    "below."));
 		return;
 	}
 	/* A refusal to fix here (a bank card number...), at its field. */
-	if (app->cs != NULL && app->cs->form_ready && err->field[0] != '\0')
-		app_field_refused(app, &app->cs->finform,
-		    form_find(app->cs->finform.def, err->field), text);
+	if (form != NULL && form->def != NULL && err->field[0] != '\0')
+		app_field_refused(app, form, form_find(form->def, err->field),
+		    text);
 	app_msg(app, APP_MSG_ERROR, "%s", text);
+}
+
+void
+card_svc_request(const struct app *app, struct card_request *req,
+    const char *idem_key)
+{
+	const struct card *c = app_card(app);
+
+	memset(req, 0, sizeof *req);
+	req->check_id = app->identity.check_id;
+	req->card_id = c != NULL ? c->card_id : NULL;
+	req->idem_key = idem_key;
+}
+
+bool
+card_svc_queue(struct app *app, enum service_id id,
+    const struct card_request *req, const char *idem_key,
+    queued_live_fn *live, api_application_cb *here,
+    const struct api_error *err)
+{
+	if (!queued_lost(err) || idem_key[0] == '\0' ||
+	    queued_add(app, id, req, idem_key, live, here) != 0)
+		return false;
+	app_idle(app);
+	app_audit_submit(app, id, err, NULL);
+	queued_told(app, id, err);
+	return true;
 }

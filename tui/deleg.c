@@ -1,6 +1,6 @@
 /*
  * deleg.c -- helpers of the second-person services' screens (see
- * tui/deleg.h), and the wipe of what they hold.
+ * tui/deleg.h).
  */
 #include "tui/deleg.h"
 
@@ -12,36 +12,6 @@
 #include "forms/i18n.h"
 #include "tui/form_view.h"
 #include "tui/screens.h"
-
-static void
-drop_form(struct form_state *st)
-{
-	if (st->def != NULL)
-		form_clear(st);
-	sodium_memzero(st, sizeof *st);
-}
-
-void
-app_drop_second_person(struct app *app)
-{
-	/* The insured's full ID number is in this form. */
-	drop_form(&app->poa_insured_form);
-	drop_form(&app->poa_form);
-	sodium_memzero(&app->poa_insured, sizeof app->poa_insured);
-	app->poa_have_insured = false;
-	app->poa_card = 0;
-	sodium_memzero(app->poa_idem, sizeof app->poa_idem);
-	drop_form(&app->household_form);
-	sodium_memzero(&app->household, sizeof app->household);
-	app->have_household = false;
-	app->household_sel = 0;
-	app->newborn_child = 0;
-	sodium_memzero(app->newborn_idem, sizeof app->newborn_idem);
-	/* The delegated activation last opened (names of two people). */
-	drop_form(&app->reject_form);
-	sodium_memzero(&app->approval, sizeof app->approval);
-	sodium_memzero(app->decide_idem, sizeof app->decide_idem);
-}
 
 void
 deleg_call_failed(struct app *app, struct form_state *st,

@@ -1,17 +1,13 @@
 /*
  * deleg.h -- what the screens of the second-person services share:
- * acting for an insured person (tui/screen_poa.c), the approval queue
- * and my submissions (tui/screen_approvals.c), the newborn registration
- * (tui/screen_household.c).
+ * acting for an insured person (tui/svc_poa*.c), the approval queue and
+ * my submissions (tui/screen_approval*.c), the newborn registration
+ * (tui/svc_household.c, tui/svc_newborn.c).
  */
 #ifndef SSDESK_DELEG_H
 #define SSDESK_DELEG_H
 
 #include "tui/app.h"
-
-/* The rows of services[] (tui/services.c). */
-void service_poa_start(struct app *app);
-void service_newborn_start(struct app *app);
 
 /* A call of a form screen failed: session expired, cancelled, network
  * (the form is kept), or refused (the sentence at its field of st, or in
@@ -25,11 +21,5 @@ void deleg_when(char *out, size_t outsz, const char *iso);
 /* A form view over st at row y, made once per screen entry. */
 void deleg_open(struct app *app, struct form_state *st,
     const struct form_def *def, int y);
-/* The ID number of the newborn whose first card card_id the last
- * registration issued (the birth date from the household record within
- * its masked number), for the local weak-PIN check of the PIN the parent
- * sets for the child: true and out, else false (not a newborn's card). */
-bool newborn_card_holder(const struct app *app, const char *card_id,
-    char out[19]);
 
 #endif

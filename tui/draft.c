@@ -24,116 +24,10 @@
 #include "tui/form_view.h"
 #include "tui/queued.h"
 #include "tui/screens.h"
+#include "tui/services.h"
 #include "tui/statedir.h"
 
 #define DRAFT_NAME_MAX 160
-
-/* ---- the forms a walk-in holds: add a row for a new form -------------- */
-
-static struct form_state *
-draft_idform(struct app *app)
-{
-	return &app->idform;
-}
-
-static struct form_state *
-draft_medform(struct app *app)
-{
-	return &app->medform;
-}
-
-static void draft_put_int(struct journal_doc *d, const char *name, int v);
-
-/* The medical form is for one card, with its Idempotency-Key (so a send
- * that was answered before the crash is answered the same again). */
-static void
-draft_medical_save(struct app *app, struct journal_doc *d)
-{
-	if (!app->medical_ready)
-		return;
-	draft_put_int(d, "medical_card", app->medical_card);
-	journal_put(d, "medical_idem", app->medical_idem);
-}
-
-static void
-draft_medical_load(struct app *app, const struct journal_doc *d)
-{
-	const char *v = journal_get(d, "medical_card");
-
-	if (v == NULL || app->medform.def == NULL)
-		return;
-	app->medical_card = atoi(v);
-	app->medical_ready = true;
-	v = journal_get(d, "medical_idem");
-	if (v != NULL && strlen(v) == sizeof app->medical_idem - 1)
-		memcpy(app->medical_idem, v, sizeof app->medical_idem);
-	else
-		api_idempotency_key(app->medical_idem);
-}
-
-static struct form_state *
-draft_poa_insured_form(struct app *app)
-{
-	return &app->poa_insured_form;
-}
-
-static struct form_state *
-draft_poa_form(struct app *app)
-{
-	return &app->poa_form;
-}
-
-static struct form_state *
-draft_household_form(struct app *app)
-{
-	return &app->household_form;
-}
-
-/* The POA form is for one of the insured's cards (its "card" field) and
- * goes with its Idempotency-Key, like the medical form. */
-static void
-draft_poa_save(struct app *app, struct journal_doc *d)
-{
-	journal_put(d, "poa_idem", app->poa_idem);
-}
-
-static void
-draft_poa_load(struct app *app, const struct journal_doc *d)
-{
-	const char *v = journal_get(d, "poa_idem");
-
-	if (app->poa_form.def == NULL)
-		return;
-	if (v != NULL && strlen(v) == sizeof app->poa_idem - 1)
-		memcpy(app->poa_idem, v, sizeof app->poa_idem);
-	else
-		api_idempotency_key(app->poa_idem);
-}
-
-/*
- * slot: the prefix of its pairs; def and state: the form and where the
- * app keeps it; save and load (or NULL): what else the form's screen
- * needs to take it up again, as pairs (names unique to the slot), loaded
- * after the form itself.
- */
-static const struct draft_slot {
-	const char *slot;
-	const struct form_def *def;
-	struct form_state *(*state)(struct app *);
-	void (*save)(struct app *, struct journal_doc *);
-	void (*load)(struct app *, const struct journal_doc *);
-} draft_slots[] = {
-	{ "identity", &form_identity, draft_idform, NULL, NULL },
-	{ "medical", &form_medical, draft_medform, draft_medical_save,
-	    draft_medical_load },
-	/* Acting for an insured: who (the insured's ID number is not
-	 * journaled: FIELD_NOJOURNAL), then the POA. */
-	{ "poa_insured", &form_poa_insured, draft_poa_insured_form, NULL,
-	    NULL },
-	{ "poa", &form_poa, draft_poa_form, draft_poa_save, draft_poa_load },
-	{ "household", &form_household, draft_household_form, NULL, NULL },
-};
-#define DRAFT_NSLOTS (sizeof draft_slots / sizeof draft_slots[0])
 
 /* ---- the outbox: writes waiting for the service ----------------------- */
 
@@ -530,7 +424,6 @@ draft_restore(struct app *app)
 	struct form_ctx ctx = { .today = app->today };
 	const char *v;
 	char scr[64] = "";
-	size_t i;
 	int focus;
 
 	if (!draft.offering)
@@ -538,16 +431,13 @@ draft_restore(struct app *app)
 	if ((v = journal_get(draft.offer, "screen")) != NULL)
 		snprintf(scr, sizeof scr, "%s", v);
 	app_start_walkin(app);
-	for (i = 0; i < DRAFT_NSLOTS; i++)
-		journal_get_form(draft.offer, draft_slots[i].slot,
-		    draft_slots[i].def, &ctx, draft_slots[i].state(app));
+	journal_get_form(draft.offer, "identity", &form_identity, &ctx,
+	    &app->idform);
 	/* The same person checked again keeps the services' forms. */
 	if ((v = journal_get(draft.offer, "person_id")) != NULL)
 		snprintf(app->identity.person.person_id,
 		    sizeof app->identity.person.person_id, "%s", v);
-	for (i = 0; i < DRAFT_NSLOTS; i++)
-		if (draft_slots[i].load != NULL)
-			draft_slots[i].load(app, draft.offer);
+	svc_restore_all(app, draft.offer, &ctx);
 	v = journal_get(draft.offer, "focus");
 	focus = v != NULL && strcmp(scr, screen_identity.name) == 0 ?
 	    atoi(v) : -1;
@@ -601,18 +491,8 @@ draft_put_int(struct journal_doc *d, const char *name, int v)
 static bool
 draft_typed(struct app *app)
 {
-	for (size_t i = 0; i < DRAFT_NSLOTS; i++) {
-		struct form_state *st = draft_slots[i].state(app);
-
-		if (st->def != draft_slots[i].def)
-			continue;
-		for (int f = 0; f < st->def->nfields; f++)
-			if (!(st->def->fields[f].flags &
-			    (FIELD_NOJOURNAL | FIELD_READONLY)) &&
-			    st->value[f][0] != '\0')
-				return true;
-	}
-	return false;
+	return (app->idform.def == &form_identity && form_typed(&app->idform)) ||
+	    svc_typed(app);
 }
 
 /* The walk-in as a draft; len 0 if there is nothing to keep. */
@@ -624,7 +504,6 @@ draft_build(struct app *app, struct journal_doc *d)
 	char when[32];
 	time_t now;
 	struct tm tm;
-	size_t i;
 	bool walkin;
 
 	d->len = 0;
@@ -642,15 +521,9 @@ draft_build(struct app *app, struct journal_doc *d)
 	    form_view_current(app->fv) : app->fv_focus);
 	if (app->identity.person.person_id[0] != '\0')
 		journal_put(d, "person_id", app->identity.person.person_id);
-	for (i = 0; i < DRAFT_NSLOTS; i++) {
-		struct form_state *st = draft_slots[i].state(app);
-
-		if (st->def != draft_slots[i].def)
-			continue;
-		journal_put_form(d, draft_slots[i].slot, st);
-		if (draft_slots[i].save != NULL)
-			draft_slots[i].save(app, d);
-	}
+	if (app->idform.def == &form_identity)
+		journal_put_form(d, "identity", &app->idform);
+	svc_save_all(app, d);
 saved:
 	/* Last, and not hashed: the time alone is no change. */
 	now = time(NULL);

@@ -20,9 +20,9 @@
  * sealed), with or without a walk-in, and put back in the outbox at the
  * same clerk's next sign-in (draft_signed_in), before any offer.
  *
- * A new form is one row of draft_slots[] in draft.c: its slot name, its
- * form_def, where the app keeps its form_state, and optionally what else
- * its screen needs to take it up again (save/load of extra pairs).
+ * The identity form is the walk-in's own; every other form is a
+ * service's, journaled through its unit (tui/services.h: forms, save,
+ * restore), so a new service adds nothing here.
  */
 #ifndef SSDESK_DRAFT_H
 #define SSDESK_DRAFT_H

@@ -72,10 +72,6 @@ queued_about(struct app *app, enum service_id k, char *out, size_t sz)
 	char name[QUEUED_NOTE_MAX] = "";
 	const struct card *c = app_card(app);
 
-	if (k == SERVICE_DECISION) {
-		snprintf(out, sz, "%s", app->approval.application_id);
-		return;
-	}
 	if (app->have_identity)
 		name_mask(name, sizeof name, app->identity.person.name);
 	/* Cut to fit if need be: it is only shown. */
@@ -366,8 +362,13 @@ int
 queued_add(struct app *app, enum service_id k, const void *req,
     const char *idem_key, queued_live_fn *live, api_application_cb *here)
 {
-	return outbox_add_write(app->outbox, k, req, queued_cb(k),
-	    queued_slot(app, k, idem_key, live, here));
+	struct queued *q = queued_slot(app, k, idem_key, live, here);
+
+	/* A decision is about its application, not the walk-in's person. */
+	if (k == SERVICE_DECISION)
+		snprintf(q->note, sizeof q->note, "%s",
+		    ((const struct decision_request *)req)->application_id);
+	return outbox_add_write(app->outbox, k, req, queued_cb(k), q);
 }
 
 int

@@ -20,7 +20,7 @@
 
 #include "forms/i18n.h"
 #include "forms/receipt.h"
-#include "tui/card_svc.h"
+#include "tui/svc_remedy.h"
 
 #define PRINT_ARGS_MAX 16
 #define PRINT_WAIT_MS 3000
@@ -151,14 +151,6 @@ print_run(const char *cmd, const char *path, char *msg, size_t msgsz)
 	return 0;
 }
 
-const char *
-receipt_earlier(const struct app *app)
-{
-	if (app->cs == NULL || app->cs->step1_app[0] == '\0' ||
-	    app->application.service != SERVICE_CANCEL_LOSS)
-		return NULL;
-	return app->cs->step1_app;
-}
 
 int
 receipt_print(struct app *app, char *msg, size_t msgsz)
@@ -174,7 +166,7 @@ receipt_print(struct app *app, char *msg, size_t msgsz)
 		.applicant = app->identity.person.name,
 		.id_masked = app->identity.person.id_masked,
 		.card_masked = c ? c->number_masked : NULL,
-		.earlier = receipt_earlier(app),
+		.earlier = remedy_earlier(app),
 		.training = app->demo,
 	};
 	size_t textsz = 8192;

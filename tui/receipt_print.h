@@ -20,8 +20,5 @@
 /* Print app->application; a sentence for the status line into msg.
  * 0 if the file was written (and the command, if any, succeeded). */
 int receipt_print(struct app *app, char *msg, size_t msgsz);
-/* The remedy's step 1 application (financial activation) on the receipt
- * of its step 2 (cancel-loss), or NULL. */
-const char *receipt_earlier(const struct app *app);
 
 #endif

@@ -16,6 +16,7 @@
 #include "net/outbox.h"
 #include "tui/draw.h"
 #include "tui/queued.h"
+#include "tui/svc_approvals.h"
 
 static int home_sel;
 /* F10 once with writes in the outbox warns; F10 again drops them. */
@@ -40,8 +41,7 @@ home_extra_label(const struct app *app, int k)
 static void
 home_extra_choose(struct app *app, int k)
 {
-	app->approvals_mine = !(app->staff.role == ROLE_SUPERVISOR && k == 0);
-	app_goto(app, &screen_approvals);
+	approvals_open(app, !(app->staff.role == ROLE_SUPERVISOR && k == 0));
 }
 
 static int

@@ -42,14 +42,16 @@ person_resize(struct app *app)
 {
 }
 
-/* The services offered to this staff member, in table order. */
+/* The services offered to this person, in table order (tui/services.c):
+ * those with a start whose shown() is true. */
 static int
 person_offered(const struct app *app, int *idx, int max)
 {
 	int n = 0;
 
-	for (int i = 0; i < nservices && n < max; i++)
-		if (services[i].shown == NULL || services[i].shown(app))
+	for (int i = 0; svc_units[i] != NULL && n < max; i++)
+		if (svc_units[i]->start != NULL &&
+		    (svc_units[i]->shown == NULL || svc_units[i]->shown(app)))
 			idx[n++] = i;
 	return n;
 }
@@ -193,7 +195,7 @@ person_draw(struct app *app)
 		int col = k % 2, half = (cols - 4) / 2;
 
 		snprintf(line, sizeof line, " %d  %s ", k + 1,
-		    _(services[idx[k]].label));
+		    _(service_def(svc_units[idx[k]]->id)->label));
 		wattrset(w, k == app->service_sel ? A_REVERSE : A_NORMAL);
 		draw_text(w, y, 2 + col * half, line, half - 1);
 		if (col == 1 || k == nsvc - 1)
@@ -221,7 +223,7 @@ person_start(struct app *app, int k)
 	if (app->busy || k < 0 || k >= n)
 		return;
 	app->service_sel = k;
-	services[idx[k]].start(app);
+	svc_units[idx[k]]->start(app);
 }
 
 static void

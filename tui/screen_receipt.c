@@ -13,7 +13,8 @@
 
 #include "forms/i18n.h"
 #include "forms/receipt.h"
-#include "tui/card_svc.h"
+#include "tui/svc_pin.h"
+#include "tui/svc_remedy.h"
 #include "tui/draw.h"
 #include "tui/receipt_print.h"
 
@@ -95,8 +96,8 @@ receipt_draw(struct app *app)
 	    A_BOLD);
 	receipt_row(app, ++y, _("Service"), receipt_service_name(a),
 	    A_NORMAL);
-	if (receipt_earlier(app) != NULL)
-		receipt_row(app, ++y, _("Earlier step"), receipt_earlier(app),
+	if (remedy_earlier(app) != NULL)
+		receipt_row(app, ++y, _("Earlier step"), remedy_earlier(app),
 		    A_NORMAL);
 	receipt_row(app, ++y, _("Date and time"), when, A_NORMAL);
 	receipt_row(app, ++y, _("Counter"), app->staff.counter[0] ?

@@ -46,20 +46,8 @@ extern const struct screen screen_signin;
 extern const struct screen screen_home;
 extern const struct screen screen_identity;
 extern const struct screen screen_person;
-extern const struct screen screen_medical;
 extern const struct screen screen_receipt;
 extern const struct screen screen_draft;
-extern const struct screen screen_poa_insured;
-extern const struct screen screen_poa;
-extern const struct screen screen_approvals;
-extern const struct screen screen_approval;
-extern const struct screen screen_household;
-extern const struct screen screen_newborn;
-extern const struct screen screen_cardsvc;   /* tui/screen_cardsvc.c */
-extern const struct screen screen_pin;       /* tui/screen_pin.c */
-extern const struct screen screen_query;     /* tui/screen_query.c */
 
-/* Every screen, NULL-terminated (for tests and the man page). */
-extern const struct screen *const screens[];
 
 #endif

@@ -1,18 +1,109 @@
 /*
- * services.c -- the table of services after the identity check, and the
- * pre-checks that decide whether one may start for the chosen card.
+ * services.c -- the table of the counter's services on the terminal, what
+ * each keeps while a walk-in lasts, and their rules as the person screen
+ * applies them (see services.h).
  */
 #include "tui/services.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "forms/deadline.h"
 #include "forms/i18n.h"
 #include "forms/service.h"
-#include "tui/card_svc.h"
 #include "tui/screens.h"
-#include "tui/deleg.h"
+#include "tui/svc_approvals.h"
+#include "tui/svc_confirm.h"
+#include "tui/svc_financial.h"
+#include "tui/svc_medical.h"
+#include "tui/svc_newborn.h"
+#include "tui/svc_pin.h"
+#include "tui/svc_poa.h"
+#include "tui/svc_query.h"
+#include "tui/svc_remedy.h"
+
+/* ---- the confirmation services (tui/svc_confirm.h) -------------------- */
+
+/* Every service that acts on a card needs one. */
+static bool
+confirm_has_cards(const struct app *app)
+{
+	return app->identity.person.ncards > 0;
+}
+
+static const struct svc_unit svc_replacement;
+
+static void
+replacement_start(struct app *app)
+{
+	svc_confirm_start(app, &svc_replacement);
+}
+
+static const struct svc_unit svc_replacement = {
+	.id = SERVICE_REPLACEMENT,
+	.state_size = sizeof(struct svc_confirm_state),
+	.shown = confirm_has_cards,
+	.start = replacement_start,
+	.confirm = &(const struct svc_confirm){
+		.title = N_("Report card lost and replace it"),
+		.text = N_("The card above is reported lost (if the holder has "
+		    "not done so already) and a replacement card is issued at "
+		    "this counter. The lost card can never be used or activated "
+		    "again. Check the original ID card. F2 confirms."),
+		.busy = N_("Issuing the replacement card… Esc cancels"),
+	},
+};
+
+/* A first card: only for a person with no card in use. */
+static bool
+new_card_shown(const struct app *app)
+{
+	struct service_case c = { .person = &app->identity.person };
+
+	return service_may(SERVICE_NEW_CARD, &c) == SERVICE_MAY;
+}
+
+static const struct svc_unit svc_new_card;
+
+static void
+new_card_start(struct app *app)
+{
+	svc_confirm_start(app, &svc_new_card);
+}
+
+static const struct svc_unit svc_new_card = {
+	.id = SERVICE_NEW_CARD,
+	.state_size = sizeof(struct svc_confirm_state),
+	.shown = new_card_shown,
+	.start = new_card_start,
+	.confirm = &(const struct svc_confirm){
+		.text = N_("A first social-security card is issued to the "
+		    "applicant at this counter. Check the original ID card and "
+		    "the photo. F2 confirms."),
+		.busy = N_("Issuing the new card… Esc cancels"),
+		.no_card = true,
+	},
+};
+
+/* ---- the table ---------------------------------------------------------- */
+
+/* The units (each in its tui/svc_X.c, or a row above), in the person
+ * screen's order. */
+const struct svc_unit *const svc_units[] = {
+	&svc_medical,
+	&svc_pin,
+	&svc_financial,
+	&svc_remedy,
+	&svc_replacement,
+	&svc_new_card,
+	&svc_query,
+	&svc_poa,
+	&svc_newborn,
+	&svc_approvals,
+	NULL,
+};
 
 void
 person_notice(struct app *app, enum app_msg_kind kind, const char *text)
@@ -22,10 +113,113 @@ person_notice(struct app *app, enum app_msg_kind kind, const char *text)
 	app->dirty = true;
 }
 
-/* The rule of the service (forms/service.c) for the chosen card: true if
- * it may start, else the clerk's reason on the person screen. */
-static bool
-service_allowed(struct app *app, enum service_id id)
+/* ---- what each unit keeps --------------------------------------------- */
+
+void *
+svc_state(struct app *app, const struct svc_unit *u)
+{
+	void **slot;
+
+	if (service_def(u->id) == NULL || u->state_size == 0)
+		return NULL;
+	slot = &app->svc[u->id];
+	if (*slot == NULL && (*slot = sodium_malloc(u->state_size)) != NULL)
+		sodium_memzero(*slot, u->state_size);
+	return *slot;
+}
+
+void *
+svc_peek(const struct app *app, const struct svc_unit *u)
+{
+	return service_def(u->id) != NULL ? app->svc[u->id] : NULL;
+}
+
+static struct form_state *
+svc_form_of(void *state, const struct svc_form *f)
+{
+	return (struct form_state *)((char *)state + f->offset);
+}
+
+void
+svc_drop_all(struct app *app)
+{
+	for (size_t i = 0; svc_units[i] != NULL; i++) {
+		const struct svc_unit *u = svc_units[i];
+		void *st = svc_peek(app, u);
+
+		if (st == NULL)
+			continue;
+		/* libform copies and the like: cleared before the wipe. */
+		for (int f = 0; f < SVC_FORMS_MAX && u->forms[f].def; f++)
+			if (svc_form_of(st, &u->forms[f])->def != NULL)
+				form_clear(svc_form_of(st, &u->forms[f]));
+		sodium_free(st);       /* wipes */
+		app->svc[u->id] = NULL;
+	}
+}
+
+/* ---- the draft --------------------------------------------------------- */
+
+void
+svc_save_all(struct app *app, struct journal_doc *d)
+{
+	for (size_t i = 0; svc_units[i] != NULL; i++) {
+		const struct svc_unit *u = svc_units[i];
+		void *st = svc_peek(app, u);
+
+		if (st == NULL)
+			continue;
+		for (int f = 0; f < SVC_FORMS_MAX && u->forms[f].def; f++) {
+			struct form_state *fs = svc_form_of(st, &u->forms[f]);
+
+			if (fs->def == u->forms[f].def)
+				journal_put_form(d, u->forms[f].slot, fs);
+		}
+		if (u->save != NULL)
+			u->save(app, st, d);
+	}
+}
+
+void
+svc_restore_all(struct app *app, const struct journal_doc *d,
+    const struct form_ctx *ctx)
+{
+	for (size_t i = 0; svc_units[i] != NULL; i++) {
+		const struct svc_unit *u = svc_units[i];
+		bool any = false;
+		void *st;
+
+		for (int f = 0; f < SVC_FORMS_MAX && u->forms[f].def; f++)
+			any |= journal_get(d, u->forms[f].slot) != NULL;
+		if (!any || (st = svc_state(app, u)) == NULL)
+			continue;
+		for (int f = 0; f < SVC_FORMS_MAX && u->forms[f].def; f++)
+			journal_get_form(d, u->forms[f].slot, u->forms[f].def,
+			    ctx, svc_form_of(st, &u->forms[f]));
+		if (u->restore != NULL)
+			u->restore(app, st, d);
+	}
+}
+
+bool
+svc_typed(const struct app *app)
+{
+	for (size_t i = 0; svc_units[i] != NULL; i++) {
+		const struct svc_unit *u = svc_units[i];
+		void *st = svc_peek(app, u);
+
+		for (int f = 0; st != NULL && f < SVC_FORMS_MAX &&
+		    u->forms[f].def; f++)
+			if (form_typed(svc_form_of(st, &u->forms[f])))
+				return true;
+	}
+	return false;
+}
+
+/* ---- the rules on the person screen ----------------------------------- */
+
+bool
+svc_allowed(struct app *app, enum service_id id)
 {
 	const char *face = app->idform.def != NULL ?
 	    form_get_key(&app->idform, "face") : NULL;
@@ -83,99 +277,3 @@ service_allowed(struct app *app, enum service_id id)
 	return false;
 }
 
-/* Medical-insurance account activation (seed 001).  The client's own
- * pre-check; the service checks again. */
-static void
-service_medical(struct app *app)
-{
-	if (service_allowed(app, SERVICE_MEDICAL))
-		app_goto(app, &screen_medical);
-}
-
-/* PIN reset (seed 000): the cardholder in person, face recognition
- * passed, and a sealing key configured for this terminal. */
-static void
-service_pin(struct app *app)
-{
-	const struct card *c = app_card(app);
-
-	if (!service_allowed(app, SERVICE_PIN_RESET))
-		return;
-	if (!app->seal.set) {
-		person_notice(app, APP_MSG_ERROR, _("This terminal has no PIN "
-		    "sealing key configured (--seal-key), so it cannot send a "
-		    "PIN. Call the help desk."));
-		return;
-	}
-	pin_flow_start(app, c->card_id, c->number_masked);
-}
-
-static void
-service_financial(struct app *app)
-{
-	const struct card *c = app_card(app);
-
-	if (!service_allowed(app, SERVICE_FINANCIAL))
-		return;
-	/* Past the deadline the financial function is step 1 of the remedy:
-	 * the guided flow goes on to step 2 by itself. */
-	card_svc_start(app, c->ss == FN_REPORTED_LOST ? CS_REMEDY :
-	    CS_FINANCIAL);
-}
-
-/* The seed-004 remedy: step 1 financial (unless already active), step 2
- * cancel the loss report.  The service refuses step 2 before step 1
- * (financial_not_active); this flow never asks it out of order. */
-static void
-service_remedy(struct app *app)
-{
-	if (service_allowed(app, SERVICE_CANCEL_LOSS))
-		card_svc_start(app, CS_REMEDY);
-}
-
-static void
-service_replace(struct app *app)
-{
-	if (service_allowed(app, SERVICE_REPLACEMENT))
-		card_svc_start(app, CS_REPLACE);
-}
-
-/* A first card: only for a person with no card in use. */
-static bool
-service_new_shown(const struct app *app)
-{
-	struct service_case c = { .person = &app->identity.person };
-
-	return service_may(SERVICE_NEW_CARD, &c) == SERVICE_MAY;
-}
-
-static void
-service_new_card(struct app *app)
-{
-	card_svc_start(app, CS_NEW_CARD);
-}
-
-/* Everything that acts on a card needs one. */
-static bool
-service_has_cards(const struct app *app)
-{
-	return app->identity.person.ncards > 0;
-}
-
-const struct service services[] = {
-	{ N_("Activate medical insurance"), true, NULL,
-	    service_medical },
-	{ N_("Reset card PIN"), true, service_has_cards, service_pin },
-	{ N_("Activate financial function"), true, service_has_cards,
-	    service_financial },
-	{ N_("Cancel loss (300-day remedy)"), true, service_has_cards,
-	    service_remedy },
-	{ N_("Report lost & replace card"), true, service_has_cards,
-	    service_replace },
-	{ N_("New card (first application)"), false, service_new_shown,
-	    service_new_card },
-	{ N_("Card status & contributions"), false, NULL, query_start },
-	{ N_("Act for an insured (POA)"), false, NULL, service_poa_start },
-	{ N_("Register a newborn"), false, NULL, service_newborn_start },
-};
-const int nservices = (int)(sizeof services / sizeof services[0]);

@@ -1,5 +1,6 @@
 /*
- * screen_medical.c -- medical-insurance account activation (seed 001).
+ * svc_medical.c -- medical-insurance account activation (seed 001): the
+ * service's unit (svc_medical) and its screen.
  *
  * form_medical with the person and the chosen card filled in read-only
  * (masked) and the cursor on the bank card.  The Idempotency-Key is made
@@ -7,10 +8,16 @@
  * network failure can never create a second application.  A bank card
  * failing Luhn is cleared by form_ready() and must be typed again; the
  * same number twice goes out with luhn_confirmed.
+ *
+ * What it keeps (struct medical, the unit's state): the form for one
+ * card, with its key; the draft journals the form (not the bank card:
+ * FIELD_NOJOURNAL), the card and the key.
  */
-#include "tui/screens.h"
+#include "tui/svc_medical.h"
 
+#include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -21,24 +28,33 @@
 #include "net/outbox.h"
 #include "tui/queued.h"
 #include "tui/draw.h"
+#include "tui/form_screen.h"
 #include "tui/form_view.h"
+#include "tui/services.h"
 
 #define MEDICAL_FORM_Y 2
+
+struct medical {
+	struct form_state form;
+	bool ready;                /* form is for card */
+	int card;                  /* index into the person's cards */
+	char idem[37];             /* the form's Idempotency-Key */
+	bool queued;               /* its activation waits in the outbox */
+};
+
+static struct medical *
+medical(struct app *app)
+{
+	return svc_state(app, &svc_medical);
+}
 
 static void
 medical_view(struct app *app)
 {
-	if (app->medical_ready)
-		app_open_form(app, &app->medform, MEDICAL_FORM_Y);
-}
+	struct medical *m = medical(app);
 
-static void
-medical_prefill(struct app *app, const char *key, const char *value)
-{
-	int idx = form_find(&form_medical, key);
-
-	if (idx >= 0)
-		form_set(&app->medform, idx, value);
+	if (m != NULL && m->ready)
+		app_open_form(app, &m->form, MEDICAL_FORM_Y);
 }
 
 static void
@@ -46,21 +62,22 @@ medical_enter(struct app *app)
 {
 	const struct card *c = app_card(app);
 	struct form_ctx ctx = { .today = app->today };
+	struct medical *m = medical(app);
 
-	if (c == NULL)
+	if (c == NULL || m == NULL)
 		return;
 	/* A form for another card (or none yet): start afresh. */
-	if (!app->medical_ready || app->medical_card != app->card) {
-		if (app->medform.def != NULL)
-			form_clear(&app->medform);
-		form_start(&app->medform, &form_medical, &ctx);
-		medical_prefill(app, "name", app->identity.person.name);
-		medical_prefill(app, "id_masked",
+	if (!m->ready || m->card != app->card) {
+		if (m->form.def != NULL)
+			form_clear(&m->form);
+		form_start(&m->form, &form_medical, &ctx);
+		form_set_key(&m->form, "name", app->identity.person.name);
+		form_set_key(&m->form, "id_masked",
 		    app->identity.person.id_masked);
-		medical_prefill(app, "card", c->number_masked);
-		api_idempotency_key(app->medical_idem);
-		app->medical_ready = true;
-		app->medical_card = app->card;
+		form_set_key(&m->form, "card", c->number_masked);
+		api_idempotency_key(m->idem);
+		m->ready = true;
+		m->card = app->card;
 	}
 	medical_view(app);
 }
@@ -73,35 +90,32 @@ medical_leave(struct app *app)
 static void
 medical_draw(struct app *app)
 {
-	WINDOW *w = app->body;
-	const struct card *c = app_card(app);
-	int cur, cols = getmaxx(w);
-	int y = MEDICAL_FORM_Y + form_medical.nfields + FORM_VIEW_MSG_ROWS + 1;
+	int y = form_screen_draw(app, _(form_medical.title), &form_medical,
+	    MEDICAL_FORM_Y);
 
-	wattrset(w, A_BOLD);
-	draw_text(w, 0, 2, _(form_medical.title), 0);
-	wattrset(w, A_NORMAL);
-	if (app->fv == NULL) {
-		draw_text(w, 2, 2, _("The form does not fit; enlarge the "
-		    "terminal."), 0);
+	if (y < 0)
 		return;
-	}
-	form_view_draw(app->fv);
-	if (c != NULL) {
-		char line[TEXT_MAX + 32];
+	y = form_screen_bank(app, y);
+	draw_wrap(app->body, y + 1, 2, _("On site: the applicant's face "
+	    "recognition and fingerprint, the original ID card and its "
+	    "photocopy, the social-security card and the bank card."),
+	    getmaxx(app->body) - 4, 2);
+	form_screen_help(app, &form_medical, y + 4);
+}
 
-		snprintf(line, sizeof line, "%s: %s", _("Card's bank"), c->bank);
-		draw_text(w, y++, 2, line, cols - 4);
-	}
-	draw_wrap(w, y + 1, 2, _("On site: the applicant's face recognition "
-	    "and fingerprint, the original ID card and its photocopy, the "
-	    "social-security card and the bank card."), cols - 4, 2);
-	cur = form_view_current(app->fv);
-	/* The field's message is the form view's; its help goes here. */
-	if (cur >= 0 && form_medical.fields[cur].help != NULL)
-		draw_wrap(w, y + 4, 2, _(form_medical.fields[cur].help),
-		    cols - 4, 3);
-	app->cursor_win = w;
+/* The form and its key are of no more use (done, or refused for the
+ * card): the bank card number is wiped. */
+static void
+medical_forget(struct app *app)
+{
+	struct medical *m = medical(app);
+
+	if (m == NULL)
+		return;
+	if (m->form.def != NULL)
+		form_clear(&m->form);
+	sodium_memzero(m, sizeof *m);
+	m->card = -1;
 }
 
 static void medical_done(void *arg, const struct api_error *err,
@@ -126,7 +140,7 @@ medical_card_refused(struct app *app, const char *code)
 		c->ss = FN_REPORTED_LOST;
 	else
 		return;
-	app_drop_services(app);
+	medical_forget(app);
 }
 
 static void
@@ -134,7 +148,7 @@ medical_done(void *arg, const struct api_error *err,
     const struct application *res)
 {
 	struct app *app = arg;
-	char text[APP_MSG_MAX], notice[APP_MSG_MAX + 64];
+	char text[APP_MSG_MAX];
 	const struct card *c = app_card(app);
 
 	app_idle(app);
@@ -145,9 +159,7 @@ medical_done(void *arg, const struct api_error *err,
 		if (c != NULL && strcmp(res->card.card_id, c->card_id) == 0)
 			app->identity.person.cards[app->card] = res->card;
 		/* The bank card number is not needed any more. */
-		form_clear(&app->medform);
-		sodium_memzero(app->medical_idem, sizeof app->medical_idem);
-		app->medical_ready = false;
+		medical_forget(app);
 		app_goto(app, &screen_receipt);
 		return;
 	}
@@ -166,19 +178,13 @@ medical_done(void *arg, const struct api_error *err,
 		 * stops a second try.  The form for this card is of no more
 		 * use: wipe the bank card number. */
 		medical_card_refused(app, err->code);
-		app->notice_kind = APP_MSG_WARN;
-		snprintf(notice, sizeof notice, "%s: %s",
-		    _("The service refused"), text);
-		text_sanitize(app->notice, sizeof app->notice, notice,
-		    strlen(notice));
-		app_goto(app, &screen_person);
-		app_msg(app, APP_MSG_WARN, "%s",
-		    _("The service refused the activation; see below."));
+		app_refused_to_person(app, text, _("The service refused the "
+		    "activation; see below."));
 		return;
 	}
 	if (strcmp(err->code, "idempotency_conflict") == 0)
-		api_idempotency_key(app->medical_idem);
-	app_field_refused(app, &app->medform, err->field[0] != '\0' ?
+		api_idempotency_key(medical(app)->idem);
+	app_field_refused(app, &medical(app)->form, err->field[0] != '\0' ?
 	    form_find(&form_medical, err->field) : -1, text);
 	app_msg(app, APP_MSG_ERROR, "%s", text);
 }
@@ -189,8 +195,9 @@ static void
 medical_request_of(struct app *app, const struct card *c,
     struct medical_request *req, char digits[FORM_VALUE_MAX])
 {
+	struct medical *m = medical(app);
 	int bi = form_find(&form_medical, "bank_card");
-	const char *bank = form_get(&app->medform, bi);
+	const char *bank = form_get(&m->form, bi);
 	size_t i, n = 0;
 
 	for (i = 0; bank[i] != '\0' && n < FORM_VALUE_MAX - 1; i++)
@@ -201,9 +208,9 @@ medical_request_of(struct app *app, const struct card *c,
 	req->check_id = app->identity.check_id;
 	req->card_id = c->card_id;
 	req->bank_card = digits;
-	req->phone = form_get_key(&app->medform, "phone");
-	req->luhn_confirmed = bi >= 0 && app->medform.confirmed[bi];
-	req->idem_key = app->medical_idem;
+	req->phone = form_get_key(&m->form, "phone");
+	req->luhn_confirmed = bi >= 0 && m->form.confirmed[bi];
+	req->idem_key = m->idem;
 }
 
 
@@ -215,14 +222,16 @@ medical_outbox_done(void *arg, const struct api_error *err,
 {
 	struct app *app = arg;
 
-	app->medical_queued = false;
+	medical(app)->queued = false;
 	medical_done(arg, err, res);
 }
 
 static const char *
 medical_live(struct app *app)
 {
-	return app->medical_queued ? app->medical_idem : NULL;
+	struct medical *m = svc_peek(app, &svc_medical);
+
+	return m != NULL && m->queued ? m->idem : NULL;
 }
 
 /* The answer never came: the same request, with the same key, waits in
@@ -233,19 +242,19 @@ medical_queue(struct app *app, const struct api_error *err)
 	struct medical_request req;
 	char digits[FORM_VALUE_MAX];
 	const struct card *c = app_card(app);
+	struct medical *m = medical(app);
 	int rc;
 
-	if (c == NULL || app->medical_idem[0] == '\0' ||
-	    (err->result != API_UNREACHABLE && err->result != API_TIMEOUT))
+	if (c == NULL || m->idem[0] == '\0' || !queued_lost(err))
 		return false;
 	medical_request_of(app, c, &req, digits);
-	rc = queued_add(app, SERVICE_MEDICAL, &req, app->medical_idem,
-	    medical_live, medical_outbox_done);
+	rc = queued_add(app, SERVICE_MEDICAL, &req, m->idem, medical_live,
+	    medical_outbox_done);
 	sodium_memzero(digits, sizeof digits);
 	sodium_memzero(&req, sizeof req);
 	if (rc != 0)
 		return false;
-	app->medical_queued = true;
+	m->queued = true;
 	/* One sentence that fits the two status rows: what happened, that
 	 * nothing need be done, and the key that hurries it. */
 	app_msg(app, APP_MSG_WARN, "%s", err->result == API_TIMEOUT ?
@@ -264,33 +273,21 @@ medical_submit(struct app *app)
 	struct medical_request req;
 	char digits[FORM_VALUE_MAX];
 	const struct card *c = app_card(app);
-	int first;
+	struct medical *m = medical(app);
 
-	if (app->busy) {
-		app_msg(app, APP_MSG_WARN, "%s", _("A request is in flight; "
-		    "wait for it or press Esc to cancel it."));
+	if (form_screen_busy(app))
 		return;
-	}
-	if (c == NULL || !app->have_identity)
+	if (c == NULL || !app->have_identity || m == NULL)
 		return;
-	if (app->medical_queued) {
+	if (m->queued) {
 		app_msg(app, APP_MSG_WARN, "%s", _("This activation waits in the "
 		    "outbox and is sent by itself when the service is back. F5 "
 		    "sends it now."));
 		return;
 	}
-	if (form_ready(&app->medform, &first) != 0) {
-		/* A Luhn warning cleared the field: show that, go there. */
-		form_view_sync(app->fv);
-		if (first >= 0) {
-			form_view_focus(app->fv, first);
-			app->fv_focus = first;
-		}
-		app_msg(app, first >= 0 &&
-		    app->medform.warned[first][0] != '\0' ? APP_MSG_WARN :
-		    APP_MSG_ERROR, "%s", app->medform.form_msg);
+	/* A Luhn warning cleared the field: form_screen_ready says so. */
+	if (!form_screen_ready(app, &m->form))
 		return;
-	}
 	/* Digits only on the wire: the clerk may type the card's spaces. */
 	medical_request_of(app, c, &req, digits);
 	app_msg_clear(app);
@@ -303,19 +300,60 @@ medical_submit(struct app *app)
 static void
 medical_key(struct app *app, const struct key_event *ev)
 {
-	if (ev->act == ACT_BACK) {
-		/* The form is kept for this card. */
-		app_goto(app, &screen_person);
-		return;
-	}
-	if (ev->act == ACT_QUIT) {
-		app_close_walkin(app);
-		return;
-	}
-	if (form_view_key(app->fv, ev) == FV_SUBMIT)
+	if (form_screen_key(app, ev))
 		medical_submit(app);
-	app->dirty = true;
 }
+
+/* ---- the unit ----------------------------------------------------------- */
+
+static void
+medical_save(struct app *app, const void *state, struct journal_doc *d)
+{
+	const struct medical *m = state;
+	char card[16];
+
+	/* The form is for one card, with its key (so a send that was
+	 * answered before a crash is answered the same again). */
+	if (!m->ready)
+		return;
+	snprintf(card, sizeof card, "%d", m->card);
+	journal_put(d, "medical_card", card);
+	journal_put(d, "medical_idem", m->idem);
+}
+
+static void
+medical_restore(struct app *app, void *state, const struct journal_doc *d)
+{
+	struct medical *m = state;
+	const char *v = journal_get(d, "medical_card");
+
+	if (v == NULL || m->form.def == NULL)
+		return;
+	m->card = atoi(v);
+	m->ready = true;
+	v = journal_get(d, "medical_idem");
+	if (v != NULL && strlen(v) == sizeof m->idem - 1)
+		memcpy(m->idem, v, sizeof m->idem);
+	else
+		api_idempotency_key(m->idem);
+}
+
+static void
+medical_start(struct app *app)
+{
+	if (svc_allowed(app, SERVICE_MEDICAL))
+		app_goto(app, &screen_medical);
+}
+
+const struct svc_unit svc_medical = {
+	.id = SERVICE_MEDICAL,
+	.state_size = sizeof(struct medical),
+	.forms = { { "medical", &form_medical,
+	    offsetof(struct medical, form) } },
+	.save = medical_save,
+	.restore = medical_restore,
+	.start = medical_start,
+};
 
 const struct screen screen_medical = {
 	.name = N_("Medical activation"),

@@ -1,6 +1,6 @@
 /*
- * screen_query.c -- card status and contribution records (seed 000),
- * read-only.
+ * svc_query.c -- card status and contribution records (seed 000),
+ * read-only: the query's unit (svc_query) and its screen.
  *
  * The chosen card's state and the pension and medical account balances
  * on top; below, the contribution records of every insurance type (or
@@ -8,31 +8,44 @@
  * Up/Down scroll a row, PageUp/PageDown a page.  Amounts are fen from
  * the service, shown as yuan.fen.
  */
-#include "tui/screens.h"
+#include "tui/svc_query.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "forms/contrib.h"
 #include "forms/i18n.h"
-#include "tui/card_svc.h"
 #include "tui/draw.h"
 
 #define QUERY_LIST_Y 5
+
+struct query {
+	bool have_contrib;
+	struct contributions contrib;
+	int filter;                    /* -1 all, else enum contrib_type */
+	int top;                       /* first row shown */
+};
+
+static struct query *
+query(struct app *app)
+{
+	return svc_state(app, &svc_query);
+}
 
 static void
 query_done(void *arg, const struct api_error *err,
     const struct contributions *res)
 {
 	struct app *app = arg;
+	struct query *q = query(app);
 
 	app_idle(app);
-	if (app->cs == NULL)
+	if (q == NULL)
 		return;
 	if (err == NULL || err->result == API_OK) {
-		app->cs->contrib = *res;
-		app->cs->have_contrib = true;
-		app->cs->top = 0;
+		q->contrib = *res;
+		q->have_contrib = true;
+		q->top = 0;
 		app->dirty = true;
 		return;
 	}
@@ -47,10 +60,10 @@ query_ask(struct app *app)
 	    query_done, app);
 }
 
-void
+static void
 query_start(struct app *app)
 {
-	struct card_svc *cs = card_svc_get(app);
+	struct query *cs = query(app);
 
 	if (cs == NULL) {
 		app_msg(app, APP_MSG_ERROR, "%s", _("Out of memory."));
@@ -81,7 +94,7 @@ query_resize(struct app *app)
 
 /* The records shown under the filter: their indexes into idx. */
 static int
-query_rows(const struct card_svc *cs, int *idx, int max)
+query_rows(const struct query *cs, int *idx, int max)
 {
 	int n = 0;
 
@@ -104,7 +117,7 @@ query_draw(struct app *app)
 {
 	static int idx[CONTRIB_MAX];
 	WINDOW *w = app->body;
-	struct card_svc *cs = app->cs;
+	struct query *cs = query(app);
 	const struct card *c = app_card(app);
 	int cols = getmaxx(w), n, page = query_page(app), y;
 	char line[256], a[40], b[40];
@@ -164,7 +177,7 @@ query_draw(struct app *app)
 static void
 query_key(struct app *app, const struct key_event *ev)
 {
-	struct card_svc *cs = app->cs;
+	struct query *cs = query(app);
 	int page = query_page(app);
 
 	if (ev->act == ACT_QUIT) {
@@ -231,4 +244,10 @@ const struct screen screen_query = {
 		{ "F5", N_("Refresh") },
 		{ "Esc", N_("Back") },
 	},
+};
+
+const struct svc_unit svc_query = {
+	.id = SERVICE_QUERY,
+	.state_size = sizeof(struct query),
+	.start = query_start,
 };

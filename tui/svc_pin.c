@@ -1,11 +1,13 @@
 /*
- * screen_pin.c -- setting a card's PIN (seed 000), the screen turned to
- * the applicant.
+ * svc_pin.c -- setting a card's PIN (seed 000): the PIN reset's unit
+ * (svc_pin) and the screen turned to the applicant, also used to set the
+ * first PIN of a card just issued (pin_flow_start).
  *
  * The service first gives a one-time challenge for (check, card).  The
  * applicant types the new 6-digit PIN twice; only dots are drawn.  The
- * digits go straight into app->cs->pin1/pin2 (sodium_malloc'd, see
- * tui/card_svc.h): no libform buffer, no form_state, no draft, no log.
+ * digits go straight into the unit's state (struct pin: guarded memory,
+ * locked, wiped when the walk-in ends): no libform buffer, no
+ * form_state, no draft, no log.
  * The weak-PIN rules (forms/pin.h) are checked here first with a plain
  * reason; then the PIN and the challenge are sealed to the service's key
  * (net/seal.h), the plaintext is wiped at once, and only the sealed box
@@ -14,7 +16,7 @@
  * terminal's sealing key is wrong) stops the reset: no PIN is ever sent
  * any other way.
  */
-#include "tui/screens.h"
+#include "tui/svc_pin.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -23,14 +25,42 @@
 
 #include "forms/i18n.h"
 #include "forms/pin.h"
+#include "net/seal.h"
 #include "tui/card_svc.h"
 #include "tui/deleg.h"
 #include "tui/draw.h"
+#include "tui/svc_newborn.h"
+
+enum pin_stage {
+	PIN_ST_CHALLENGE,   /* asking the service for a challenge */
+	PIN_ST_FIRST,       /* the applicant types the new PIN */
+	PIN_ST_SECOND,      /* and again */
+	PIN_ST_SENDING,
+	PIN_ST_RESEND,      /* the answer was lost: F2 sends the same box */
+	PIN_ST_STUCK,       /* refused for good (wrong sealing key...) */
+};
+
+struct pin {
+	char pin_card[REF_MAX];
+	char pin_card_masked[32];
+	enum pin_stage pin_stage;
+	char pin1[PIN_LEN + 1], pin2[PIN_LEN + 1];
+	int pin1_n, pin2_n;
+	char challenge[64];
+	char sealed[SEAL_BOX_B64];     /* the box sent (for a resend only) */
+	char pin_idem[37];
+};
+
+static struct pin *
+pin_state(struct app *app)
+{
+	return svc_state(app, &svc_pin);
+}
 
 static void pin_ask_challenge(struct app *app);
 
 static void
-pin_wipe_entries(struct card_svc *cs)
+pin_wipe_entries(struct pin *cs)
 {
 	sodium_memzero(cs->pin1, sizeof cs->pin1);
 	sodium_memzero(cs->pin2, sizeof cs->pin2);
@@ -38,7 +68,7 @@ pin_wipe_entries(struct card_svc *cs)
 }
 
 static void
-pin_wipe_all(struct card_svc *cs)
+pin_wipe_all(struct pin *cs)
 {
 	pin_wipe_entries(cs);
 	sodium_memzero(cs->sealed, sizeof cs->sealed);
@@ -50,7 +80,7 @@ pin_challenge_done(void *arg, const struct api_error *err,
     const struct pin_challenge *res)
 {
 	struct app *app = arg;
-	struct card_svc *cs = app->cs;
+	struct pin *cs = pin_state(app);
 
 	if (cs == NULL)
 		return;
@@ -64,13 +94,13 @@ pin_challenge_done(void *arg, const struct api_error *err,
 		return;
 	}
 	/* Refusals (face, lost card, old check) go where the clerk acts. */
-	card_svc_done(app, err, NULL);
+	card_svc_done(app, SERVICE_PIN_RESET, NULL, err, NULL);
 }
 
 static void
 pin_ask_challenge(struct app *app)
 {
-	struct card_svc *cs = app->cs;
+	struct pin *cs = pin_state(app);
 	struct card_request req = {
 		.check_id = app->identity.check_id,
 		.card_id = cs->pin_card,
@@ -88,7 +118,7 @@ pin_ask_challenge(struct app *app)
 void
 pin_flow_start(struct app *app, const char *card_id, const char *masked)
 {
-	struct card_svc *cs = card_svc_get(app);
+	struct pin *cs = pin_state(app);
 
 	if (cs == NULL) {
 		app_msg(app, APP_MSG_ERROR, "%s", _("Out of memory."));
@@ -110,9 +140,11 @@ pin_enter(struct app *app)
 static void
 pin_leave(struct app *app)
 {
+	struct pin *cs = svc_peek(app, &svc_pin);
+
 	/* Whatever happens next, nothing typed survives leaving. */
-	if (app->cs != NULL)
-		pin_wipe_entries(app->cs);
+	if (cs != NULL)
+		pin_wipe_entries(cs);
 }
 
 static void
@@ -155,7 +187,7 @@ static void
 pin_draw(struct app *app)
 {
 	WINDOW *w = app->body;
-	struct card_svc *cs = app->cs;
+	struct pin *cs = pin_state(app);
 	int cols = getmaxx(w);
 	char line[128];
 
@@ -203,7 +235,7 @@ pin_reset_done(void *arg, const struct api_error *err,
     const struct application *res)
 {
 	struct app *app = arg;
-	struct card_svc *cs = app->cs;
+	struct pin *cs = pin_state(app);
 	char text[APP_MSG_MAX];
 
 	if (cs == NULL)
@@ -221,7 +253,7 @@ pin_reset_done(void *arg, const struct api_error *err,
 		memcpy(who_id, a->subject_id_masked, sizeof who_id);
 		pin_wipe_all(cs);
 		sodium_memzero(cs->pin_idem, sizeof cs->pin_idem);
-		card_svc_done(app, err, res);
+		card_svc_done(app, SERVICE_PIN_RESET, NULL, err, res);
 		if (same) {
 			memcpy(a->subject_name, who, sizeof who);
 			memcpy(a->subject_id_masked, who_id, sizeof who_id);
@@ -256,21 +288,22 @@ pin_reset_done(void *arg, const struct api_error *err,
 		    "desk; do not try again."));
 		return;
 	}
-	card_svc_done(app, err, res);
+	card_svc_done(app, SERVICE_PIN_RESET, NULL, err, res);
 }
 
 /* The cardholder's full ID number, normalised, into out (19 bytes): the
  * checked person's, or the child's for a newborn's card. */
 static void
-pin_id_number(const struct app *app, char out[19])
+pin_id_number(struct app *app, char out[19])
 {
 	const char *v = app->idform.def != NULL ?
 	    form_get_key(&app->idform, "id_number") : NULL;
 	size_t n = 0;
 
 	out[0] = '\0';
-	if (app->cs != NULL &&
-	    newborn_card_holder(app, app->cs->pin_card, out))
+	const struct pin *cs = svc_peek(app, &svc_pin);
+
+	if (cs != NULL && newborn_card_holder(app, cs->pin_card, out))
 		return;
 	if (v == NULL)
 		return;
@@ -283,7 +316,7 @@ pin_id_number(const struct app *app, char out[19])
 static void
 pin_send(struct app *app)
 {
-	struct card_svc *cs = app->cs;
+	struct pin *cs = pin_state(app);
 	struct card_request req = {
 		.check_id = app->identity.check_id,
 		.card_id = cs->pin_card,
@@ -302,7 +335,7 @@ pin_send(struct app *app)
 static bool
 pin_accept(struct app *app)
 {
-	struct card_svc *cs = app->cs;
+	struct pin *cs = pin_state(app);
 	char id[19];
 	enum pin_weak w;
 
@@ -326,7 +359,7 @@ pin_accept(struct app *app)
 static void
 pin_finish(struct app *app)
 {
-	struct card_svc *cs = app->cs;
+	struct pin *cs = pin_state(app);
 	int rc;
 
 	if (!pin_accept(app))
@@ -347,7 +380,7 @@ pin_finish(struct app *app)
 static void
 pin_type(struct app *app, wchar_t ch)
 {
-	struct card_svc *cs = app->cs;
+	struct pin *cs = pin_state(app);
 	char *buf = cs->pin_stage == PIN_ST_FIRST ? cs->pin1 : cs->pin2;
 	int *n = cs->pin_stage == PIN_ST_FIRST ? &cs->pin1_n : &cs->pin2_n;
 
@@ -367,7 +400,7 @@ pin_type(struct app *app, wchar_t ch)
 static void
 pin_key(struct app *app, const struct key_event *ev)
 {
-	struct card_svc *cs = app->cs;
+	struct pin *cs = pin_state(app);
 	bool typing;
 
 	if (ev->act == ACT_QUIT) {
@@ -443,4 +476,37 @@ const struct screen screen_pin = {
 		{ "Esc", N_("Back") },
 		{ "F10", N_("End walk-in") },
 	},
+};
+
+/* ---- the unit ----------------------------------------------------------- */
+
+/* The PIN reset: the cardholder in person, face recognition passed
+ * (forms/service.c), and a sealing key configured for this terminal. */
+static void
+pin_unit_start(struct app *app)
+{
+	const struct card *c = app_card(app);
+
+	if (!svc_allowed(app, SERVICE_PIN_RESET))
+		return;
+	if (!app->seal.set) {
+		person_notice(app, APP_MSG_ERROR, _("This terminal has no PIN "
+		    "sealing key configured (--seal-key), so it cannot send a "
+		    "PIN. Call the help desk."));
+		return;
+	}
+	pin_flow_start(app, c->card_id, c->number_masked);
+}
+
+static bool
+pin_shown(const struct app *app)
+{
+	return app->identity.person.ncards > 0;
+}
+
+const struct svc_unit svc_pin = {
+	.id = SERVICE_PIN_RESET,
+	.state_size = sizeof(struct pin),
+	.shown = pin_shown,
+	.start = pin_unit_start,
 };
