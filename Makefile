@@ -60,49 +60,162 @@ DEFS      = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 -DNCURSES_WIDECHAR=1 \
 ALL_CFLAGS  = $(WARN) $(OPT) $(HARDEN) $(DEFS) -I. $(CFLAGS)
 ALL_LDFLAGS = -pie -Wl,-z,relro,-z,now $(LDSAN) $(LDFLAGS)
 
-FORMS_SRC = forms/date.c forms/idnum.c forms/mask.c forms/text.c forms/check.c \
-            forms/pin.c forms/contrib.c forms/receipt.c \
-            forms/deadline.c forms/person.c forms/form.c \
-            forms/form_identity.c forms/form_medical.c forms/service.c
-FORMS_SRC += forms/journal.c forms/audit.c
-FORMS_SRC += forms/delegation.c forms/form_delegation.c
-FORMS_SRC += forms/form_financial.c
-NET_SRC   = net/transport.c net/transport_https.c net/transport_local.c \
-            net/api.c net/apijson.c
-NET_SRC  += net/api_deleg.c net/apijson_deleg.c
-NET_SRC  += net/seal.c net/api_card.c net/apijson_card.c
-NET_SRC  += net/outbox.c net/api_audit.c net/api_write.c
-SIM_SRC   = sim/sim.c sim/sim_route.c sim/sim_json.c sim/sim_data.c
-SIM_SRC  += sim/sim_list.c sim/sim_people.c sim/sim_app.c sim/sim_idem.c
-SIM_SRC  += sim/sim_session.c sim/sim_lockout.c
-SIM_SRC  += sim/sim_identity.c sim/sim_medical.c
-SIM_SRC  += sim/sim_deleg.c sim/sim_approval.c sim/sim_household.c
-SIM_SRC  += sim/sim_card.c sim/sim_contrib.c
-SIM_SRC  += sim/sim_fault.c sim/sim_audit.c sim/sim_rules.c
-SIM_SRC  += sim/sim_limit.c
-SIMSRV_SRC = sim/server.c sim/server_conn.c
-TUI_SRC   = tui/app.c tui/audit_log.c tui/card_svc.c tui/deleg.c \
-            tui/draft.c tui/draw.c tui/form_screen.c tui/form_view.c \
-            tui/keymap.c tui/lock.c tui/loop.c tui/main.c tui/queued.c \
-            tui/quit.c tui/receipt_print.c tui/screen_approval.c \
-            tui/screen_approvals.c tui/screen_draft.c tui/screen_home.c \
-            tui/screen_identity.c tui/screen_person.c tui/screen_receipt.c \
-            tui/screen_signin.c tui/services.c tui/signals.c \
-            tui/statedir.c tui/svc_confirm.c tui/svc_financial.c \
-            tui/svc_household.c tui/svc_medical.c tui/svc_newborn.c \
-            tui/svc_pin.c tui/svc_poa.c tui/svc_poa_insured.c \
-            tui/svc_query.c tui/svc_remedy.c
+# Sources, one sorted list per layer (SIMSRV_SRC: ssdesk-sim's HTTPS server;
+# SIM_SRC: the simulator, linked into ssdesk for --demo too).  Adding a file
+# is one line in its layer's list, where LC_ALL=C sort puts it, ending in a
+# backslash like every entry; a comment line closes each list, so no entry
+# is ever the last and two people adding files touch different lines.
+FORMS_SRC = \
+    forms/audit.c \
+    forms/check.c \
+    forms/contrib.c \
+    forms/date.c \
+    forms/deadline.c \
+    forms/delegation.c \
+    forms/form.c \
+    forms/form_delegation.c \
+    forms/form_financial.c \
+    forms/form_identity.c \
+    forms/form_medical.c \
+    forms/idnum.c \
+    forms/journal.c \
+    forms/mask.c \
+    forms/parse.c \
+    forms/person.c \
+    forms/pin.c \
+    forms/receipt.c \
+    forms/service.c \
+    forms/text.c \
+    # end of FORMS_SRC
+NET_SRC = \
+    net/api.c \
+    net/api_audit.c \
+    net/api_card.c \
+    net/api_deleg.c \
+    net/api_write.c \
+    net/apijson.c \
+    net/apijson_card.c \
+    net/apijson_deleg.c \
+    net/outbox.c \
+    net/seal.c \
+    net/transport.c \
+    net/transport_https.c \
+    net/transport_local.c \
+    # end of NET_SRC
+SIM_SRC = \
+    sim/sim.c \
+    sim/sim_app.c \
+    sim/sim_approval.c \
+    sim/sim_audit.c \
+    sim/sim_card.c \
+    sim/sim_contrib.c \
+    sim/sim_data.c \
+    sim/sim_deleg.c \
+    sim/sim_fault.c \
+    sim/sim_household.c \
+    sim/sim_idem.c \
+    sim/sim_identity.c \
+    sim/sim_json.c \
+    sim/sim_limit.c \
+    sim/sim_list.c \
+    sim/sim_lockout.c \
+    sim/sim_medical.c \
+    sim/sim_people.c \
+    sim/sim_route.c \
+    sim/sim_rules.c \
+    sim/sim_session.c \
+    # end of SIM_SRC
+SIMSRV_SRC = \
+    sim/server.c \
+    sim/server_conn.c \
+    # end of SIMSRV_SRC
+TUI_SRC = \
+    tui/app.c \
+    tui/audit_log.c \
+    tui/card_svc.c \
+    tui/deleg.c \
+    tui/draft.c \
+    tui/draw.c \
+    tui/form_screen.c \
+    tui/form_view.c \
+    tui/keymap.c \
+    tui/lock.c \
+    tui/loop.c \
+    tui/main.c \
+    tui/queued.c \
+    tui/quit.c \
+    tui/receipt_print.c \
+    tui/screen_approval.c \
+    tui/screen_approvals.c \
+    tui/screen_draft.c \
+    tui/screen_home.c \
+    tui/screen_identity.c \
+    tui/screen_person.c \
+    tui/screen_receipt.c \
+    tui/screen_signin.c \
+    tui/services.c \
+    tui/signals.c \
+    tui/statedir.c \
+    tui/svc_confirm.c \
+    tui/svc_financial.c \
+    tui/svc_household.c \
+    tui/svc_medical.c \
+    tui/svc_newborn.c \
+    tui/svc_pin.c \
+    tui/svc_poa.c \
+    tui/svc_poa_insured.c \
+    tui/svc_query.c \
+    tui/svc_remedy.c \
+    # end of TUI_SRC
 
 # Unit tests link only the layers they test, so each layer builds alone.
-FORMS_TESTS = date idnum mask text check form delegation pin contrib receipt \
-              person service
-NET_TESTS   = apijson transport_local apijson_deleg seal apijson_card outbox
-SIM_TESTS   = sim sim_card sim_fault sim_store
-INTEG_TESTS = https deleg card classroom hostile
+# A test is tests/unit/test_NAME.c and its NAME in one list, sorted.
+FORMS_TESTS = \
+    check \
+    contrib \
+    date \
+    delegation \
+    form \
+    idnum \
+    mask \
+    parse \
+    person \
+    pin \
+    receipt \
+    service \
+    text \
+    # end of FORMS_TESTS
+NET_TESTS = \
+    apijson \
+    apijson_card \
+    apijson_deleg \
+    outbox \
+    seal \
+    transport_local \
+    # end of NET_TESTS
+SIM_TESTS = \
+    sim \
+    sim_card \
+    sim_fault \
+    sim_store \
+    # end of SIM_TESTS
+# Integration tests: tests/integration/test_NAME.c, over real HTTPS.
+INTEG_TESTS = \
+    card \
+    classroom \
+    deleg \
+    hostile \
+    https \
+    # end of INTEG_TESTS
 # forms/ tests that need libsodium (journal sealing, audit hashes).
-SODIUM_TESTS = journal audit
+SODIUM_TESTS = \
+    audit \
+    journal \
+    # end of SODIUM_TESTS
 # tui/ pieces that need no terminal: each links its one object.
-TUI_TESTS   = keymap
+TUI_TESTS = \
+    keymap \
+    # end of TUI_TESTS
 
 FORMS_OBJ = $(FORMS_SRC:%.c=$(BUILD)/%.o)
 NET_OBJ   = $(NET_SRC:%.c=$(BUILD)/%.o)
@@ -114,17 +227,16 @@ LIBS_A    = $(BUILD)/libnet.a $(BUILD)/libsim.a $(BUILD)/libforms.a
 FORMS_TBIN = $(FORMS_TESTS:%=$(BUILD)/tests/test_%)
 NET_TBIN   = $(NET_TESTS:%=$(BUILD)/tests/test_%)
 SIM_TBIN   = $(SIM_TESTS:%=$(BUILD)/tests/test_%)
-UNIT_BIN   = $(FORMS_TBIN) $(NET_TBIN) $(SIM_TBIN)
 SODIUM_TBIN = $(SODIUM_TESTS:%=$(BUILD)/tests/test_%)
-UNIT_BIN  += $(SODIUM_TBIN)
 TUI_TBIN   = $(TUI_TESTS:%=$(BUILD)/tests/test_%)
-UNIT_BIN  += $(TUI_TBIN)
+UNIT_BIN   = $(FORMS_TBIN) $(NET_TBIN) $(SIM_TBIN) $(SODIUM_TBIN) $(TUI_TBIN)
 INTEG_BIN  = $(INTEG_TESTS:%=$(BUILD)/tests/itest_%)
 TEST_CC    = $(CC) $(ALL_CFLAGS) $(APP_CFLAGS) $(SIM_CFLAGS) $(TEST_CFLAGS) \
              $(ALL_LDFLAGS)
 
-.PHONY: all demo test tests check-layers check-san bench deps deps-test \
-        install uninstall clean fuzz fuzz-build check-valgrind deps-ci
+.PHONY: all demo test tests check-layers check-layers-selftest check-san \
+        bench deps deps-test install uninstall clean fuzz fuzz-build \
+        check-valgrind deps-ci
 
 all: $(BUILD)/ssdesk $(BUILD)/ssdesk-sim
 
@@ -136,7 +248,7 @@ demo: deps
 
 test: deps-test
 	$(MAKE) all tests
-	$(MAKE) check-layers
+	$(MAKE) check-layers check-layers-selftest
 	tests/run $(BUILD)
 
 tests: $(UNIT_BIN) $(INTEG_BIN)
@@ -229,10 +341,15 @@ check-valgrind: deps-ci
 # ---- fuzzing (clang, libFuzzer) ----------------------------------------
 # A harness is tests/fuzz/fuzz_NAME.c defining LLVMFuzzerTestOneInput; it
 # links every instrumented object of forms/, net/ and sim/, with seeds in
-# tests/fuzz/corpus/NAME/.  Adding one is adding its NAME here:
-FUZZ_TARGETS = apijson idnum sanitize
-FUZZ_TARGETS += journal audit
-FUZZ_TARGETS += sim
+# tests/fuzz/corpus/NAME/.  Adding one is adding its NAME here, sorted:
+FUZZ_TARGETS = \
+    apijson \
+    audit \
+    idnum \
+    journal \
+    sanitize \
+    sim \
+    # end of FUZZ_TARGETS
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_BUILD    = build-fuzz
@@ -272,15 +389,17 @@ $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
 	$(call say,FUZZLD,$@)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ \
 	  $(APP_LIBS) $(SIM_LIBS)
 
-# forms/ is the model: no curses, curl or cJSON; cJSON stays in net/ and sim/.
+# The layers' rules (scripts/check-layers says them): include directions,
+# which library headers each layer may use, forms/ and net/ never print,
+# each layer compiles with only its own pkg-config flags.  The selftest
+# plants one break of each rule in a copy of the tree and wants each told.
+LAYER_CFLAGS = $(WARN) $(filter-out -DSSDESK_VERSION=% -DLOCALEDIR=%,$(DEFS))
 check-layers:
-	@! grep -nE '#include *[<"](n?curses|ncursesw/|form\.h|menu\.h|panel\.h|curl/|cjson/|cJSON)' forms/*.[ch] \
-	  || { echo "forms/ must not include curses, curl or cJSON"; exit 1; }
-	@! grep -nE '#include *[<"](cjson/|cJSON)' tui/*.[ch] \
-	  || { echo "cJSON must not leave net/ and sim/"; exit 1; }
-	@! grep -nE '#include *[<"](n?curses|ncursesw/|curl/)' sim/*.[ch] \
-	  || { echo "sim/ must not include curses or curl"; exit 1; }
-	@echo "layers: ok"
+	@CC='$(CC)' PKG_CONFIG='$(PKG_CONFIG)' LAYER_CFLAGS='$(LAYER_CFLAGS)' \
+	  scripts/check-layers
+check-layers-selftest:
+	@CC='$(CC)' PKG_CONFIG='$(PKG_CONFIG)' LAYER_CFLAGS='$(LAYER_CFLAGS)' \
+	  tests/layers/plant.sh
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1

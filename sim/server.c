@@ -46,6 +46,7 @@
 #include <sodium.h>
 
 #include "forms/date.h"
+#include "forms/parse.h"
 #include "sim/server_conn.h"
 #include "sim/sim.h"
 #include "sim/sim_fault.h"
@@ -59,6 +60,9 @@
 /* --request-deadline: seconds for a request to arrive whole. */
 #define SERVER_DEADLINE_S 10
 #define SERVER_DEADLINE_MAX 3600
+/* --session-ttl: at most 30 days (a written number, for the message); a
+ * lifetime near LONG_MAX overflowed the expiry time. */
+#define SERVER_TTL_MAX 2592000
 /* Password checks at once, at most (each holds 64 MiB while it runs). */
 #define SERVER_VERIFY_MAX 8
 /* An oversized body without Content-Length is read (and dropped) up to
@@ -104,7 +108,8 @@ server_usage(FILE *f)
 "  --port N             TCP port (default 8443; 0 picks a free one)\n"
 "  --port-file FILE     write the bound port number to FILE\n"
 "  --today YYYY-MM-DD   the simulator's date (default: the real date)\n"
-"  --session-ttl SECS   staff session lifetime (default 28800)\n"
+"  --session-ttl SECS   staff session lifetime (default 28800, at most\n"
+"                       2592000)\n"
 "  --request-deadline SECS  a request must arrive whole within SECS of the\n"
 "                       connection opening or of the previous answer, else\n"
 "                       the connection is closed (default 10)\n"
@@ -907,29 +912,224 @@ server_connections_max(void)
 	    (unsigned)spare;
 }
 
-static int
-server_parse_addr(const char *addr, struct sockaddr_storage *ss,
-    socklen_t *len, bool *v6)
-{
-	struct sockaddr_in *in4 = (struct sockaddr_in *)ss;
-	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)ss;
+/* ---- the command line --------------------------------------------------- */
 
-	memset(ss, 0, sizeof *ss);
+/* What the command line asked for, read before anything starts. */
+struct server_opts {
+	const char *cert_path, *key_path, *listen_addr, *port_file, *seal_out;
+	long port, deadline;
+	bool list, have_today;
+	struct sim_opts sim;       /* today, session_ttl_s (0: the default) */
+};
+
+/* Where to listen: --listen and --port as a socket address. */
+struct server_addr {
+	struct sockaddr_storage ss;
+	socklen_t len;
+	bool v6;
+};
+
+/* Returned by the option readers when the program goes on; anything else
+ * is its exit status. */
+#define SERVER_GO (-1)
+#define SERVER_STR(x) SERVER_STR_(x)
+#define SERVER_STR_(x) #x
+
+static const struct option server_longopts[] = {
+	{ "cert", required_argument, NULL, 'c' },
+	{ "key", required_argument, NULL, 'k' },
+	{ "listen", required_argument, NULL, 'l' },
+	{ "port", required_argument, NULL, 'p' },
+	{ "port-file", required_argument, NULL, 'P' },
+	{ "today", required_argument, NULL, 't' },
+	{ "session-ttl", required_argument, NULL, 's' },
+	{ "request-deadline", required_argument, NULL, 'D' },
+	{ "list", no_argument, NULL, 'L' },
+	{ "seal-key-out", required_argument, NULL, 'S' },
+	{ "fault", required_argument, NULL, 'f' },
+	{ "control", no_argument, NULL, 'C' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int
+server_bad_usage(const char *why)
+{
+	fprintf(stderr, "ssdesk-sim: %s\nTry 'ssdesk-sim --help' for more "
+	    "information.\n", why);
+	return 2;
+}
+
+/* A numeric option: arg from min to max into *out, else "ssdesk-sim:
+ * OPT: WHY: ARG" and exit status 2. */
+static int
+server_number(long *out, const char *opt, const char *arg, long min,
+    long max, const char *why)
+{
+	if (parse_long(out, arg, min, max) == 0)
+		return SERVER_GO;
+	fprintf(stderr, "ssdesk-sim: %s: %s: %s\n", opt, why, arg);
+	return 2;
+}
+
+static int
+server_fault_opt(struct server *srv, const char *arg)
+{
+	char ferr[160];
+
+	if (sim_faults_add(&srv->faults, arg, ferr, sizeof ferr) == 0)
+		return SERVER_GO;
+	fprintf(stderr, "ssdesk-sim: --fault %s: %s\n", arg, ferr);
+	return 2;
+}
+
+static int
+server_today_opt(struct server_opts *o, const char *arg)
+{
+	if (date_parse(&o->sim.today, arg) < 0) {
+		fprintf(stderr, "ssdesk-sim: --today: not a date (YYYY-MM-DD): "
+		    "%s\n", arg);
+		return 2;
+	}
+	o->have_today = true;
+	return SERVER_GO;
+}
+
+static int
+server_version(void)
+{
+	printf("ssdesk-sim (ssdesk) %s\n"
+	    "The simulated central service for ssdesk training and tests.\n",
+	    SSDESK_VERSION);
+	return 0;
+}
+
+/* One option of getopt_long's (c, arg). */
+static int
+server_option(struct server *srv, struct server_opts *o, int c,
+    const char *arg)
+{
+	switch (c) {
+	case 'c': o->cert_path = arg; return SERVER_GO;
+	case 'k': o->key_path = arg; return SERVER_GO;
+	case 'l': o->listen_addr = arg; return SERVER_GO;
+	case 'P': o->port_file = arg; return SERVER_GO;
+	case 'L': o->list = true; return SERVER_GO;
+	case 'S': o->seal_out = arg; return SERVER_GO;
+	case 'C': srv->control = true; return SERVER_GO;
+	case 'f': return server_fault_opt(srv, arg);
+	case 't': return server_today_opt(o, arg);
+	case 'p':
+		return server_number(&o->port, "--port", arg, 0, 65535,
+		    "not a port number");
+	case 's':
+		return server_number(&o->sim.session_ttl_s, "--session-ttl",
+		    arg, 1, SERVER_TTL_MAX,
+		    "not 1 to " SERVER_STR(SERVER_TTL_MAX) " seconds");
+	case 'D':
+		return server_number(&o->deadline, "--request-deadline", arg, 1,
+		    SERVER_DEADLINE_MAX,
+		    "not 1 to " SERVER_STR(SERVER_DEADLINE_MAX) " seconds");
+	case 'h':
+		server_usage(stdout);
+		return 0;
+	case 'V': return server_version();
+	default:
+		fputs("Try 'ssdesk-sim --help' for more information.\n",
+		    stderr);
+		return 2;
+	}
+}
+
+/* The whole command line into o (and srv's faults and --control); the
+ * date is read from the clock when --today is not given. */
+static int
+server_parse(struct server *srv, struct server_opts *o, int argc,
+    char **argv)
+{
+	char why[256];
+	int c, rc;
+
+	*o = (struct server_opts){ .listen_addr = "127.0.0.1", .port = 8443,
+	    .deadline = SERVER_DEADLINE_S };
+	while ((c = getopt_long(argc, argv, "", server_longopts, NULL)) != -1)
+		if ((rc = server_option(srv, o, c, optarg)) != SERVER_GO)
+			return rc;
+	if (optind < argc) {
+		snprintf(why, sizeof why, "unexpected argument: %s",
+		    argv[optind]);
+		return server_bad_usage(why);
+	}
+	if (!o->have_today && date_today(&o->sim.today) < 0) {
+		fprintf(stderr, "ssdesk-sim: cannot read the clock; give "
+		    "--today YYYY-MM-DD\n");
+		return 1;
+	}
+	return SERVER_GO;
+}
+
+/* ---- start, serve, stop ------------------------------------------------- */
+
+static int
+server_parse_addr(const char *addr, struct server_addr *a)
+{
+	struct sockaddr_in *in4 = (struct sockaddr_in *)&a->ss;
+	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&a->ss;
+
+	memset(a, 0, sizeof *a);
 	if (strcmp(addr, "localhost") == 0)
 		addr = "127.0.0.1";
 	if (inet_pton(AF_INET, addr, &in4->sin_addr) == 1) {
 		in4->sin_family = AF_INET;
-		*len = sizeof *in4;
-		*v6 = false;
+		a->len = sizeof *in4;
 		return 0;
 	}
 	if (inet_pton(AF_INET6, addr, &in6->sin6_addr) == 1) {
 		in6->sin6_family = AF_INET6;
-		*len = sizeof *in6;
-		*v6 = true;
+		a->len = sizeof *in6;
+		a->v6 = true;
 		return 0;
 	}
 	return -1;
+}
+
+static bool
+server_loopback(const struct server_addr *a)
+{
+	if (a->v6)
+		return IN6_IS_ADDR_LOOPBACK(
+		    &((const struct sockaddr_in6 *)&a->ss)->sin6_addr);
+	return ntohl(((const struct sockaddr_in *)&a->ss)->sin_addr.s_addr) >>
+	    24 == 127;
+}
+
+/* --listen and --port as an address, once --cert and --key are known to
+ * be given and --control to be on a loopback address. */
+static int
+server_where(const struct server *srv, const struct server_opts *o,
+    struct server_addr *a)
+{
+	if (o->cert_path == NULL || o->key_path == NULL)
+		return server_bad_usage("--cert FILE and --key FILE are "
+		    "required");
+	if (server_parse_addr(o->listen_addr, a) < 0) {
+		fprintf(stderr, "ssdesk-sim: --listen: not an IP address: %s\n",
+		    o->listen_addr);
+		return 2;
+	}
+	if (srv->control && !server_loopback(a)) {
+		fprintf(stderr, "ssdesk-sim: --control is for tests on a "
+		    "loopback address only\n");
+		return 2;
+	}
+	if (a->v6)
+		((struct sockaddr_in6 *)&a->ss)->sin6_port =
+		    htons((uint16_t)o->port);
+	else
+		((struct sockaddr_in *)&a->ss)->sin_port =
+		    htons((uint16_t)o->port);
+	return SERVER_GO;
 }
 
 /* The public sealing key, base64 and a newline, for ssdesk --seal-key. */
@@ -953,251 +1153,172 @@ server_write_seal_key(const struct sim *sim, const char *path)
 	return rc;
 }
 
-int
-main(int argc, char **argv)
+/* A file the server needs read whole, or why not on stderr. */
+static int
+server_load(const char *path, char **out)
 {
-	static const struct option longopts[] = {
-		{ "cert", required_argument, NULL, 'c' },
-		{ "key", required_argument, NULL, 'k' },
-		{ "listen", required_argument, NULL, 'l' },
-		{ "port", required_argument, NULL, 'p' },
-		{ "port-file", required_argument, NULL, 'P' },
-		{ "today", required_argument, NULL, 't' },
-		{ "session-ttl", required_argument, NULL, 's' },
-		{ "request-deadline", required_argument, NULL, 'D' },
-		{ "list", no_argument, NULL, 'L' },
-		{ "seal-key-out", required_argument, NULL, 'S' },
-		{ "fault", required_argument, NULL, 'f' },
-		{ "control", no_argument, NULL, 'C' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *cert_path = NULL, *key_path = NULL, *listen_addr = "127.0.0.1";
-	const char *port_file = NULL, *seal_out = NULL;
-	char *cert = NULL, *key = NULL, *end, host[INET6_ADDRSTRLEN + 2];
-	long port = 8443, ttl = 0, deadline = SERVER_DEADLINE_S;
-	bool list = false, v6 = false, have_today = false;
-	struct sim_opts opts = { 0 };
-	struct server srv = { .sim = NULL };
-	struct sockaddr_storage sa;
-	socklen_t salen;
-	struct MHD_Daemon *d;
-	const union MHD_DaemonInfo *info;
-	struct rlimit nocore = { 0, 0 };
-	sigset_t sigs;
-	unsigned bound, conn_max;
-	int c, sig, rc = 1;
-
-	setrlimit(RLIMIT_CORE, &nocore);
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'c': cert_path = optarg; break;
-		case 'k': key_path = optarg; break;
-		case 'l': listen_addr = optarg; break;
-		case 'P': port_file = optarg; break;
-		case 'L': list = true; break;
-		case 'S': seal_out = optarg; break;
-		case 'C': srv.control = true; break;
-		case 'f': {
-			char ferr[160];
-
-			if (sim_faults_add(&srv.faults, optarg, ferr,
-			    sizeof ferr) < 0) {
-				fprintf(stderr, "ssdesk-sim: --fault %s: %s\n",
-				    optarg, ferr);
-				return 2;
-			}
-			break;
-		}
-		case 'p':
-			errno = 0;
-			port = strtol(optarg, &end, 10);
-			if (errno || *end || end == optarg || port < 0 ||
-			    port > 65535) {
-				fprintf(stderr, "ssdesk-sim: --port: not a port "
-				    "number: %s\n", optarg);
-				return 2;
-			}
-			break;
-		case 't':
-			if (date_parse(&opts.today, optarg) < 0) {
-				fprintf(stderr, "ssdesk-sim: --today: not a date "
-				    "(YYYY-MM-DD): %s\n", optarg);
-				return 2;
-			}
-			have_today = true;
-			break;
-		case 's':
-			errno = 0;
-			ttl = strtol(optarg, &end, 10);
-			if (errno || *end || end == optarg || ttl <= 0) {
-				fprintf(stderr, "ssdesk-sim: --session-ttl: not "
-				    "a number of seconds: %s\n", optarg);
-				return 2;
-			}
-			break;
-		case 'D':
-			errno = 0;
-			deadline = strtol(optarg, &end, 10);
-			if (errno || *end || end == optarg || deadline <= 0 ||
-			    deadline > SERVER_DEADLINE_MAX) {
-				fprintf(stderr, "ssdesk-sim: --request-deadline: "
-				    "not 1 to %d seconds: %s\n",
-				    SERVER_DEADLINE_MAX, optarg);
-				return 2;
-			}
-			break;
-		case 'h':
-			server_usage(stdout);
-			return 0;
-		case 'V':
-			printf("ssdesk-sim (ssdesk) %s\n"
-			    "The simulated central service for ssdesk training "
-			    "and tests.\n", SSDESK_VERSION);
-			return 0;
-		default:
-			fputs("Try 'ssdesk-sim --help' for more information.\n",
-			    stderr);
-			return 2;
-		}
-	}
-	if (optind < argc) {
-		fprintf(stderr, "ssdesk-sim: unexpected argument: %s\n"
-		    "Try 'ssdesk-sim --help' for more information.\n",
-		    argv[optind]);
-		return 2;
-	}
-	if (!have_today && date_today(&opts.today) < 0) {
-		fprintf(stderr, "ssdesk-sim: cannot read the clock; give "
-		    "--today YYYY-MM-DD\n");
-		return 1;
-	}
-	opts.session_ttl_s = ttl;
-	srv.sim = sim_new(&opts);
-	if (srv.sim == NULL) {
-		fprintf(stderr, "ssdesk-sim: cannot start the simulator "
-		    "(libsodium or memory)\n");
-		return 1;
-	}
-	if (list) {
-		server_list(srv.sim, opts.today);
-		sim_free(srv.sim);
+	if (server_read_file(path, out) == 0)
 		return 0;
-	}
-	if (seal_out != NULL && server_write_seal_key(srv.sim, seal_out) < 0) {
-		fprintf(stderr, "ssdesk-sim: %s: %s\n", seal_out,
-		    strerror(errno));
-		goto out;
-	}
-	if (cert_path == NULL || key_path == NULL) {
-		fprintf(stderr, "ssdesk-sim: --cert FILE and --key FILE are "
-		    "required\nTry 'ssdesk-sim --help' for more information.\n");
-		rc = 2;
-		goto out;
-	}
-	if (server_parse_addr(listen_addr, &sa, &salen, &v6) < 0) {
-		fprintf(stderr, "ssdesk-sim: --listen: not an IP address: %s\n",
-		    listen_addr);
-		rc = 2;
-		goto out;
-	}
-	if (srv.control && (v6 ? !IN6_IS_ADDR_LOOPBACK(
-	    &((struct sockaddr_in6 *)&sa)->sin6_addr) :
-	    (ntohl(((struct sockaddr_in *)&sa)->sin_addr.s_addr) >> 24) != 127)) {
-		fprintf(stderr, "ssdesk-sim: --control is for tests on a "
-		    "loopback address only\n");
-		rc = 2;
-		goto out;
-	}
-	if (v6)
-		((struct sockaddr_in6 *)&sa)->sin6_port = htons((uint16_t)port);
-	else
-		((struct sockaddr_in *)&sa)->sin_port = htons((uint16_t)port);
-	if (server_read_file(cert_path, &cert) < 0) {
-		fprintf(stderr, "ssdesk-sim: %s: %s\n", cert_path,
-		    strerror(errno));
-		goto out;
-	}
-	if (server_read_file(key_path, &key) < 0) {
-		fprintf(stderr, "ssdesk-sim: %s: %s\n", key_path,
-		    strerror(errno));
-		goto out;
-	}
-	pthread_mutex_init(&srv.lock, NULL);
-	sem_init(&srv.verify_slots, 0, server_verify_max());
-	if ((srv.conns = server_conn_new(deadline)) == NULL) {
-		fprintf(stderr, "ssdesk-sim: cannot start (threads or "
-		    "memory)\n");
-		goto out_lock;
-	}
-	conn_max = server_connections_max();
+	fprintf(stderr, "ssdesk-sim: %s: %s\n", path, strerror(errno));
+	return -1;
+}
 
-	/* Block the stop signals before the daemon's thread starts, so that
-	 * it inherits the mask and sigwait() below receives them. */
+static struct MHD_Daemon *
+server_daemon(struct server *srv, const struct server_addr *a, long port,
+    const char *cert, const char *key)
+{
+	/* A thread per connection: a delayed or trickled answer holds its
+	 * own connection only.  poll(2), not select(2): descriptors past
+	 * FD_SETSIZE work (epoll does not go with a thread per
+	 * connection). */
+	return MHD_start_daemon(MHD_USE_TLS | MHD_USE_THREAD_PER_CONNECTION |
+	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
+	    MHD_USE_ERROR_LOG | (a->v6 ? MHD_USE_IPv6 : 0), (uint16_t)port,
+	    NULL, NULL, server_answer, srv,
+	    MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)&a->ss,
+	    MHD_OPTION_HTTPS_MEM_CERT, cert,
+	    MHD_OPTION_HTTPS_MEM_KEY, key,
+	    MHD_OPTION_HTTPS_PRIORITIES,
+	    "NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2",
+	    MHD_OPTION_NOTIFY_COMPLETED, server_completed, (void *)srv,
+	    MHD_OPTION_NOTIFY_CONNECTION, server_conn_notify,
+	    (void *)srv->conns,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
+	    MHD_OPTION_CONNECTION_LIMIT, server_connections_max(),
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)SERVER_PER_IP_MAX,
+	    MHD_OPTION_END);
+}
+
+/* The bound port to --port-file, then "listening on" on stdout. */
+static int
+server_announce(struct MHD_Daemon *d, const struct server_opts *o,
+    const struct server_addr *a)
+{
+	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d,
+	    MHD_DAEMON_INFO_BIND_PORT);
+	unsigned bound = info ? info->port : (unsigned)o->port;
+
+	if (o->port_file != NULL && server_write_port(o->port_file, bound) < 0) {
+		fprintf(stderr, "ssdesk-sim: %s: %s\n", o->port_file,
+		    strerror(errno));
+		return -1;
+	}
+	printf("ssdesk-sim: listening on https://%s%s%s:%u\n", a->v6 ? "[" : "",
+	    o->listen_addr, a->v6 ? "]" : "", bound);
+	fflush(stdout);
+	return 0;
+}
+
+/* Until SIGINT or SIGTERM; they were blocked (sigs) before the daemon's
+ * threads started, so that those inherit the mask and sigwait gets them. */
+static void
+server_wait_stop(const sigset_t *sigs)
+{
+	int sig;
+
+	for (;;)
+		if (sigwait(sigs, &sig) == 0 && (sig == SIGINT || sig == SIGTERM))
+			return;
+}
+
+/* Listen with cert and key, serve until told to stop; the exit status. */
+static int
+server_serve_all(struct server *srv, const struct server_opts *o,
+    const struct server_addr *a, const char *cert, const char *key)
+{
+	struct MHD_Daemon *d;
+	sigset_t sigs;
+
 	signal(SIGPIPE, SIG_IGN);
 	sigemptyset(&sigs);
 	sigaddset(&sigs, SIGINT);
 	sigaddset(&sigs, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
-
-	/* A thread per connection: a delayed or trickled answer holds its
-	 * own connection only.  poll(2), not select(2): descriptors past
-	 * FD_SETSIZE work (epoll does not go with a thread per
-	 * connection). */
-	d = MHD_start_daemon(MHD_USE_TLS | MHD_USE_THREAD_PER_CONNECTION |
-	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
-	    MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0), (uint16_t)port,
-	    NULL, NULL, server_answer, &srv,
-	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-	    MHD_OPTION_HTTPS_MEM_CERT, cert,
-	    MHD_OPTION_HTTPS_MEM_KEY, key,
-	    MHD_OPTION_HTTPS_PRIORITIES,
-	    "NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2",
-	    MHD_OPTION_NOTIFY_COMPLETED, server_completed, (void *)&srv,
-	    MHD_OPTION_NOTIFY_CONNECTION, server_conn_notify,
-	    (void *)srv.conns,
-	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
-	    MHD_OPTION_CONNECTION_LIMIT, conn_max,
-	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)SERVER_PER_IP_MAX,
-	    MHD_OPTION_END);
-	if (d == NULL) {
+	if ((d = server_daemon(srv, a, o->port, cert, key)) == NULL) {
 		fprintf(stderr, "ssdesk-sim: cannot listen on %s port %ld "
 		    "(address in use, or the certificate and key do not "
-		    "load)\n", listen_addr, port);
-		goto out_lock;
+		    "load)\n", o->listen_addr, o->port);
+		return 1;
 	}
-	info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-	bound = info ? info->port : (unsigned)port;
-	if (v6)
-		snprintf(host, sizeof host, "[%s]", listen_addr);
-	else
-		snprintf(host, sizeof host, "%s", listen_addr);
-	if (port_file != NULL && server_write_port(port_file, bound) < 0) {
-		fprintf(stderr, "ssdesk-sim: %s: %s\n", port_file,
-		    strerror(errno));
+	if (server_announce(d, o, a) < 0) {
 		MHD_stop_daemon(d);
-		goto out_lock;
+		return 1;
 	}
-	printf("ssdesk-sim: listening on https://%s:%u\n", host, bound);
-	fflush(stdout);
-
-	for (;;) {
-		if (sigwait(&sigs, &sig) == 0 &&
-		    (sig == SIGINT || sig == SIGTERM))
-			break;
-	}
-	srv.stopping = true;
+	server_wait_stop(&sigs);
+	srv->stopping = true;
 	MHD_stop_daemon(d);
 	fprintf(stderr, "ssdesk-sim: stopped\n");
-	rc = 0;
-out_lock:
-	server_conn_free(srv.conns);
-	sem_destroy(&srv.verify_slots);
-	pthread_mutex_destroy(&srv.lock);
-out:
+	return 0;
+}
+
+/* The server's locks and deadlines around a whole run. */
+static int
+server_run_locked(struct server *srv, const struct server_opts *o,
+    const struct server_addr *a, const char *cert, const char *key)
+{
+	int rc = 1;
+
+	pthread_mutex_init(&srv->lock, NULL);
+	sem_init(&srv->verify_slots, 0, server_verify_max());
+	if ((srv->conns = server_conn_new(o->deadline)) == NULL)
+		fprintf(stderr, "ssdesk-sim: cannot start (threads or "
+		    "memory)\n");
+	else
+		rc = server_serve_all(srv, o, a, cert, key);
+	server_conn_free(srv->conns);
+	sem_destroy(&srv->verify_slots);
+	pthread_mutex_destroy(&srv->lock);
+	return rc;
+}
+
+/* Everything after the simulator is made: --seal-key-out, the address,
+ * the certificate and key (wiped after), then the run. */
+static int
+server_run(struct server *srv, const struct server_opts *o)
+{
+	struct server_addr a;
+	char *cert = NULL, *key = NULL;
+	int rc;
+
+	if (o->seal_out != NULL && server_write_seal_key(srv->sim,
+	    o->seal_out) < 0) {
+		fprintf(stderr, "ssdesk-sim: %s: %s\n", o->seal_out,
+		    strerror(errno));
+		return 1;
+	}
+	if ((rc = server_where(srv, o, &a)) != SERVER_GO)
+		return rc;
+	rc = 1;
+	if (server_load(o->cert_path, &cert) == 0 &&
+	    server_load(o->key_path, &key) == 0)
+		rc = server_run_locked(srv, o, &a, cert, key);
 	server_free_secret(cert);
 	server_free_secret(key);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct server_opts o;
+	struct server srv = { .sim = NULL };
+	struct rlimit nocore = { 0, 0 };
+	int rc;
+
+	setrlimit(RLIMIT_CORE, &nocore);
+	if ((rc = server_parse(&srv, &o, argc, argv)) != SERVER_GO)
+		return rc;
+	if ((srv.sim = sim_new(&o.sim)) == NULL) {
+		fprintf(stderr, "ssdesk-sim: cannot start the simulator "
+		    "(libsodium or memory)\n");
+		return 1;
+	}
+	if (o.list) {
+		server_list(srv.sim, o.sim.today);
+		rc = 0;
+	} else {
+		rc = server_run(&srv, &o);
+	}
 	sim_free(srv.sim);
 	return rc;
 }

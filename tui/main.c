@@ -7,7 +7,6 @@
  * and sanitising; C.UTF-8 is tried if the locale is not), gettext, no core
  * dumps (a core would hold what the clerk typed), libsodium.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -24,6 +23,7 @@
 
 #include "forms/date.h"
 #include "forms/i18n.h"
+#include "forms/parse.h"
 #include "net/api.h"
 #include "net/outbox.h"
 #include "net/transport.h"
@@ -124,140 +124,126 @@ main_bad_usage(const char *why)
 	exit(2);
 }
 
+enum main_opt {
+	O_DEMO = 256, O_SERVICE, O_CA, O_PIN, O_CERT, O_KEY, O_COUNTER,
+	O_TODAY, O_LATENCY, O_ASCII, O_HELP, O_VERSION, O_STATE_DIR,
+	O_IDLE_LOCK, O_VERIFY_AUDIT, O_SEAL_KEY, O_RECEIPT_DIR, O_PRINT_CMD,
+	O_FAULT, O_ANCHOR
+};
+
+static const struct option main_longopts[] = {
+	{ "demo", no_argument, NULL, O_DEMO },
+	{ "service", required_argument, NULL, O_SERVICE },
+	{ "ca-file", required_argument, NULL, O_CA },
+	{ "pin", required_argument, NULL, O_PIN },
+	{ "client-cert", required_argument, NULL, O_CERT },
+	{ "client-key", required_argument, NULL, O_KEY },
+	{ "counter", required_argument, NULL, O_COUNTER },
+	{ "today", required_argument, NULL, O_TODAY },
+	{ "latency", required_argument, NULL, O_LATENCY },
+	{ "ascii", no_argument, NULL, O_ASCII },
+	{ "seal-key", required_argument, NULL, O_SEAL_KEY },
+	{ "receipt-dir", required_argument, NULL, O_RECEIPT_DIR },
+	{ "print-command", required_argument, NULL, O_PRINT_CMD },
+	{ "fault", required_argument, NULL, O_FAULT },
+	{ "help", no_argument, NULL, O_HELP },
+	{ "version", no_argument, NULL, O_VERSION },
+	{ "state-dir", required_argument, NULL, O_STATE_DIR },
+	{ "idle-lock", required_argument, NULL, O_IDLE_LOCK },
+	{ "verify-audit", required_argument, NULL, O_VERIFY_AUDIT },
+	{ "anchor", required_argument, NULL, O_ANCHOR },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* A numeric option: arg from min to max into *out, or why and exit 2. */
 static void
-main_parse(struct main_opts *o, int argc, char **argv)
+main_number(long *out, const char *arg, long min, long max, const char *why)
 {
-	enum { O_DEMO = 256, O_SERVICE, O_CA, O_PIN, O_CERT, O_KEY, O_COUNTER,
-	    O_TODAY, O_LATENCY, O_ASCII, O_HELP, O_VERSION, O_STATE_DIR,
-	    O_IDLE_LOCK, O_VERIFY_AUDIT, O_SEAL_KEY, O_RECEIPT_DIR,
-	    O_PRINT_CMD, O_FAULT, O_ANCHOR };
-	static const struct option longopts[] = {
-		{ "demo", no_argument, NULL, O_DEMO },
-		{ "service", required_argument, NULL, O_SERVICE },
-		{ "ca-file", required_argument, NULL, O_CA },
-		{ "pin", required_argument, NULL, O_PIN },
-		{ "client-cert", required_argument, NULL, O_CERT },
-		{ "client-key", required_argument, NULL, O_KEY },
-		{ "counter", required_argument, NULL, O_COUNTER },
-		{ "today", required_argument, NULL, O_TODAY },
-		{ "latency", required_argument, NULL, O_LATENCY },
-		{ "ascii", no_argument, NULL, O_ASCII },
-		{ "seal-key", required_argument, NULL, O_SEAL_KEY },
-		{ "receipt-dir", required_argument, NULL, O_RECEIPT_DIR },
-		{ "print-command", required_argument, NULL, O_PRINT_CMD },
-		{ "fault", required_argument, NULL, O_FAULT },
-		{ "help", no_argument, NULL, O_HELP },
-		{ "version", no_argument, NULL, O_VERSION },
-		{ "state-dir", required_argument, NULL, O_STATE_DIR },
-		{ "idle-lock", required_argument, NULL, O_IDLE_LOCK },
-		{ "verify-audit", required_argument, NULL, O_VERIFY_AUDIT },
-		{ "anchor", required_argument, NULL, O_ANCHOR },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-	char *end;
+	if (parse_long(out, arg, min, max) < 0)
+		main_bad_usage(why);
+}
 
-	memset(o, 0, sizeof *o);
-	o->counter = "C-01";
-	o->latency = MAIN_LATENCY_DEFAULT;
-	o->idle_lock = LOCK_IDLE_DEFAULT;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (c) {
-		case O_DEMO:
-			o->demo = true;
-			break;
-		case O_SERVICE:
-			o->service = optarg;
-			break;
-		case O_CA:
-			o->https.ca_file = optarg;
-			break;
-		case O_PIN:
-			o->https.pin = optarg;
-			break;
-		case O_CERT:
-			o->https.client_cert = optarg;
-			break;
-		case O_KEY:
-			o->https.client_key = optarg;
-			break;
-		case O_COUNTER:
-			if (optarg[0] == '\0' || strlen(optarg) >= REF_MAX)
-				main_bad_usage(_("--counter: give a name of 1 "
-				    "to 39 characters"));
-			o->counter = optarg;
-			break;
-		case O_TODAY:
-			o->today = optarg;
-			break;
-		case O_LATENCY:
-			errno = 0;
-			o->latency = strtol(optarg, &end, 10);
-			if (errno != 0 || *end != '\0' || end == optarg ||
-			    o->latency < 0 || o->latency > 600000)
-				main_bad_usage(_("--latency: give milliseconds, "
-				    "0 to 600000"));
-			break;
-		case O_ASCII:
-			o->ascii = true;
-			break;
-		case O_STATE_DIR:
-			o->state_dir = optarg;
-			break;
-		case O_IDLE_LOCK:
-			errno = 0;
-			o->idle_lock = strtol(optarg, &end, 10);
-			if (errno != 0 || *end != '\0' || end == optarg ||
-			    o->idle_lock < 0 || o->idle_lock > 86400)
-				main_bad_usage(_("--idle-lock: give seconds, "
-				    "0 to 86400"));
-			break;
-		case O_VERIFY_AUDIT:
-			o->verify_audit = optarg;
-			break;
-		case O_ANCHOR:
-			o->anchor = optarg;
-			break;
-		case O_SEAL_KEY:
-			o->seal_key = optarg;
-			break;
-		case O_RECEIPT_DIR:
-			o->receipt_dir = optarg;
-			break;
-		case O_PRINT_CMD:
-			o->print_command = optarg;
-			break;
-		case O_FAULT: {
-			char ferr[160], msg[256];
+static void
+main_fault(const char *arg)
+{
+	char ferr[160], msg[256];
 
-			if (sim_faults_add(&main_faults, optarg, ferr,
-			    sizeof ferr) < 0) {
-				snprintf(msg, sizeof msg, "--fault: %s", ferr);
-				main_bad_usage(msg);
-			}
-			break;
-		}
-		case O_HELP:
-			main_usage(stdout);
-			exit(0);
-		case O_VERSION:
-			printf("ssdesk %s\n", SSDESK_VERSION);
-			printf("%s\n", _("Counter terminal for social-security "
-			    "service centres."));
-			exit(0);
-		default:
-			main_bad_usage(NULL);
-		}
+	if (sim_faults_add(&main_faults, arg, ferr, sizeof ferr) < 0) {
+		snprintf(msg, sizeof msg, "--fault: %s", ferr);
+		main_bad_usage(msg);
 	}
-	if (optind < argc)
-		main_bad_usage(_("unexpected argument"));
-	if (o->anchor != NULL && o->verify_audit == NULL)
-		main_bad_usage(_("--anchor goes with --verify-audit"));
-	if (o->verify_audit != NULL) {
-		if (sodium_init() < 0)
-			exit(1);
-		exit(audit_log_verify_file(o->verify_audit, o->anchor));
+}
+
+static void
+main_version(void)
+{
+	printf("ssdesk %s\n", SSDESK_VERSION);
+	printf("%s\n", _("Counter terminal for social-security service "
+	    "centres."));
+	exit(0);
+}
+
+/* Options that only name something: where in o the argument goes. */
+static const char **
+main_string_opt(struct main_opts *o, int c)
+{
+	switch (c) {
+	case O_SERVICE: return &o->service;
+	case O_CA: return &o->https.ca_file;
+	case O_PIN: return &o->https.pin;
+	case O_CERT: return &o->https.client_cert;
+	case O_KEY: return &o->https.client_key;
+	case O_TODAY: return &o->today;
+	case O_STATE_DIR: return &o->state_dir;
+	case O_VERIFY_AUDIT: return &o->verify_audit;
+	case O_ANCHOR: return &o->anchor;
+	case O_SEAL_KEY: return &o->seal_key;
+	case O_RECEIPT_DIR: return &o->receipt_dir;
+	case O_PRINT_CMD: return &o->print_command;
+	default: return NULL;
 	}
+}
+
+/* One option of getopt_long's (c, arg); a bad one ends the process. */
+static void
+main_option(struct main_opts *o, int c, const char *arg)
+{
+	const char **str = main_string_opt(o, c);
+
+	if (str != NULL) {
+		*str = arg;
+		return;
+	}
+	switch (c) {
+	case O_DEMO: o->demo = true; break;
+	case O_ASCII: o->ascii = true; break;
+	case O_COUNTER:
+		if (arg[0] == '\0' || strlen(arg) >= REF_MAX)
+			main_bad_usage(_("--counter: give a name of 1 to 39 "
+			    "characters"));
+		o->counter = arg;
+		break;
+	case O_LATENCY:
+		main_number(&o->latency, arg, 0, 600000,
+		    _("--latency: give milliseconds, 0 to 600000"));
+		break;
+	case O_IDLE_LOCK:
+		main_number(&o->idle_lock, arg, 0, 86400,
+		    _("--idle-lock: give seconds, 0 to 86400"));
+		break;
+	case O_FAULT: main_fault(arg); break;
+	case O_HELP:
+		main_usage(stdout);
+		exit(0);
+	case O_VERSION: main_version(); break;
+	default: main_bad_usage(NULL);
+	}
+}
+
+/* The options that go together, or not. */
+static void
+main_check(const struct main_opts *o)
+{
 	if (o->demo == (o->service != NULL))
 		main_bad_usage(_("give exactly one of --demo and --service URL"));
 	if (!o->demo && main_faults.n > 0)
@@ -268,6 +254,30 @@ main_parse(struct main_opts *o, int argc, char **argv)
 		main_bad_usage(_("TLS options go with --service, not --demo"));
 	if ((o->https.client_cert == NULL) != (o->https.client_key == NULL))
 		main_bad_usage(_("--client-cert and --client-key go together"));
+}
+
+/* The command line into o; --verify-audit does its work and exits here. */
+static void
+main_parse(struct main_opts *o, int argc, char **argv)
+{
+	int c;
+
+	memset(o, 0, sizeof *o);
+	o->counter = "C-01";
+	o->latency = MAIN_LATENCY_DEFAULT;
+	o->idle_lock = LOCK_IDLE_DEFAULT;
+	while ((c = getopt_long(argc, argv, "", main_longopts, NULL)) != -1)
+		main_option(o, c, optarg);
+	if (optind < argc)
+		main_bad_usage(_("unexpected argument"));
+	if (o->anchor != NULL && o->verify_audit == NULL)
+		main_bad_usage(_("--anchor goes with --verify-audit"));
+	if (o->verify_audit != NULL) {
+		if (sodium_init() < 0)
+			exit(1);
+		exit(audit_log_verify_file(o->verify_audit, o->anchor));
+	}
+	main_check(o);
 }
 
 /* A core file would hold what the clerk typed: none, and no ptrace. */
