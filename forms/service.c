@@ -32,7 +32,7 @@ static const struct service_def service_defs[SERVICE_N] = {
 	[SERVICE_REPLACEMENT] = { "card-replacement", "CR",
 	    N_("Report lost & replace card"), N_("replacement card"),
 	    N_("Card reported lost and replaced"),
-	    W | O | SERVICE_NEEDS_CARD },
+	    W | O | SERVICE_NEEDS_CARD | SERVICE_ON_LOST },
 	[SERVICE_NEW_CARD] = { "new-card", "NC",
 	    N_("New card (first application)"), N_("new card"),
 	    N_("New card (first application)"),
@@ -145,10 +145,57 @@ service_may(enum service_id id, const struct service_case *c)
 		return SERVICE_MAY;
 	if (k == NULL)
 		return SERVICE_NO_CARD_CHOSEN;
-	/* A lost card is what these are for. */
-	if (id == SERVICE_REPLACEMENT)
-		return SERVICE_MAY;
-	if (k->state == CARD_LOST)
+	if (k->state == CARD_LOST && !service_has(id, SERVICE_ON_LOST))
 		return SERVICE_CARD_LOST;
 	return service_card_rule(id, c);
+}
+
+/* ---- how a reason is told ------------------------------------------- */
+
+static const struct service_refusal service_refusals[] = {
+	[SERVICE_NO_CARD_CHOSEN] = { "bad_request", 400, "card_id",
+	    N_("Choose a card first."), false },
+	[SERVICE_CARD_LOST] = { "card_lost", 422, "card_id",
+	    N_("This card was reported lost by its holder; it cannot be used "
+	    "or activated. Apply for a replacement card (report lost & "
+	    "replace)."), false },
+	[SERVICE_ALREADY_ACTIVE] = { "already_active", 409, "card_id",
+	    N_("The medical function of this card is already active. Nothing "
+	    "to do."), true },
+	[SERVICE_DEADLINE_PASSED] = { "deadline_passed", 422, "card_id",
+	    NULL, false },
+	[SERVICE_FACE_REQUIRED] = { "face_required", 422, "face",
+	    N_("A PIN is reset only for the cardholder in person, after a face "
+	    "recognition that passed (code face_required). Do the identity "
+	    "check again."), false },
+	[SERVICE_FIN_NOT_ACTIVE] = { "financial_not_active", 422, "card_id",
+	    N_("The loss report can be cancelled only once the financial "
+	    "function is active. Step 1: activate the financial function "
+	    "first."), false },
+	[SERVICE_NOT_REPORTED_LOST] = { "not_reported_lost", 409, "card_id",
+	    N_("The social-security application of this card is not reported "
+	    "lost. Nothing to cancel."), true },
+	[SERVICE_CARD_IN_USE] = { "card_exists", 409, NULL,
+	    N_("The applicant already has a card in use. For a lost card, "
+	    "report it lost and apply for a replacement."), true },
+};
+
+/* The one reason whose sentence depends on the service. */
+static const struct service_refusal service_fin_active = {
+	"already_active", 409, "card_id",
+	N_("The financial function of this card is already active. Nothing "
+	"to do."), true,
+};
+
+const struct service_refusal *
+service_refusal(enum service_no no, enum service_id id)
+{
+	size_t n = sizeof service_refusals / sizeof service_refusals[0];
+
+	if (no == SERVICE_ALREADY_ACTIVE && id == SERVICE_FINANCIAL)
+		return &service_fin_active;
+	if (no == SERVICE_MAY || (size_t)no >= n ||
+	    service_refusals[no].code == NULL)
+		return NULL;
+	return &service_refusals[no];
 }

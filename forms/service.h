@@ -53,6 +53,7 @@ enum service_id {
 #define SERVICE_NEEDS_CARD (1u << 3)   /* acts on the card chosen */
 #define SERVICE_NEEDS_FACE (1u << 4)   /* the face recognition passed */
 #define SERVICE_NO_CARD    (1u << 5)   /* only with no card in use */
+#define SERVICE_ON_LOST    (1u << 6)   /* acts on a lost card too */
 
 struct service_def {
 	const char *wire;          /* "medical-activation": answers, outbox, audit */
@@ -95,10 +96,28 @@ enum service_no {
 	SERVICE_FIN_NOT_ACTIVE,    /* the remedy's step 1 first */
 	SERVICE_NOT_REPORTED_LOST, /* the SS application is not reported lost */
 	SERVICE_CARD_IN_USE,       /* a first card only with none in use */
+	SERVICE_NO_N,              /* how many: not a reason */
 };
 
 /* The rule of service id for the case.  The order of the checks is the
  * order of the reasons a clerk must hear first. */
 enum service_no service_may(enum service_id id, const struct service_case *c);
+
+/* How a reason is told, worded once for the terminal's notice and the
+ * service's refusal (docs/api.md's error shape). */
+struct service_refusal {
+	const char *code;          /* the wire's code: "card_lost" */
+	int status;                /* its HTTP status: 409 or 422 */
+	const char *field;         /* the field it concerns, or NULL */
+	const char *text;          /* N_(): the sentence; NULL for the
+	                            * deadline, which each side words with its
+	                            * date and the card's bank */
+	bool nothing_to_do;        /* information, not a warning */
+};
+
+/* The telling of reason no for service id (its wording may depend on
+ * the service); NULL for SERVICE_MAY. */
+const struct service_refusal *service_refusal(enum service_no no,
+    enum service_id id);
 
 #endif

@@ -1,8 +1,8 @@
 /*
  * sim_rules.c -- the services' rules (forms/service.c, service_may) as the
  * service applies them: the simulator's card seen as the terminal's
- * struct card, and each reason a refusal of its own, in the one error
- * shape (docs/api.md), worded once.  The terminal applies the same rule
+ * struct card, and each reason a refusal in the one error shape
+ * (docs/api.md), told as forms/service.c words it for the terminal too.  The terminal applies the same rule
  * before it offers a service; this is where the service says no anyway.
  */
 #include <cjson/cJSON.h>
@@ -49,6 +49,8 @@ sim_rule(const struct sim *s, enum service_id id, const struct sim_person *p,
 {
 	struct person view;
 	struct card k;
+	const struct service_refusal *r;
+	enum service_no no;
 	struct service_case sc = { .person = &view, .face_passed = face_passed,
 	    .today = s->opts.today };
 
@@ -59,41 +61,14 @@ sim_rule(const struct sim *s, enum service_id id, const struct sim_person *p,
 		sim_card_view(s, c, &k);
 		sc.card = &k;
 	}
-	switch (service_may(id, &sc)) {
-	case SERVICE_MAY:
+	no = service_may(id, &sc);
+	if (no == SERVICE_MAY)
 		return 0;
-	case SERVICE_NO_CARD_CHOSEN:
+	if (no == SERVICE_NO_CARD_CHOSEN)
 		return sim_bad_request(a, "card_id");
-	case SERVICE_CARD_LOST:
-		return sim_fail(a, 422, "card_lost", "card_id", "This card was "
-		    "reported lost. Apply for a replacement card with the ID "
-		    "card.");
-	case SERVICE_ALREADY_ACTIVE:
-		return sim_fail(a, 409, "already_active", "card_id",
-		    id == SERVICE_MEDICAL ? "The medical function of this card "
-		    "is already active. Nothing needs to be done." :
-		    "The financial function of this card is already active. "
-		    "Nothing needs to be done.");
-	case SERVICE_DEADLINE_PASSED:
+	if (no == SERVICE_DEADLINE_PASSED)
 		return sim_rule_deadline(c, a);
-	case SERVICE_FACE_REQUIRED:
-		return sim_fail(a, 422, "face_required", "face", "A PIN is reset "
-		    "only for the cardholder in person, after a face "
-		    "recognition that passed. Do the identity check again with "
-		    "the face recognition.");
-	case SERVICE_FIN_NOT_ACTIVE:
-		return sim_fail(a, 422, "financial_not_active", "card_id",
-		    "The loss report can be cancelled only once the financial "
-		    "function is active. Step 1: activate the financial "
-		    "function first.");
-	case SERVICE_NOT_REPORTED_LOST:
-		return sim_fail(a, 409, "not_reported_lost", "card_id", "The "
-		    "social-security application of this card is not reported "
-		    "lost. Nothing needs to be done.");
-	case SERVICE_CARD_IN_USE:
-		return sim_fail(a, 409, "card_exists", NULL, "The applicant "
-		    "already has a card in use. For a lost card, apply for a "
-		    "replacement.");
-	}
-	return sim_oom(a);
+	if ((r = service_refusal(no, id)) == NULL || r->text == NULL)
+		return sim_oom(a);
+	return sim_fail(a, r->status, r->code, r->field, r->text);
 }

@@ -231,49 +231,20 @@ svc_allowed(struct app *app, enum service_id id)
 	};
 	char text[APP_MSG_MAX];
 	enum service_no no = service_may(id, &c);
+	const struct service_refusal *r = service_refusal(no, id);
 
-	switch (no) {
-	case SERVICE_MAY:
-		app->notice[0] = '\0';
-		return true;
-	case SERVICE_NO_CARD_CHOSEN:
-		person_notice(app, APP_MSG_WARN, _("Choose a card first."));
-		break;
-	case SERVICE_CARD_LOST:
-		person_notice(app, APP_MSG_WARN, _("This card was reported lost "
-		    "by its holder; it cannot be used or activated. Apply for a "
-		    "replacement card (report lost & replace)."));
-		break;
-	case SERVICE_ALREADY_ACTIVE:
-		person_notice(app, APP_MSG_INFO, id == SERVICE_MEDICAL ?
-		    _("The medical function of this card is already active. "
-		    "Nothing to do.") : _("The financial function of this card "
-		    "is already active. Nothing to do."));
-		break;
-	case SERVICE_DEADLINE_PASSED:
-		app_deadline_remedy(text, sizeof text, c.card);
-		person_notice(app, APP_MSG_WARN, text);
-		break;
-	case SERVICE_FACE_REQUIRED:
-		person_notice(app, APP_MSG_WARN, _("A PIN is reset only for the "
-		    "cardholder in person, after a face recognition that passed "
-		    "(code face_required). Do the identity check again."));
-		break;
-	case SERVICE_NOT_REPORTED_LOST:
-		person_notice(app, APP_MSG_INFO, _("The social-security "
-		    "application of this card is not reported lost. Nothing to "
-		    "cancel."));
-		break;
-	case SERVICE_CARD_IN_USE:
-		person_notice(app, APP_MSG_INFO, _("The applicant already has a "
-		    "card in use. For a lost card, report it lost and apply for "
-		    "a replacement."));
-		break;
-	case SERVICE_FIN_NOT_ACTIVE:
-		/* The remedy's flow starts at step 1 then. */
+	/* The remedy's flow starts at step 1 then. */
+	if (no == SERVICE_MAY || no == SERVICE_FIN_NOT_ACTIVE) {
 		app->notice[0] = '\0';
 		return true;
 	}
+	if (no == SERVICE_DEADLINE_PASSED)
+		app_deadline_remedy(text, sizeof text, c.card);
+	else
+		snprintf(text, sizeof text, "%s", r != NULL && r->text != NULL ?
+		    _(r->text) : _("This service cannot be done for this card."));
+	person_notice(app, r != NULL && r->nothing_to_do ? APP_MSG_INFO :
+	    APP_MSG_WARN, text);
 	return false;
 }
 

@@ -128,12 +128,43 @@ test_rules(void **state)
 	}
 }
 
+/* Every reason is told: a code, a status and, but for the deadline (worded
+ * with its date and bank by each side), a sentence. */
+static void
+test_refusals(void **state)
+{
+	const struct service_refusal *med, *fin;
+
+	assert_null(service_refusal(SERVICE_MAY, SERVICE_MEDICAL));
+	for (int no = SERVICE_MAY + 1; no < SERVICE_NO_N; no++) {
+		const struct service_refusal *r =
+		    service_refusal((enum service_no)no, SERVICE_MEDICAL);
+
+		assert_non_null(r);
+		assert_non_null(r->code);
+		assert_true(r->status >= 400 && r->status < 500);
+		if (no == SERVICE_DEADLINE_PASSED)
+			assert_null(r->text);
+		else
+			assert_non_null(r->text);
+	}
+	med = service_refusal(SERVICE_ALREADY_ACTIVE, SERVICE_MEDICAL);
+	fin = service_refusal(SERVICE_ALREADY_ACTIVE, SERVICE_FINANCIAL);
+	assert_string_equal(med->code, fin->code);
+	assert_string_not_equal(med->text, fin->text);
+	assert_true(service_refusal(SERVICE_CARD_IN_USE, SERVICE_NEW_CARD)->
+	    nothing_to_do);
+	assert_false(service_refusal(SERVICE_CARD_LOST, SERVICE_PIN_RESET)->
+	    nothing_to_do);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rows),
 		cmocka_unit_test(test_rules),
+		cmocka_unit_test(test_refusals),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
