@@ -112,6 +112,10 @@ sim_clear_work(struct sim *s)
 	s->nchal = 0;
 	s->nmade = 0;
 	s->nborn = 0;
+	for (int i = 0; i < SERVICE_N; i++) {
+		free(s->svc_state[i]);
+		s->svc_state[i] = NULL;
+	}
 	memset(s->write_tat, 0, sim_data_nstaff * sizeof *s->write_tat);
 }
 

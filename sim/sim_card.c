@@ -139,7 +139,7 @@ sim_card_service(struct sim *s, const struct sim_request *req,
 	return status;
 }
 
-/* The route name: fn on what, through the idempotency store. */
+/* The route's handler name: fn on what, through the idempotency store. */
 #define SIM_CARD_WRITE(name, what, fn)					\
 static int								\
 name##_service(struct sim *s, const struct sim_request *req,		\
@@ -147,7 +147,12 @@ name##_service(struct sim *s, const struct sim_request *req,		\
 {									\
 	return sim_card_service(s, req, ss, a, what, fn);		\
 }									\
-SIM_WRITE(name, name##_service)
+static int								\
+name(struct sim *s, const struct sim_request *req,			\
+    struct sim_session *ss, struct sim_answer *a)			\
+{									\
+	return sim_idempotent(s, req, ss, a, name##_service);		\
+}
 
 /* ---- PIN reset ---------------------------------------------------------- */
 
@@ -454,3 +459,19 @@ sim_new_card(struct sim *s, struct sim_session *ss, const cJSON *o,
 }
 
 SIM_CARD_WRITE(sim_h_new_card, SIM_CHECK, sim_new_card)
+
+/* ---- the routes ----------------------------------------------------------- */
+
+static const struct sim_route sim_card_rows[] = {
+	{ "POST", "/v1/pin-challenges", true, sim_h_pin_challenge },
+	{ "POST", "/v1/applications/pin-reset", true, sim_h_pin_reset },
+	{ "POST", "/v1/applications/financial-activation", true,
+	    sim_h_financial },
+	{ "POST", "/v1/applications/cancel-loss", true, sim_h_cancel_loss },
+	{ "POST", "/v1/applications/card-replacement", true, sim_h_replacement },
+	{ "POST", "/v1/applications/new-card", true, sim_h_new_card },
+};
+
+const struct sim_routes sim_card_routes = {
+	sim_card_rows, sizeof sim_card_rows / sizeof sim_card_rows[0], NULL,
+};

@@ -229,6 +229,9 @@ struct sim {
 	/* sim/sim_audit.c: the last anchor of each terminal's audit log. */
 	struct sim_anchor anchors[SIM_ANCHORS_MAX];
 	size_t nanchors;
+	/* Each service's own state, one flat malloc'd block its file makes
+	 * and reads (NULL until then); sim_clear_work frees them all. */
+	void *svc_state[SERVICE_N];
 };
 
 /* One answer under construction: JSON, or raw bytes for a replay. */
@@ -245,6 +248,26 @@ struct sim_answer {
  * the answer goes into a, the HTTP status is returned. */
 typedef int sim_handler(struct sim *, const struct sim_request *,
     struct sim_session *, struct sim_answer *);
+
+/* ---- sim/sim_route.c: the routes --------------------------------------- */
+
+/* One route: a method and path of docs/api.md, whether it needs a live
+ * session, and the handler that answers it. */
+struct sim_route {
+	const char *method;
+	const char *path;        /* ends in '/' for a prefix with one segment */
+	bool session;            /* needs a live session */
+	sim_handler *fn;
+};
+
+/* The routes a file of services answers, kept with their handlers, and
+ * its clock work: tick, unless NULL, runs before every request is routed
+ * (a report that lapses on its day lapses before anyone asks). */
+struct sim_routes {
+	const struct sim_route *rows;
+	size_t n;
+	void (*tick)(struct sim *s);
+};
 
 /* ---- sim/sim.c: the state's life -------------------------------------- */
 
@@ -391,9 +414,9 @@ sim_handler sim_h_medical;
 
 /* ---- sim/sim_card.c: the other card services -------------------------- */
 
-/* POST /v1/pin-challenges and the card services of docs/api.md. */
-sim_handler sim_h_pin_challenge, sim_h_pin_reset, sim_h_financial,
-    sim_h_cancel_loss, sim_h_replacement, sim_h_new_card;
+/* POST /v1/pin-challenges and the card services of docs/api.md: their
+ * routes, listed in sim/sim_route.c's tables. */
+extern const struct sim_routes sim_card_routes;
 /* The card ids a walk-in may cite: the check's person's card, or NULL
  * with the refusal in a (status in *status). */
 struct sim_card *sim_check_card(struct sim *s, struct sim_session *ss,

@@ -1,9 +1,12 @@
 /*
  * sim_route.c -- the routing table of the simulated service and its
- * dispatch.  The table is the one place a route is listed: one row per
- * method and path of docs/api.md, saying whether it needs a live session
- * and which handler answers it.  A new service adds its row here and its
- * handler in a file of its own.
+ * dispatch.  A route is listed once: one row per method and path of
+ * docs/api.md, saying whether it needs a live session and which handler
+ * answers it, in the core's table here or in the table a file of services
+ * keeps beside its handlers (sim/sim_card.c's sim_card_routes), one entry
+ * of sim_tables[].  A new service adds its row to its file's table; a
+ * file with clock work (a report that lapses) has its tick run before
+ * every request.
  *
  * The query string is split off the path first and handed to the handler
  * as req->query.  A path known with another method is 405, an unknown one
@@ -22,12 +25,7 @@
  * sim_handle() (sim_wants_password, sim.h). */
 #define SIM_SIGNIN_PATH "/v1/sessions"
 
-static const struct sim_route {
-	const char *method;
-	const char *path;        /* ends in '/' for a prefix with one segment */
-	bool session;            /* needs a live session */
-	sim_handler *fn;
-} sim_routes[] = {
+static const struct sim_route sim_core_rows[] = {
 	{ "POST", SIM_SIGNIN_PATH, false, sim_h_signin },
 	{ "DELETE", "/v1/sessions/current", true, sim_h_signout },
 	{ "POST", "/v1/identity-checks", true, sim_h_identity },
@@ -42,17 +40,22 @@ static const struct sim_route {
 	{ "GET", "/v1/submissions", true, sim_h_submissions },
 	{ "GET", "/v1/households/", true, sim_h_household },
 	{ "POST", "/v1/applications/newborn", true, sim_h_newborn },
-	{ "POST", "/v1/pin-challenges", true, sim_h_pin_challenge },
-	{ "POST", "/v1/applications/pin-reset", true, sim_h_pin_reset },
-	{ "POST", "/v1/applications/financial-activation", true,
-	    sim_h_financial },
-	{ "POST", "/v1/applications/cancel-loss", true, sim_h_cancel_loss },
-	{ "POST", "/v1/applications/card-replacement", true, sim_h_replacement },
-	{ "POST", "/v1/applications/new-card", true, sim_h_new_card },
 	{ "GET", "/v1/contributions/", true, sim_h_contributions },
 	{ "GET", "/v1/writes/", true, sim_h_write_status },
 	{ "POST", "/v1/audit/anchors", true, sim_h_audit_anchor },
 };
+
+static const struct sim_routes sim_core_routes = {
+	sim_core_rows, sizeof sim_core_rows / sizeof sim_core_rows[0], NULL,
+};
+
+/* Every file's routes: the core's above, and those kept with their
+ * services' handlers. */
+static const struct sim_routes *const sim_tables[] = {
+	&sim_core_routes,
+	&sim_card_routes,
+};
+#define SIM_NTABLES (sizeof sim_tables / sizeof sim_tables[0])
 
 static bool
 sim_route_matches(const struct sim_route *r, const char *path)
@@ -63,6 +66,24 @@ sim_route_matches(const struct sim_route *r, const char *path)
 		return strcmp(r->path, path) == 0;
 	return strncmp(r->path, path, n) == 0 && path[n] != '\0' &&
 	    strchr(path + n, '/') == NULL;
+}
+
+/* The route of method on path, in any table; *path_known if some route
+ * has the path with another method. */
+static const struct sim_route *
+sim_route_find(const char *path, const char *method, bool *path_known)
+{
+	for (size_t t = 0; t < SIM_NTABLES; t++)
+		for (size_t i = 0; i < sim_tables[t]->n; i++) {
+			const struct sim_route *rt = &sim_tables[t]->rows[i];
+
+			if (!sim_route_matches(rt, path))
+				continue;
+			*path_known = true;
+			if (strcmp(rt->method, method) == 0)
+				return rt;
+		}
+	return NULL;
 }
 
 /* sim_route_matches() let through no '/' after the prefix. */
@@ -91,6 +112,7 @@ sim_route(struct sim *s, const struct sim_request *req, struct sim_answer *a)
 	bool path_known = false;
 	struct sim_session *ss = NULL;
 	struct sim_request r = *req;
+	const struct sim_route *rt;
 
 	if (req->method == NULL || req->path == NULL)
 		return sim_bad_request(a, NULL);
@@ -105,14 +127,10 @@ sim_route(struct sim *s, const struct sim_request *req, struct sim_answer *a)
 	path[n] = '\0';
 	r.path = path;
 	r.query = req->path[n] == '?' ? req->path + n + 1 : NULL;
-	for (size_t i = 0; i < sizeof sim_routes / sizeof sim_routes[0]; i++) {
-		const struct sim_route *rt = &sim_routes[i];
-
-		if (!sim_route_matches(rt, path))
-			continue;
-		path_known = true;
-		if (strcmp(rt->method, req->method) != 0)
-			continue;
+	for (size_t t = 0; t < SIM_NTABLES; t++)
+		if (sim_tables[t]->tick != NULL)
+			sim_tables[t]->tick(s);
+	if ((rt = sim_route_find(path, req->method, &path_known)) != NULL) {
 		if (rt->session &&
 		    (ss = sim_session_find(s, req->token)) == NULL)
 			return sim_fail(a, 401, "session_expired", NULL,
