@@ -30,12 +30,13 @@ card_svc_card(struct app *app, const char *card_id)
 static bool
 card_svc_card_code(const char *code)
 {
+	/* Besides the rules' own reasons (forms/service.c). */
 	static const char *const codes[] = {
-		"card_lost", "already_active", "card_unknown", "face_required",
-		"not_reported_lost", "already_replaced", "too_many_cards",
-		"card_exists", NULL,
+		"card_unknown", "already_replaced", "too_many_cards", NULL,
 	};
 
+	if (service_refusal_code(code))
+		return true;
 	for (int i = 0; codes[i] != NULL; i++)
 		if (strcmp(code, codes[i]) == 0)
 			return true;
@@ -68,11 +69,6 @@ card_svc_done(struct app *app, enum service_id id, struct form_state *form,
 	}
 	if (app_write_failed(app, err, text, sizeof text))
 		return;
-	/* already_active of the financial function, not the medical one. */
-	if (strcmp(err->code, "already_active") == 0 &&
-	    id == SERVICE_FINANCIAL)
-		snprintf(text, sizeof text, "%s", _("The financial function of "
-		    "this card is already active. Nothing to do."));
 	if (card_svc_card_code(err->code)) {
 		app_refused_to_person(app, text, _("The service refused; see "
 		    "below."));

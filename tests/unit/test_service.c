@@ -156,6 +156,11 @@ test_refusals(void **state)
 	    nothing_to_do);
 	assert_false(service_refusal(SERVICE_CARD_LOST, SERVICE_PIN_RESET)->
 	    nothing_to_do);
+	assert_true(service_refusal_code("card_lost"));
+	assert_true(service_refusal_code("already_active"));
+	assert_false(service_refusal_code("bad_request"));
+	assert_false(service_refusal_code("internal"));
+	assert_false(service_refusal_code(NULL));
 }
 
 int
