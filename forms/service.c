@@ -87,14 +87,12 @@ service_has(enum service_id id, unsigned flag)
 
 /* ---- the rules -------------------------------------------------------- */
 
-/* Whether the person has a card that is not lost. */
+/* Whether the person has a card: a lost one too, which is replaced (or
+ * its loss report lifted), never applied for anew. */
 static bool
 service_card_in_use(const struct person *p)
 {
-	for (size_t i = 0; p != NULL && i < p->ncards && i < CARDS_MAX; i++)
-		if (p->cards[i].state != CARD_LOST)
-			return true;
-	return false;
+	return p != NULL && p->ncards > 0;
 }
 
 /* Past the deadline with the financial function not active: the social
@@ -176,8 +174,8 @@ static const struct service_refusal service_refusals[] = {
 	    N_("The social-security application of this card is not reported "
 	    "lost. Nothing to cancel."), true },
 	[SERVICE_CARD_IN_USE] = { "card_exists", 409, NULL,
-	    N_("The applicant already has a card in use. For a lost card, "
-	    "report it lost and apply for a replacement."), true },
+	    N_("The applicant already has a card. For a lost card, report it "
+	    "lost and apply for a replacement."), true },
 };
 
 /* The one reason whose sentence depends on the service. */

@@ -52,7 +52,7 @@ enum service_id {
 #define SERVICE_DELEGABLE  (1u << 2)   /* may be done under a POA */
 #define SERVICE_NEEDS_CARD (1u << 3)   /* acts on the card chosen */
 #define SERVICE_NEEDS_FACE (1u << 4)   /* the face recognition passed */
-#define SERVICE_NO_CARD    (1u << 5)   /* only with no card in use */
+#define SERVICE_NO_CARD    (1u << 5)   /* only for one with no card */
 #define SERVICE_ON_LOST    (1u << 6)   /* acts on a lost card too */
 
 struct service_def {
@@ -75,7 +75,7 @@ bool service_has(enum service_id id, unsigned flag);
 /* ---- the rules -------------------------------------------------------- */
 
 /* What is known when a service is asked for: the person's cards (to tell
- * "no card in use"), the card chosen (NULL if none), whether the face
+ * "no card yet"), the card chosen (NULL if none), whether the face
  * recognition of the identity check passed, and the day the deadlines
  * are counted on (the service's today). */
 struct service_case {
@@ -95,7 +95,7 @@ enum service_no {
 	SERVICE_FACE_REQUIRED,     /* the cardholder, face recognition passed */
 	SERVICE_FIN_NOT_ACTIVE,    /* the remedy's step 1 first */
 	SERVICE_NOT_REPORTED_LOST, /* the SS application is not reported lost */
-	SERVICE_CARD_IN_USE,       /* a first card only with none in use */
+	SERVICE_CARD_IN_USE,       /* a first card only for one with none */
 	SERVICE_NO_N,              /* how many: not a reason */
 };
 

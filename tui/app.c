@@ -332,7 +332,7 @@ static const struct {
 	{ "not_reported_lost", N_("The card's social-security application is not reported lost. Nothing to cancel.") },
 	{ "already_replaced", N_("A replacement for this card was already issued. Choose the new card.") },
 	{ "too_many_cards", N_("The applicant has the most cards allowed. Call the help desk to retire an old card.") },
-	{ "card_exists", N_("The applicant already has a card in use. For a lost card, report it lost and apply for a replacement.") },
+	{ "card_exists", N_("The applicant already has a card. For a lost card, report it lost and apply for a replacement.") },
 	{ "tls_expired", N_("The central service's certificate has expired (or is not valid yet; check this terminal's clock). Do not continue; call the help desk.") },
 	{ "tls_untrusted", N_("The central service's certificate is not signed by a trusted authority. Do not continue; call the help desk.") },
 	{ "tls_self_signed", N_("The central service's certificate is self-signed, not issued by a trusted authority. Do not continue; call the help desk.") },

@@ -56,7 +56,7 @@ static const struct svc_unit svc_replacement = {
 	},
 };
 
-/* A first card: only for a person with no card in use. */
+/* A first card: only for a person with no card yet (a lost one is replaced). */
 static bool
 new_card_shown(const struct app *app)
 {
