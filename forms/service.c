@@ -49,6 +49,13 @@ static const struct service_def service_defs[SERVICE_N] = {
 	[SERVICE_DECISION] = { "decision", "",
 	    N_("Approval queue"), N_("decision"),
 	    N_("Supervisor's decision"), W | O },
+	[SERVICE_LOSS_REPORT] = { "loss-report", "LR",
+	    N_("Report card lost (temporary)"), N_("temporary loss report"),
+	    N_("Card reported lost (temporary)"), W | O | SERVICE_NEEDS_CARD },
+	[SERVICE_LOSS_LIFT] = { "loss-lift", "LL",
+	    N_("Lift the loss report"), N_("lifting of the loss report"),
+	    N_("Loss report lifted"),
+	    W | O | SERVICE_NEEDS_CARD | SERVICE_ON_LOST },
 };
 
 #undef W
@@ -104,7 +111,8 @@ service_past_deadline(const struct card *k, struct date today)
 	    deadline_days_to(k->received_on, k->deadline, today) < 0);
 }
 
-/* The rules of the services that act on a usable card. */
+/* The rules of the services that act on a usable card, or on a lost
+ * one (SERVICE_ON_LOST). */
 static enum service_no
 service_card_rule(enum service_id id, const struct service_case *c)
 {
@@ -121,6 +129,9 @@ service_card_rule(enum service_id id, const struct service_case *c)
 	case SERVICE_FINANCIAL:
 		return k->fin == FN_ACTIVE ? SERVICE_ALREADY_ACTIVE :
 		    SERVICE_MAY;
+	case SERVICE_LOSS_LIFT:
+		return k->state == CARD_LOST ? SERVICE_MAY :
+		    SERVICE_CARD_NOT_LOST;
 	case SERVICE_CANCEL_LOSS:
 		if (k->ss != FN_REPORTED_LOST)
 			return SERVICE_NOT_REPORTED_LOST;
@@ -156,7 +167,8 @@ static const struct service_refusal service_refusals[] = {
 	[SERVICE_CARD_LOST] = { "card_lost", 422, "card_id",
 	    N_("This card was reported lost by its holder; it cannot be used "
 	    "or activated. Apply for a replacement card (report lost & "
-	    "replace)."), false },
+	    "replace), or lift the loss report if the holder found it."),
+	    false },
 	[SERVICE_ALREADY_ACTIVE] = { "already_active", 409, "card_id",
 	    N_("The medical function of this card is already active. Nothing "
 	    "to do."), true },
@@ -176,6 +188,8 @@ static const struct service_refusal service_refusals[] = {
 	[SERVICE_CARD_IN_USE] = { "card_exists", 409, NULL,
 	    N_("The applicant already has a card. For a lost card, report it "
 	    "lost and apply for a replacement."), true },
+	[SERVICE_CARD_NOT_LOST] = { "not_lost", 409, "card_id",
+	    N_("This card is not reported lost. Nothing to lift."), true },
 };
 
 /* The one reason whose sentence depends on the service. */

@@ -31,6 +31,11 @@
 struct card;
 struct person;
 
+/* A temporary loss report suspends the card this many days, then lapses
+ * (the card works again) unless it was lifted or made final by a
+ * replacement card. */
+#define SERVICE_LOSS_DAYS 7
+
 enum service_id {
 	SERVICE_UNKNOWN = -1,      /* a wire name this terminal does not know */
 	SERVICE_MEDICAL = 0,       /* medical-insurance account activation */
@@ -43,6 +48,8 @@ enum service_id {
 	SERVICE_DELEGATED,         /* an activation under a power of attorney */
 	SERVICE_NEWBORN,           /* newborn registration */
 	SERVICE_DECISION,          /* a supervisor's decision (four eyes) */
+	SERVICE_LOSS_REPORT,       /* temporary loss report, without replacing */
+	SERVICE_LOSS_LIFT,         /* lifting a loss report: the card found */
 	SERVICE_N,
 };
 
@@ -96,6 +103,7 @@ enum service_no {
 	SERVICE_FIN_NOT_ACTIVE,    /* the remedy's step 1 first */
 	SERVICE_NOT_REPORTED_LOST, /* the SS application is not reported lost */
 	SERVICE_CARD_IN_USE,       /* a first card only for one with none */
+	SERVICE_CARD_NOT_LOST,     /* a loss report is lifted on a lost card */
 	SERVICE_NO_N,              /* how many: not a reason */
 };
 

@@ -1,8 +1,9 @@
 /*
  * sim_card.c -- the simulator's card services (docs/api.md): PIN reset
  * sealed end to end, financial activation, cancelling the 300-day loss
- * report, card replacement after loss, and a first card.  The medical
- * activation is sim/sim_medical.c's.
+ * report, card replacement after loss, a first card, and the temporary
+ * loss report and its lifting.  The medical activation is
+ * sim/sim_medical.c's.
  *
  * A PIN arrives only in a sealed box (net/seal.h) with a challenge this
  * service issued for (check, card); it is opened with the sealing secret
@@ -408,6 +409,14 @@ static const char sim_new_next[] =
 
 
 static int
+sim_already_replaced(struct sim_answer *a)
+{
+	return sim_fail(a, 409, "already_replaced", "card_id",
+	    "A replacement for this card was already issued. Choose the new "
+	    "card.");
+}
+
+static int
 sim_replacement(struct sim *s, struct sim_session *ss, const cJSON *o,
     struct sim_person *p, struct sim_card *c, struct sim_answer *a)
 {
@@ -416,9 +425,7 @@ sim_replacement(struct sim *s, struct sim_session *ss, const cJSON *o,
 	int status;
 
 	if (c->replaced)
-		return sim_fail(a, 409, "already_replaced", "card_id",
-		    "A replacement for this card was already issued. Choose "
-		    "the new card.");
+		return sim_already_replaced(a);
 	was_lost = c->lost;
 	n = sim_issue_card(s, p, c->d->bank);
 	if (n == NULL)
@@ -460,6 +467,135 @@ sim_new_card(struct sim *s, struct sim_session *ss, const cJSON *o,
 
 SIM_CARD_WRITE(sim_h_new_card, SIM_CHECK, sim_new_card)
 
+/* ---- temporary loss reports ------------------------------------------- */
+
+/* The temporary reports in force: the card, and when (sim_now) its
+ * report lapses.  The state of SERVICE_LOSS_REPORT (struct sim
+ * svc_state). */
+#define SIM_LOSSES_MAX 1024
+struct sim_losses {
+	size_t n;
+	struct sim_loss {
+		struct sim_card *c;
+		long until;
+	} at[SIM_LOSSES_MAX];
+};
+
+static struct sim_losses *
+sim_losses(struct sim *s)
+{
+	void **slot = &s->svc_state[SERVICE_LOSS_REPORT];
+
+	if (*slot == NULL)
+		*slot = calloc(1, sizeof(struct sim_losses));
+	return *slot;
+}
+
+/* The temporary report on c is over (lifted, lapsed or made final). */
+static void
+sim_loss_forget(struct sim_losses *l, const struct sim_card *c)
+{
+	for (size_t i = 0; l != NULL && i < l->n; )
+		if (l->at[i].c == c)
+			l->at[i] = l->at[--l->n];
+		else
+			i++;
+}
+
+/* A temporary report lapses SERVICE_LOSS_DAYS after it was made: the
+ * card works again, unless a replacement made the report final. */
+static void
+sim_loss_tick(struct sim *s)
+{
+	struct sim_losses *l = s->svc_state[SERVICE_LOSS_REPORT];
+	long now;
+
+	if (l == NULL || l->n == 0)
+		return;
+	now = sim_now(s);
+	for (size_t i = 0; i < l->n; )
+		if (now >= l->at[i].until) {
+			if (!l->at[i].c->replaced)
+				l->at[i].c->lost = false;
+			l->at[i] = l->at[--l->n];
+		} else {
+			i++;
+		}
+}
+
+static int
+sim_loss_report(struct sim *s, struct sim_session *ss, const cJSON *o,
+    struct sim_person *p, struct sim_card *c, struct sim_answer *a)
+{
+	struct sim_losses *l;
+	char next[512], until[DATE_STR];
+	int status;
+
+	if ((status = sim_rule(s, SERVICE_LOSS_REPORT, p, c, true, a)) != 0)
+		return status;
+	if ((l = sim_losses(s)) == NULL)
+		return sim_oom(a);
+	if (l->n >= SIM_LOSSES_MAX)
+		return sim_store_full(a, "temporary loss reports");
+	date_format(until, date_add_days(s->opts.today, SERVICE_LOSS_DAYS));
+	snprintf(next, sizeof next, "The card is reported lost until %s: it "
+	    "and its functions are suspended. If the card is found, the "
+	    "holder lifts the report at a counter with the identity check; "
+	    "to make it final, apply for a replacement card. Otherwise the "
+	    "report lapses on %s and the card works again.", until, until);
+	c->lost = true;
+	status = sim_completed(s, a, SERVICE_LOSS_REPORT, c, next);
+	if (status != 201) {
+		c->lost = false;
+		return status;
+	}
+	l->at[l->n++] = (struct sim_loss){ c,
+	    sim_now(s) + SERVICE_LOSS_DAYS * 86400L };
+	return status;
+}
+
+SIM_CARD_WRITE(sim_h_loss_report, SIM_CARD, sim_loss_report)
+
+/* A newer card of p is in use: c was replaced (here, or before the data
+ * begins: an old lost card beside its successor). */
+static bool
+sim_superseded(const struct sim_person *p, const struct sim_card *c)
+{
+	if (c->replaced)
+		return true;
+	for (size_t i = 0; i < p->ncards; i++) {
+		const struct sim_card *n = &p->cards[i];
+
+		if (n != c && !n->lost &&
+		    date_cmp(n->received, c->received) > 0)
+			return true;
+	}
+	return false;
+}
+
+static int
+sim_loss_lift(struct sim *s, struct sim_session *ss, const cJSON *o,
+    struct sim_person *p, struct sim_card *c, struct sim_answer *a)
+{
+	int status;
+
+	if ((status = sim_rule(s, SERVICE_LOSS_LIFT, p, c, true, a)) != 0)
+		return status;
+	if (sim_superseded(p, c))
+		return sim_already_replaced(a);
+	c->lost = false;
+	status = sim_completed(s, a, SERVICE_LOSS_LIFT, c, "The loss report "
+	    "is lifted: the card and its functions work again at once.");
+	if (status != 201) {
+		c->lost = true;
+		return status;
+	}
+	sim_loss_forget(s->svc_state[SERVICE_LOSS_REPORT], c);
+	return status;
+}
+
+SIM_CARD_WRITE(sim_h_loss_lift, SIM_CARD, sim_loss_lift)
+
 /* ---- the routes ----------------------------------------------------------- */
 
 static const struct sim_route sim_card_rows[] = {
@@ -470,8 +606,11 @@ static const struct sim_route sim_card_rows[] = {
 	{ "POST", "/v1/applications/cancel-loss", true, sim_h_cancel_loss },
 	{ "POST", "/v1/applications/card-replacement", true, sim_h_replacement },
 	{ "POST", "/v1/applications/new-card", true, sim_h_new_card },
+	{ "POST", "/v1/applications/loss-report", true, sim_h_loss_report },
+	{ "POST", "/v1/applications/loss-lift", true, sim_h_loss_lift },
 };
 
 const struct sim_routes sim_card_routes = {
-	sim_card_rows, sizeof sim_card_rows / sizeof sim_card_rows[0], NULL,
+	sim_card_rows, sizeof sim_card_rows / sizeof sim_card_rows[0],
+	sim_loss_tick,
 };

@@ -56,7 +56,76 @@ static const struct svc_unit svc_replacement = {
 	},
 };
 
-/* A first card: only for a person with no card yet (a lost one is replaced). */
+/* A temporary loss report for the chosen card while it works; lifting
+ * one while it is lost.  One of the two is offered, never both. */
+static bool
+confirm_card_lost(const struct app *app, bool lost)
+{
+	const struct person *p = &app->identity.person;
+
+	return app->card >= 0 && (size_t)app->card < p->ncards &&
+	    (p->cards[app->card].state == CARD_LOST) == lost;
+}
+
+static bool
+loss_report_shown(const struct app *app)
+{
+	return confirm_card_lost(app, false);
+}
+
+static bool
+loss_lift_shown(const struct app *app)
+{
+	return confirm_card_lost(app, true);
+}
+
+static const struct svc_unit svc_loss_report, svc_loss_lift;
+
+static void
+loss_report_start(struct app *app)
+{
+	svc_confirm_start(app, &svc_loss_report);
+}
+
+static void
+loss_lift_start(struct app *app)
+{
+	svc_confirm_start(app, &svc_loss_lift);
+}
+
+static const struct svc_unit svc_loss_report = {
+	.id = SERVICE_LOSS_REPORT,
+	.state_size = sizeof(struct svc_confirm_state),
+	.shown = loss_report_shown,
+	.start = loss_report_start,
+	.confirm = &(const struct svc_confirm){
+		.title = N_("Report the card lost for 7 days"),
+		.text = N_("The card above is reported lost now: it and its "
+		    "medical and financial functions are suspended at once. If "
+		    "it is found within 7 days, the holder lifts the report "
+		    "here; to make it final, apply for a replacement card. "
+		    "Otherwise the report lapses after 7 days and the card works "
+		    "again. Check the original ID card. F2 confirms."),
+		.busy = N_("Reporting the card lost… Esc cancels"),
+	},
+};
+
+static const struct svc_unit svc_loss_lift = {
+	.id = SERVICE_LOSS_LIFT,
+	.state_size = sizeof(struct svc_confirm_state),
+	.shown = loss_lift_shown,
+	.start = loss_lift_start,
+	.confirm = &(const struct svc_confirm){
+		.text = N_("The loss report of the card above is lifted: the "
+		    "card and its functions work again at once. Only for the "
+		    "holder, with the card found in hand and the original ID "
+		    "card checked. F2 confirms."),
+		.busy = N_("Lifting the loss report… Esc cancels"),
+	},
+};
+
+/* A first card: only for a person with no card yet (a lost one is
+ * replaced). */
 static bool
 new_card_shown(const struct app *app)
 {
@@ -101,6 +170,8 @@ const struct svc_unit *const svc_units[] = {
 	&svc_query,
 	&svc_poa,
 	&svc_newborn,
+	&svc_loss_report,
+	&svc_loss_lift,
 	&svc_approvals,
 	NULL,
 };

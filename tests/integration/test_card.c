@@ -5,7 +5,8 @@
  * a box sealed to another key is refused (pin_box_invalid: the mismatch
  * of a wrongly configured terminal); the PIN is in no file the test
  * directory holds (the simulator's log included).  Also the contribution
- * records decode, and the remedy's order holds over the wire.
+ * records decode, the remedy's order holds over the wire, and a loss
+ * report is lifted and made again.
  *
  * Environment: SSDESK_TOP (default "."), SSDESK_BUILD (default "build").
  */
@@ -32,7 +33,7 @@
 #define TODAY ITEST_TODAY
 #define TEST_PIN "582914"
 
-static char lin_id[19], yang_id[19];
+static char lin_id[19], yang_id[19], zhou_id[19];
 
 static int
 group_setup(void **state)
@@ -42,7 +43,8 @@ group_setup(void **state)
 
 	if (itest_setup() != 0 ||
 	    itest_demo_number("林晓雨", lin_id) != 0 ||
-	    itest_demo_number("杨磊", yang_id) != 0)
+	    itest_demo_number("杨磊", yang_id) != 0 ||
+	    itest_demo_number("周杰", zhou_id) != 0)
 		return -1;
 	itest_path(seal, sizeof seal, "seal.pub");
 	return itest_sim_start(extra);
@@ -205,12 +207,53 @@ test_remedy_and_contrib(void **state)
 	api_free(a);
 }
 
+/* 周杰's card, lost: the report is lifted, then made again, over the
+ * wire; the answers name the service and the card's new state. */
+static void
+test_loss_report(void **state)
+{
+	struct api *a = signed_in();
+	struct identity_result id;
+	struct card_request cr = { 0 };
+	struct itest_got g = { 0 };
+	char key[37];
+
+	check(a, zhou_id, "周杰", &id);
+	assert_int_equal(id.person.cards[0].state, CARD_LOST);
+	cr.check_id = id.check_id;
+	cr.card_id = id.person.cards[0].card_id;
+	cr.idem_key = key;
+	api_idempotency_key(key);
+	api_write_app(a, SERVICE_LOSS_LIFT, &cr, itest_got_app, &g);
+	itest_run_got(a, &g);
+	assert_int_equal(g.err.result, API_OK);
+	assert_int_equal(g.app.service, SERVICE_LOSS_LIFT);
+	assert_int_equal(g.app.card.state, CARD_NORMAL);
+	assert_memory_equal(g.app.application_id, "LL-", 3);
+	memset(&g, 0, sizeof g);
+	api_idempotency_key(key);
+	api_write_app(a, SERVICE_LOSS_REPORT, &cr, itest_got_app, &g);
+	itest_run_got(a, &g);
+	assert_int_equal(g.err.result, API_OK);
+	assert_int_equal(g.app.service, SERVICE_LOSS_REPORT);
+	assert_int_equal(g.app.card.state, CARD_LOST);
+	assert_non_null(strstr(g.app.next_steps, "until"));
+	memset(&g, 0, sizeof g);
+	api_idempotency_key(key);
+	api_write_app(a, SERVICE_LOSS_REPORT, &cr, itest_got_app, &g);
+	itest_run_got(a, &g);
+	assert_int_equal(g.err.result, API_REFUSED);
+	assert_string_equal(g.err.code, "card_lost");
+	api_free(a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pin_reset),
 		cmocka_unit_test(test_remedy_and_contrib),
+		cmocka_unit_test(test_loss_report),
 	};
 
 	signal(SIGPIPE, SIG_IGN);

@@ -3,7 +3,8 @@
  * sealed box (opened, tampered, replayed, wrong key, weak PIN), the
  * 300-day rule at 299/300/301 days and the remedy's order (financial
  * first, then cancel the loss report), replacement after loss, a first
- * card, and the contribution records.
+ * card, the contribution records, and the temporary loss report: its
+ * lifting, its lapse after 7 days, and a report made final.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -341,6 +342,104 @@ static void test_contributions(void **state)
 	assert_int_equal(call(t, "GET", "/v1/contributions/P-9999", NULL), 404);
 }
 
+/* ---- the temporary loss report ----------------------------------------- */
+
+/* The state of person's card i, as the service lists it. */
+static const char *
+card_state(struct t *t, const char *person, int i)
+{
+	char path[64];
+
+	snprintf(path, sizeof path, "/v1/persons/%s", person);
+	assert_int_equal(call(t, "GET", path, NULL), 200);
+	return t_str(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(
+	    t->json, "cards"), i), "state");
+}
+
+/* Reported lost: the card is suspended (its services refused), the
+ * answer says until when, a second report and a lift of a working card
+ * are refused; lifted: it works again. */
+static void test_loss_report(void **state)
+{
+	struct t *t = *state;
+
+	checked(t, "张伟");
+	assert_int_equal(card_call(t, "/v1/applications/loss-lift", "C-0001",
+	    NULL), 409);
+	refused(t, 409, "not_lost");
+	assert_int_equal(card_call(t, "/v1/applications/loss-report",
+	    "C-0001", NULL), 201);
+	assert_string_equal(t_str(t->json, "service"), "loss-report");
+	assert_memory_equal(t_str(t->json, "application_id"), "LR-20261122-",
+	    12);
+	assert_non_null(strstr(t_str(t->json, "next_steps"), "until 2026-11-29"));
+	assert_string_equal(card_state(t, "P-0001", 0), "lost");
+	assert_int_equal(card_call(t, "/v1/applications/medical-activation",
+	    "C-0001", ",\"bank_card\":\"6222020200112233446\","
+	    "\"phone\":\"13800000001\",\"luhn_confirmed\":false"), 422);
+	refused(t, 422, "card_lost");
+	assert_int_equal(card_call(t, "/v1/applications/loss-report",
+	    "C-0001", NULL), 422);
+	refused(t, 422, "card_lost");
+	assert_int_equal(card_call(t, "/v1/applications/loss-lift", "C-0001",
+	    NULL), 201);
+	assert_string_equal(t_str(t->json, "service"), "loss-lift");
+	assert_string_equal(card_state(t, "P-0001", 0), "normal");
+	/* Lifted, the report does not lapse later onto a card lost again:
+	 * reported anew 4 days on, it holds 8 days after the first. */
+	sim_advance_clock(t->s, 4L * 86400);
+	t_signin(t, "clerk01");
+	checked(t, "张伟");
+	assert_int_equal(card_call(t, "/v1/applications/loss-report",
+	    "C-0001", NULL), 201);
+	sim_advance_clock(t->s, 4L * 86400);
+	t_signin(t, "clerk01");
+	assert_string_equal(card_state(t, "P-0001", 0), "lost");
+}
+
+/* Seven days on, a temporary report lapses and the card works again;
+ * made final by a replacement, it never lapses. */
+static void test_loss_lapse(void **state)
+{
+	struct t *t = *state;
+
+	checked(t, "张伟");
+	assert_int_equal(card_call(t, "/v1/applications/loss-report",
+	    "C-0001", NULL), 201);
+	checked(t, "梁文");
+	assert_int_equal(card_call(t, "/v1/applications/loss-report",
+	    "C-0202", NULL), 201);
+	assert_int_equal(card_call(t, "/v1/applications/card-replacement",
+	    "C-0202", NULL), 201);
+	sim_advance_clock(t->s, 7L * 86400 - 60);
+	t_signin(t, "clerk01");
+	assert_string_equal(card_state(t, "P-0001", 0), "lost");
+	sim_advance_clock(t->s, 120);
+	assert_string_equal(card_state(t, "P-0001", 0), "normal");
+	assert_string_equal(card_state(t, "P-0202", 0), "lost");
+	/* Made final: lifting is refused, the new card is the one. */
+	checked(t, "梁文");
+	assert_int_equal(card_call(t, "/v1/applications/loss-lift", "C-0202",
+	    NULL), 409);
+	refused(t, 409, "already_replaced");
+}
+
+/* A lost card beside a newer one in use was replaced before the data
+ * began (欧阳娜娜): its report stays; a lone lost card (周杰) lifts. */
+static void test_loss_superseded(void **state)
+{
+	struct t *t = *state;
+
+	checked(t, "欧阳娜娜");
+	assert_int_equal(card_call(t, "/v1/applications/loss-lift", "C-0011",
+	    NULL), 409);
+	refused(t, 409, "already_replaced");
+	checked(t, "周杰");
+	assert_int_equal(card_call(t, "/v1/applications/loss-lift", "C-0010",
+	    NULL), 201);
+	assert_string_equal(card_state(t, "P-0010", 0), "normal");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -352,6 +451,9 @@ int main(void)
 		T(test_new_card),
 		T(test_newborn_pin),
 		T(test_contributions),
+		T(test_loss_report),
+		T(test_loss_lapse),
+		T(test_loss_superseded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
