@@ -50,7 +50,7 @@ person_offered(const struct app *app, int *idx, int max)
 	int n = 0;
 
 	for (int i = 0; svc_units[i] != NULL && n < max; i++)
-		if (svc_units[i]->start != NULL &&
+		if (svc_startable(svc_units[i]) &&
 		    (svc_units[i]->shown == NULL || svc_units[i]->shown(app)))
 			idx[n++] = i;
 	return n;
@@ -223,7 +223,7 @@ person_start(struct app *app, int k)
 	if (app->busy || k < 0 || k >= n)
 		return;
 	app->service_sel = k;
-	svc_units[idx[k]]->start(app);
+	svc_start(app, svc_units[idx[k]]);
 }
 
 static void

@@ -33,19 +33,11 @@ confirm_has_cards(const struct app *app)
 	return app->identity.person.ncards > 0;
 }
 
-static const struct svc_unit svc_replacement;
-
-static void
-replacement_start(struct app *app)
-{
-	svc_confirm_start(app, &svc_replacement);
-}
 
 static const struct svc_unit svc_replacement = {
 	.id = SERVICE_REPLACEMENT,
 	.state_size = sizeof(struct svc_confirm_state),
 	.shown = confirm_has_cards,
-	.start = replacement_start,
 	.confirm = &(const struct svc_confirm){
 		.title = N_("Report card lost and replace it"),
 		.text = N_("The card above is reported lost (if the holder has "
@@ -79,25 +71,12 @@ loss_lift_shown(const struct app *app)
 	return confirm_card_lost(app, true);
 }
 
-static const struct svc_unit svc_loss_report, svc_loss_lift;
 
-static void
-loss_report_start(struct app *app)
-{
-	svc_confirm_start(app, &svc_loss_report);
-}
-
-static void
-loss_lift_start(struct app *app)
-{
-	svc_confirm_start(app, &svc_loss_lift);
-}
 
 static const struct svc_unit svc_loss_report = {
 	.id = SERVICE_LOSS_REPORT,
 	.state_size = sizeof(struct svc_confirm_state),
 	.shown = loss_report_shown,
-	.start = loss_report_start,
 	.confirm = &(const struct svc_confirm){
 		.title = N_("Report the card lost for 7 days"),
 		.text = N_("The card above is reported lost now: it and its "
@@ -114,7 +93,6 @@ static const struct svc_unit svc_loss_lift = {
 	.id = SERVICE_LOSS_LIFT,
 	.state_size = sizeof(struct svc_confirm_state),
 	.shown = loss_lift_shown,
-	.start = loss_lift_start,
 	.confirm = &(const struct svc_confirm){
 		.text = N_("The loss report of the card above is lifted: the "
 		    "card and its functions work again at once. Only for the "
@@ -134,19 +112,11 @@ new_card_shown(const struct app *app)
 	return service_may(SERVICE_NEW_CARD, &c) == SERVICE_MAY;
 }
 
-static const struct svc_unit svc_new_card;
-
-static void
-new_card_start(struct app *app)
-{
-	svc_confirm_start(app, &svc_new_card);
-}
 
 static const struct svc_unit svc_new_card = {
 	.id = SERVICE_NEW_CARD,
 	.state_size = sizeof(struct svc_confirm_state),
 	.shown = new_card_shown,
-	.start = new_card_start,
 	.confirm = &(const struct svc_confirm){
 		.text = N_("A first social-security card is issued to the "
 		    "applicant at this counter. Check the original ID card and "
@@ -182,6 +152,23 @@ person_notice(struct app *app, enum app_msg_kind kind, const char *text)
 	app->notice_kind = kind;
 	snprintf(app->notice, sizeof app->notice, "%s", text);
 	app->dirty = true;
+}
+
+/* ---- starting one ------------------------------------------------------ */
+
+bool
+svc_startable(const struct svc_unit *u)
+{
+	return u->start != NULL || u->confirm != NULL;
+}
+
+void
+svc_start(struct app *app, const struct svc_unit *u)
+{
+	if (u->confirm != NULL)
+		svc_confirm_start(app, u);
+	else if (u->start != NULL)
+		u->start(app);
 }
 
 /* ---- what each unit keeps --------------------------------------------- */

@@ -11,8 +11,8 @@
  * service is a member of struct app), which forms of that state the
  * clerk's draft journals, and what starts it from the person screen.
  *
- * The person screen lists, in table order, every unit with a start()
- * whose shown() is true for the person; starting one first applies the
+ * The person screen lists, in table order, every unit it can start
+ * (svc_startable) whose shown() is true for the person; starting one first applies the
  * service's rule (svc_allowed: the terminal mirrors the service's own
  * check), then goes to the unit's first screen.  A service whose work is
  * a confirmation (F2 confirms, no form) needs no screen file of its own:
@@ -53,15 +53,20 @@ struct svc_unit {
 	void (*restore)(struct app *app, void *state,
 	    const struct journal_doc *d);
 	/* The person screen: listed only if shown() (NULL: always), and
-	 * what Enter on it does (NULL: not on the list). */
+	 * what Enter on it does (NULL: not on the list, unless confirm). */
 	bool (*shown)(const struct app *app);
 	void (*start)(struct app *app);
-	/* A confirmation service: what tui/svc_confirm.c shows and sends. */
+	/* A confirmation service: what tui/svc_confirm.c shows and sends;
+	 * it starts there, with no start() of its own. */
 	const struct svc_confirm *confirm;
 };
 
 /* Every unit, in the person screen's order; NULL-terminated. */
 extern const struct svc_unit *const svc_units[];
+
+/* Whether the person screen can start u; start it. */
+bool svc_startable(const struct svc_unit *u);
+void svc_start(struct app *app, const struct svc_unit *u);
 
 /* The unit's state, made (zeroed, in guarded memory) on first use; NULL
  * only if out of memory.  It lasts until svc_drop_all(). */
