@@ -220,7 +220,9 @@ TUI_TESTS = \
 # curses screen on /dev/null (tests/lib/tuitest.h): tests/unit/test_NAME.c
 # linking every tui/ object but main.c, and the three libraries.
 TUI_APP_TESTS = \
+    tui_draft \
     tui_services \
+    tui_walkin \
     # end of TUI_APP_TESTS
 
 FORMS_OBJ = $(FORMS_SRC:%.c=$(BUILD)/%.o)
@@ -264,6 +266,7 @@ tests: $(UNIT_BIN) $(INTEG_BIN)
 check-san:
 	$(MAKE) SAN=1 all tests
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	tests/run build-san unit integration
 

@@ -9,9 +9,11 @@
 
 #include "tests/lib/tuitest.h"
 
+#include <ftw.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -77,7 +79,10 @@ tt_up(struct tt *t, const char *dir)
 	if (dir != NULL)
 		snprintf(t->dir, sizeof t->dir, "%s", dir);
 	else {
-		snprintf(t->dir, sizeof t->dir, "/tmp/tuitest-XXXXXX");
+		const char *tmp = getenv("TMPDIR");
+
+		snprintf(t->dir, sizeof t->dir, "%s/tuitest-XXXXXX",
+		    tmp != NULL && tmp[0] == '/' ? tmp : P_tmpdir);
 		assert_non_null(mkdtemp(t->dir));
 	}
 	assert_int_equal(statedir_init(t->dir, why, sizeof why), 0);
@@ -103,11 +108,15 @@ tt_up(struct tt *t, const char *dir)
 	tt_settle(t);
 }
 
+static int
+tt_remove(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	return remove(path);
+}
+
 void
 tt_down(struct tt *t)
 {
-	char cmd[128];
-
 	app_free(&t->app);
 	endwin();
 	delscreen(t->scr);
@@ -118,10 +127,9 @@ tt_down(struct tt *t)
 	api_free(t->app.api);
 	outbox_free(t->app.outbox);
 	sim_free(t->sim);
-	if (!t->keep_dir && strncmp(t->dir, "/tmp/tuitest-", 13) == 0) {
-		snprintf(cmd, sizeof cmd, "rm -rf '%s'", t->dir);
-		assert_int_equal(system(cmd), 0);
-	}
+	if (!t->keep_dir)
+		assert_int_equal(nftw(t->dir, tt_remove, 8,
+		    FTW_DEPTH | FTW_PHYS), 0);
 }
 
 void
@@ -186,6 +194,12 @@ tt_screen(struct tt *t)
 	}
 	text[at] = '\0';
 	return text;
+}
+
+void
+tt_print_screen(struct tt *t)
+{
+	fprintf(stderr, "---- screen:\n%s----\n", tt_screen(t));
 }
 
 bool

@@ -11,8 +11,8 @@
  * reads the screen back, for a sentence that must be on it.
  *
  * The simulator's today and the app's are TT_TODAY; the state directory
- * (drafts, audit log) is a fresh temporary one per tt_up(), removed by
- * tt_down().  Include after <cmocka.h>.
+ * (drafts, audit log) is a fresh one under $TMPDIR per tt_up(), removed
+ * by tt_down().  Include after <cmocka.h>.
  */
 #ifndef SSDESK_TUITEST_H
 #define SSDESK_TUITEST_H
@@ -36,8 +36,9 @@ struct tt {
 	struct sim_faults faults;  /* the simulator's, changed at will */
 	SCREEN *scr;
 	FILE *out, *in;
-	char dir[64];              /* the state directory */
-	bool keep_dir;             /* tt_down leaves it (a second tt_up) */
+	char dir[256];             /* the state directory, made by tt_up */
+	bool keep_dir;             /* tt_down leaves it (for a second tt_up,
+	                            * whose tt_down removes it) */
 };
 
 /* A signed-out terminal on the sign-in screen.  dir: the state
@@ -55,8 +56,17 @@ void tt_settle(struct tt *t);
 
 /* Draw as the loop does; whether text (UTF-8) is on the screen. */
 bool tt_shows(struct tt *t, const char *text);
-/* The screen as text, for a failing test's message (static buffer). */
+/* The screen as text (a static buffer). */
 const char *tt_screen(struct tt *t);
+/* The screen on stderr, for a failing test. */
+void tt_print_screen(struct tt *t);
+/* Fail, showing the screen, unless text is on it. */
+#define tt_assert_shows(t, text) do { \
+	if (!tt_shows(t, text)) { \
+		tt_print_screen(t); \
+		fail_msg("not on screen: %s", text); \
+	} \
+} while (0)
 
 /* The simulator's fictitious ID number of the person called name. */
 const char *tt_demo_id(struct tt *t, const char *name);

@@ -49,9 +49,10 @@ start(struct tt *t, const struct svc_unit *u)
 	int k = tt_offered(t, u);
 	char digit[2] = { (char)('0' + k), '\0' };
 
-	if (k == 0)
-		fail_msg("%s not offered:\n%s", service_def(u->id)->label,
-		    tt_screen(t));
+	if (k == 0) {
+		tt_print_screen(t);
+		fail_msg("%s not offered", service_def(u->id)->label);
+	}
 	tt_type(t, digit);
 }
 
@@ -64,8 +65,7 @@ refused_here(struct tt *t, enum app_msg_kind kind, const char *text)
 	assert_ptr_equal(t->app.screen, &screen_person);
 	assert_null(svc_peek(&t->app, &svc_medical));
 	assert_int_equal(t->app.notice_kind, kind);
-	if (!tt_shows(t, text))
-		fail_msg("not shown: %s\n%s", text, tt_screen(t));
+	tt_assert_shows(t, text);
 }
 
 /* 张伟: one card, medical not active.  Every card service is offered but
