@@ -107,10 +107,10 @@ test_outbox(void **state)
 	assert_int_equal(outbox_count(t.app.outbox), 1);
 	shows(&t, "waits in the outbox");
 	shows(&t, "Outbox: 1");
-	/* F2 again sends nothing more. */
-	app_msg_clear(&t.app);
+	/* F2 again sends nothing more, and says why. */
+	assert_false(tt_shows(&t, "This activation waits"));
 	tt_act(&t, ACT_SUBMIT);
-	shows(&t, "waits in the outbox");
+	shows(&t, "This activation waits in the outbox");
 	assert_int_equal(outbox_count(t.app.outbox), 1);
 	/* Still down: a try leaves it waiting. */
 	tt_act(&t, ACT_F5);
