@@ -202,10 +202,30 @@ tt_print_screen(struct tt *t)
 	fprintf(stderr, "---- screen:\n%s----\n", tt_screen(t));
 }
 
+/* src with every run of blanks and line ends as one blank, into dst. */
+static void
+tt_squeeze(char *dst, size_t dstsz, const char *src)
+{
+	size_t n = 0;
+
+	for (; *src != '\0' && n + 1 < dstsz; src++) {
+		bool blank = *src == ' ' || *src == '\n';
+
+		if (!blank || (n > 0 && dst[n - 1] != ' '))
+			dst[n++] = blank ? ' ' : *src;
+	}
+	dst[n] = '\0';
+}
+
 bool
 tt_shows(struct tt *t, const char *text)
 {
-	return strstr(tt_screen(t), text) != NULL;
+	static char screen[APP_MIN_ROWS * (APP_MIN_COLS * 4 + 1) + 1];
+	char want[APP_MSG_MAX * 2];
+
+	tt_squeeze(screen, sizeof screen, tt_screen(t));
+	tt_squeeze(want, sizeof want, text);
+	return strstr(screen, want) != NULL;
 }
 
 const char *

@@ -54,7 +54,8 @@ void tt_type(struct tt *t, const char *utf8);
 /* Turns of the loop until no request is in flight. */
 void tt_settle(struct tt *t);
 
-/* Draw as the loop does; whether text (UTF-8) is on the screen. */
+/* Draw as the loop does; whether text (UTF-8) is on the screen, where
+ * it may be wrapped: runs of blanks and line ends match one blank. */
 bool tt_shows(struct tt *t, const char *text);
 /* The screen as text (a static buffer). */
 const char *tt_screen(struct tt *t);

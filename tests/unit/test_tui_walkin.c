@@ -4,7 +4,8 @@
  * again), the receipt, the card active on the person screen, the walk-in
  * ended and signed out; and the same activation while the service
  * answers 503: it waits in the outbox, is not sent twice, and goes on
- * the next try.
+ * the next try, to the receipt if the clerk is still at it, else to the
+ * status line (and a refusal to the list on Home).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +17,7 @@
 
 #include "net/outbox.h"
 #include "tests/lib/tuitest.h"
+#include "tui/queued.h"
 #include "tui/screens.h"
 #include "tui/svc_medical.h"
 
@@ -128,12 +130,55 @@ test_outbox(void **state)
 	tt_down(&t);
 }
 
+/* The clerk moved on before the service came back: the answer of the
+ * waiting write is one status line, and a refusal joins the list on
+ * Home until acknowledged. */
+static const struct {
+	const char *then;        /* the service's answer to the retry */
+	const char *said;
+	size_t refusals;
+} moved_on[] = {
+	{ NULL, "The medical activation that waited in the outbox was "
+	  "accepted: application MA-20261122-0001.", 0 },
+	{ MEDICAL_WRITE "=unknown-code-field,1", "The medical activation "
+	  "that waited in the outbox was refused and not done", 1 },
+};
+
+static void
+test_outbox_moved_on(void **state)
+{
+	struct tt t;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof moved_on / sizeof moved_on[0]; i++) {
+		medical_form(&t, BANK_GOOD);
+		tt_fault(&t, MEDICAL_WRITE "=503,1");
+		if (moved_on[i].then != NULL)
+			tt_fault(&t, moved_on[i].then);
+		tt_act(&t, ACT_SUBMIT);
+		assert_int_equal(outbox_count(t.app.outbox), 1);
+		tt_act(&t, ACT_QUIT);            /* the walk-in ends */
+		assert_ptr_equal(t.app.screen, &screen_home);
+		assert_false(t.app.walkin);
+		shows(&t, "Outbox: 1");
+		assert_false(tt_shows(&t, moved_on[i].said));
+		tt_act(&t, ACT_F5);
+		assert_int_equal(outbox_count(t.app.outbox), 0);
+		assert_ptr_equal(t.app.screen, &screen_home);
+		assert_false(t.app.have_application);
+		shows(&t, moved_on[i].said);
+		assert_int_equal(queued_refusals(), moved_on[i].refusals);
+		tt_down(&t);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_walkin),
 		cmocka_unit_test(test_outbox),
+		cmocka_unit_test(test_outbox_moved_on),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
