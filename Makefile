@@ -216,6 +216,14 @@ SODIUM_TESTS = \
 TUI_TESTS = \
     keymap \
     # end of TUI_TESTS
+# Screens driven by key actions over the in-process simulator, on a
+# curses screen on /dev/null (tests/lib/tuitest.h): tests/unit/test_NAME.c
+# linking every tui/ object but main.c, and the three libraries.
+TUI_APP_TESTS = \
+    tui_draft \
+    tui_services \
+    tui_walkin \
+    # end of TUI_APP_TESTS
 
 FORMS_OBJ = $(FORMS_SRC:%.c=$(BUILD)/%.o)
 NET_OBJ   = $(NET_SRC:%.c=$(BUILD)/%.o)
@@ -229,7 +237,9 @@ NET_TBIN   = $(NET_TESTS:%=$(BUILD)/tests/test_%)
 SIM_TBIN   = $(SIM_TESTS:%=$(BUILD)/tests/test_%)
 SODIUM_TBIN = $(SODIUM_TESTS:%=$(BUILD)/tests/test_%)
 TUI_TBIN   = $(TUI_TESTS:%=$(BUILD)/tests/test_%)
-UNIT_BIN   = $(FORMS_TBIN) $(NET_TBIN) $(SIM_TBIN) $(SODIUM_TBIN) $(TUI_TBIN)
+TUI_APP_TBIN = $(TUI_APP_TESTS:%=$(BUILD)/tests/test_%)
+UNIT_BIN   = $(FORMS_TBIN) $(NET_TBIN) $(SIM_TBIN) $(SODIUM_TBIN) $(TUI_TBIN) \
+             $(TUI_APP_TBIN)
 INTEG_BIN  = $(INTEG_TESTS:%=$(BUILD)/tests/itest_%)
 TEST_CC    = $(CC) $(ALL_CFLAGS) $(APP_CFLAGS) $(SIM_CFLAGS) $(TEST_CFLAGS) \
              $(ALL_LDFLAGS)
@@ -256,6 +266,7 @@ tests: $(UNIT_BIN) $(INTEG_BIN)
 check-san:
 	$(MAKE) SAN=1 all tests
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	tests/run build-san unit integration
 
@@ -299,6 +310,12 @@ $(SODIUM_TBIN): $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libforms.a
 $(TUI_TBIN): $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/tui/%.o
 	@mkdir -p $(dir $@)
 	$(call say,LD,$@)$(TEST_CC) -o $@ $^ $(APP_LIBS) $(TEST_LIBS)
+
+$(TUI_APP_TBIN): $(BUILD)/tests/test_%: tests/unit/test_%.c tests/lib/tuitest.c \
+    $(filter-out $(BUILD)/tui/main.o,$(TUI_OBJ)) $(LIBS_A) tests/lib/tuitest.h
+	@mkdir -p $(dir $@)
+	$(call say,LD,$@)$(TEST_CC) -o $@ $(filter-out %.h,$^) $(APP_LIBS) \
+	    $(SIM_LIBS) $(TEST_LIBS)
 
 $(NET_TBIN): $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libnet.a $(BUILD)/libforms.a
 	@mkdir -p $(dir $@)

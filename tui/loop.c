@@ -113,7 +113,7 @@ loop_now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static void
+void
 loop_draw(struct app *app)
 {
 	app->dirty = false;
@@ -299,6 +299,23 @@ loop_timeout(struct app *app, bool esc_held)
 	return timeout;
 }
 
+void
+loop_turn_end(struct app *app)
+{
+	api_perform(app->api);
+	/* What was typed is on disk before it is on screen; after a quit
+	 * (Ctrl-C, y) too, before the loop stops. */
+	draft_sync(app);
+	audit_log_tick(app);
+	lock_tick(app);
+	/* A question left unanswered does not outlive the lock. */
+	if (app->locked)
+		app->ask[0] = '\0';
+	loop_outbox(app);
+	if (app->screen != NULL && app->screen->tick != NULL && !app->locked)
+		app->screen->tick(app);
+}
+
 int
 loop_run(struct app *app, char *err, size_t errlen)
 {
@@ -371,19 +388,7 @@ loop_run(struct app *app, char *err, size_t errlen)
 			while (!app->quit && keymap_next(&km, &ev))
 				loop_dispatch(app, &ev);
 		}
-		api_perform(app->api);
-		/* What was typed is on disk before it is on screen; after a
-		 * quit (Ctrl-C, y) too, before the loop stops. */
-		draft_sync(app);
-		audit_log_tick(app);
-		lock_tick(app);
-		/* A question left unanswered does not outlive the lock. */
-		if (app->locked)
-			app->ask[0] = '\0';
-		loop_outbox(app);
-		if (app->screen != NULL && app->screen->tick != NULL &&
-		    !app->locked)
-			app->screen->tick(app);
+		loop_turn_end(app);
 	}
 	loop_terminal_down(app, scr);
 	return 0;

@@ -21,6 +21,14 @@ int loop_run(struct app *app, char *err, size_t errlen);
  * during a request are handled here first).  Exposed for tests. */
 void loop_dispatch(struct app *app, const struct key_event *ev);
 
+/* Draw everything that is dirty into the windows, one doupdate().  The
+ * loop does it before each wait; exposed for tests. */
+void loop_draw(struct app *app);
+/* The rest of one turn, after the keys: finished requests call back, the
+ * draft and the audit log catch up, the idle lock, the outbox, the
+ * screen's tick.  Exposed for tests, which run turns without a wait. */
+void loop_turn_end(struct app *app);
+
 /* The monotonic clock in milliseconds. */
 long long loop_now_ms(void);
 
