@@ -154,6 +154,34 @@ test_second_card(void **state)
 	tt_down(&t);
 }
 
+/* The loss report and its lifting: one of the two for the card chosen,
+ * by its state; 周杰's one lost card gets no first card either (a lost
+ * card is replaced).  Lifting it goes through the confirmation to the
+ * receipt, and the card is listed working again. */
+static void
+test_loss_report(void **state)
+{
+	const struct svc_unit *report = unit_of(SERVICE_LOSS_REPORT);
+	const struct svc_unit *lift = unit_of(SERVICE_LOSS_LIFT);
+	struct tt t;
+
+	(void)state;
+	person(&t, "张伟");
+	assert_int_not_equal(tt_offered(&t, report), 0);
+	assert_int_equal(tt_offered(&t, lift), 0);
+	tt_down(&t);
+	person(&t, "周杰");
+	assert_int_equal(tt_offered(&t, report), 0);
+	assert_int_equal(tt_offered(&t, unit_of(SERVICE_NEW_CARD)), 0);
+	start(&t, lift);
+	tt_act(&t, ACT_SUBMIT);
+	tt_settle(&t);
+	assert_true(t.app.have_application);
+	assert_int_equal(t.app.application.service, SERVICE_LOSS_LIFT);
+	assert_int_equal(t.app.identity.person.cards[0].state, CARD_NORMAL);
+	tt_down(&t);
+}
+
 int
 main(void)
 {
@@ -162,6 +190,7 @@ main(void)
 		cmocka_unit_test(test_no_card),
 		cmocka_unit_test(test_refused_here),
 		cmocka_unit_test(test_second_card),
+		cmocka_unit_test(test_loss_report),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
