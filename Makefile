@@ -142,6 +142,7 @@ TUI_SRC = \
     tui/lock.c \
     tui/loop.c \
     tui/main.c \
+    tui/messages.c \
     tui/queued.c \
     tui/quit.c \
     tui/receipt_print.c \
@@ -215,6 +216,7 @@ SODIUM_TESTS = \
 # tui/ pieces that need no terminal: each links its one object.
 TUI_TESTS = \
     keymap \
+    messages \
     # end of TUI_TESTS
 
 FORMS_OBJ = $(FORMS_SRC:%.c=$(BUILD)/%.o)

@@ -208,7 +208,7 @@ signin_done(void *arg, const struct api_error *err, const struct staff *staff)
 	}
 	draft_cancel();
 	audit_log_append(signin.staff_id, app->counter, "signin_refused",
-	    err->code[0] != '\0' ? err->code : api_strerror(err->result));
+	    err->code[0] != '\0' ? err->code : api_result_name(err->result));
 	if (err->result == API_CANCELLED) {
 		app_msg(app, APP_MSG_INFO, "%s", _("Sign-in cancelled."));
 		signin.focus = 1;
