@@ -258,7 +258,7 @@ app_close_walkin(struct app *app)
 	app_end_walkin(app);
 	app_goto(app, &screen_home);
 	app_msg(app, APP_MSG_INFO, "%s",
-	    _("Walk-in ended; the applicant's data is wiped."));
+	    MSG_WALKIN_ENDED);
 }
 
 void
@@ -379,7 +379,6 @@ app_session_expired(struct app *app, const struct api_error *err)
 	app->resume = app->screen;
 	app->signed_in = false;
 	app_goto(app, &screen_signin);
-	app_msg(app, APP_MSG_WARN, "%s",
-	    _("Your session has ended. Sign in again; the form is kept."));
+	app_msg(app, APP_MSG_WARN, "%s", msg_refusal("session_expired"));
 	return true;
 }

@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "forms/i18n.h"
 #include "net/api.h"
 
 /* A sentence for a failed call of this kind when the service gave none
@@ -25,5 +26,80 @@ const char *msg_refusal(const char *code);
 /* The i-th code of the refusal table, in its (sorted) order; NULL past
  * the last.  For the unit test that keeps the table sorted. */
 const char *msg_refusal_code(size_t i);
+
+/*
+ * The sentences said in more than one place, and the outbox's.  Each
+ * MSG_ name is its translated text: it expands to _() on the literal, so
+ * where one takes format arguments the compiler still checks them where
+ * it is used (gettext keeps the format), and xgettext finds it here.
+ */
+
+/* ---- what every screen may say ---------------------------------------- */
+
+#define MSG_OUT_OF_MEMORY _("Out of memory.")
+#define MSG_FORM_TOO_SMALL _("The form does not fit; enlarge the terminal.")
+#define MSG_IN_FLIGHT _("A request is in flight; wait for it or press Esc " \
+    "to cancel it.")
+#define MSG_WALKIN_ENDED _("Walk-in ended; the applicant's data is wiped.")
+/* The retry of a read that failed (app_read_failed). */
+#define MSG_F5_ASKS_AGAIN _("F5 asks again.")
+
+/* ---- the spinner's words (app_busy) ----------------------------------- */
+
+#define MSG_BUSY_ASKING _("Asking the service… Esc cancels")
+#define MSG_BUSY_FINANCIAL _("Activating the financial function… Esc " \
+    "cancels")
+#define MSG_BUSY_SIGNING_OUT _("Signing out…")
+
+/* ---- refusals the terminal says before asking ------------------------- */
+
+/* The service's already_active is the medical function's. */
+#define MSG_FINANCIAL_ACTIVE _("The financial function of this card is " \
+    "already active. Nothing to do.")
+
+/* ---- a write in the outbox (tui/queued.c); %s: what the clerk calls it
+ * (queued_label), then the application's number where there is one ---- */
+
+#define MSG_OUTBOX_TOLD_TIMEOUT _("No answer in time. The %s waits in the " \
+    "outbox and is sent by itself when the service is back (F5: now), " \
+    "never twice.")
+#define MSG_OUTBOX_TOLD_UNREACHABLE _("The service cannot be reached. The " \
+    "%s waits in the outbox and is sent by itself when it is back (F5: " \
+    "now), never twice.")
+#define MSG_OUTBOX_WAITS _("This %s waits in the outbox and is sent by " \
+    "itself when the service is back. F5 sends it now.")
+#define MSG_OUTBOX_ACCEPTED _("The %s that waited in the outbox was " \
+    "accepted: application %s.")
+#define MSG_OUTBOX_APPROVED _("The decision that waited in the outbox was " \
+    "recorded: application %s approved.")
+#define MSG_OUTBOX_REJECTED _("The decision that waited in the outbox was " \
+    "recorded: application %s rejected.")
+#define MSG_OUTBOX_REFUSED _("The %s that waited in the outbox was refused " \
+    "and not done; the reason is listed on Home.")
+/* %s: the write, then the sentence of what stopped it. */
+#define MSG_OUTBOX_HELD _("The %s waiting in the outbox could not be sent: " \
+    "%s It stays in the outbox and is tried again.")
+#define MSG_OUTBOX_DONE_EARLIER _("The %s kept in the outbox had already " \
+    "been done at the service (application %s); it was not sent again.")
+#define MSG_OUTBOX_DRAFT_OLDER _("The saved draft was older than the " \
+    "service's record: its %s was already done (%s) and is not sent " \
+    "again.")
+#define MSG_OUTBOX_TOO_OLD _("The %s that waited in the outbox was too old " \
+    "to send safely (listed on Home).")
+/* Why, in the list of refusals on Home. */
+#define MSG_OUTBOX_TOO_OLD_WHY _("It waited in the outbox longer than the " \
+    "service remembers its writes (30 days), so it was not sent: it might " \
+    "be done twice. Check the person's applications, then do it again if " \
+    "need be.")
+
+/* The medical activation's own (its form stays open). */
+#define MSG_OUTBOX_MEDICAL_TIMEOUT _("No answer in time. The activation " \
+    "waits in the outbox and is sent by itself when the service is back " \
+    "(F5: now), never twice; the form is kept.")
+#define MSG_OUTBOX_MEDICAL_UNREACHABLE _("The service cannot be reached. " \
+    "The activation waits in the outbox and is sent by itself when it is " \
+    "back (F5: now), never twice; the form is kept.")
+#define MSG_OUTBOX_MEDICAL_WAITS _("This activation waits in the outbox and " \
+    "is sent by itself when the service is back. F5 sends it now.")
 
 #endif

@@ -19,6 +19,7 @@
 #include "tui/deleg.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
+#include "tui/messages.h"
 #include "tui/queued.h"
 
 #define W(app) approvals_work(app)
@@ -213,7 +214,7 @@ decide_done(void *arg, const struct api_error *err,
 		confirming = false;
 		app_goto(app, &screen_approval);
 		app_msg(app, APP_MSG_ERROR, "%s", text);
-		app_busy(app, _("Asking the service… Esc cancels"));
+		app_busy(app, MSG_BUSY_ASKING);
 		api_approval_get(app->api, W(app)->approval.application_id,
 		    detail_refreshed, app);
 		return;

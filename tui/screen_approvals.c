@@ -22,6 +22,7 @@
 #include "tui/deleg.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
+#include "tui/messages.h"
 #include "tui/queued.h"
 
 #define W(app) approvals_work(app)
@@ -38,7 +39,7 @@ approvals_open(struct app *app, bool mine)
 	struct approvals_work *w = approvals_work(app);
 
 	if (w == NULL) {
-		app_msg(app, APP_MSG_ERROR, "%s", _("Out of memory."));
+		app_msg(app, APP_MSG_ERROR, "%s", MSG_OUT_OF_MEMORY);
 		return;
 	}
 	w->mine = mine;
@@ -125,7 +126,7 @@ list_done(void *arg, const struct api_error *err,
 	app_idle(app);
 	if (err != NULL && err->result != API_OK) {
 		app_read_failed(app, err, loading_more ? _("PageDown asks "
-		    "again.") : _("F5 asks again."));
+		    "again.") : MSG_F5_ASKS_AGAIN);
 		return;
 	}
 	if (!loading_more)
@@ -153,7 +154,7 @@ list_fetch(struct app *app, bool more)
 	    nloaded >= LIST_LOADED_MAX)))
 		return false;
 	loading_more = more;
-	app_busy(app, _("Asking the service… Esc cancels"));
+	app_busy(app, MSG_BUSY_ASKING);
 	api_approvals_list(app->api, W(app)->mine,
 	    more ? next_cursor : NULL, list_done, app);
 	return true;

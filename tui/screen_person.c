@@ -18,6 +18,7 @@
 #include "forms/deadline.h"
 #include "forms/i18n.h"
 #include "tui/draw.h"
+#include "tui/messages.h"
 #include "tui/services.h"
 
 #define PERSON_CARDS_Y 2
@@ -260,7 +261,7 @@ person_key(struct app *app, const struct key_event *ev)
 			person_start(app, (int)(ev->ch - L'1'));
 		break;
 	case ACT_F5:
-		app_refresh_person(app, _("F5 asks again."));
+		app_refresh_person(app, MSG_F5_ASKS_AGAIN);
 		break;
 	case ACT_BACK:
 		app_goto(app, &screen_identity);

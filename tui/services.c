@@ -13,6 +13,7 @@
 #include "forms/deadline.h"
 #include "forms/i18n.h"
 #include "forms/service.h"
+#include "tui/messages.h"
 #include "tui/screens.h"
 #include "tui/svc_approvals.h"
 #include "tui/svc_confirm.h"
@@ -246,9 +247,7 @@ svc_allowed(struct app *app, enum service_id id)
 		break;
 	case SERVICE_ALREADY_ACTIVE:
 		person_notice(app, APP_MSG_INFO, id == SERVICE_MEDICAL ?
-		    _("The medical function of this card is already active. "
-		    "Nothing to do.") : _("The financial function of this card "
-		    "is already active. Nothing to do."));
+		    msg_refusal("already_active") : MSG_FINANCIAL_ACTIVE);
 		break;
 	case SERVICE_DEADLINE_PASSED:
 		app_deadline_remedy(text, sizeof text, c.card);
@@ -265,9 +264,7 @@ svc_allowed(struct app *app, enum service_id id)
 		    "cancel."));
 		break;
 	case SERVICE_CARD_IN_USE:
-		person_notice(app, APP_MSG_INFO, _("The applicant already has a "
-		    "card in use. For a lost card, report it lost and apply for "
-		    "a replacement."));
+		person_notice(app, APP_MSG_INFO, msg_refusal("card_exists"));
 		break;
 	case SERVICE_FIN_NOT_ACTIVE:
 		/* The remedy's flow starts at step 1 then. */

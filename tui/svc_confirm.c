@@ -19,6 +19,7 @@
 #include "tui/card_svc.h"
 #include "tui/draw.h"
 #include "tui/form_screen.h"
+#include "tui/messages.h"
 #include "tui/queued.h"
 
 /* The unit on screen (one confirmation at a time). */
@@ -145,7 +146,7 @@ svc_confirm_start(struct app *app, const struct svc_unit *u)
 		return;
 	confirm_unit = u;
 	if ((st = confirm_state(app)) == NULL) {
-		app_msg(app, APP_MSG_ERROR, "%s", _("Out of memory."));
+		app_msg(app, APP_MSG_ERROR, "%s", MSG_OUT_OF_MEMORY);
 		return;
 	}
 	api_idempotency_key(st->idem);

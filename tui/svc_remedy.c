@@ -23,6 +23,7 @@
 #include "tui/draw.h"
 #include "tui/form_screen.h"
 #include "tui/form_view.h"
+#include "tui/messages.h"
 #include "tui/queued.h"
 #include "tui/svc_financial.h"
 
@@ -200,8 +201,7 @@ remedy_submit(struct app *app)
 		return;
 	app_msg_clear(app);
 	remedy_request(app, r, &req, digits, sizeof digits);
-	app_busy(app, r->step == 1 ? _("Activating the financial function… "
-	    "Esc cancels") : _("Cancelling the loss report… Esc cancels"));
+	app_busy(app, r->step == 1 ? MSG_BUSY_FINANCIAL : _("Cancelling the loss report… Esc cancels"));
 	api_write_app(app->api, remedy_service(r), &req, remedy_done, app);
 	sodium_memzero(digits, sizeof digits);
 	sodium_memzero(&req, sizeof req);
@@ -243,7 +243,7 @@ remedy_start(struct app *app)
 	struct remedy *r = remedy(app);
 
 	if (r == NULL || c == NULL) {
-		app_msg(app, APP_MSG_ERROR, "%s", _("Out of memory."));
+		app_msg(app, APP_MSG_ERROR, "%s", MSG_OUT_OF_MEMORY);
 		return;
 	}
 	if (r->form.def != NULL)

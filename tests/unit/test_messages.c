@@ -36,6 +36,10 @@ test_refusals_sorted_and_found(void **state)
 		prev = code;
 	}
 	assert_true(i >= 40);
+	/* The codes whose sentence screens say before asking. */
+	assert_non_null(msg_refusal("already_active"));
+	assert_non_null(msg_refusal("card_exists"));
+	assert_non_null(msg_refusal("session_expired"));
 	assert_string_equal(msg_refusal("name_mismatch"), "The name does not "
 	    "match the ID number. Compare the name with the ID card; if it "
 	    "is right, the register must be corrected first.");
