@@ -12,7 +12,6 @@
 #include <sodium.h>
 
 #include "forms/deadline.h"
-#include "forms/i18n.h"
 #include "forms/text.h"
 #include "tui/services.h"
 #include "tui/draw.h"
@@ -189,7 +188,7 @@ app_person_refreshed(void *arg, const struct api_error *err,
 			app->card = p->ncards > 0 ? 0 : -1;
 		if (app->screen != &screen_person)
 			app_goto(app, &screen_person);
-		app_msg(app, APP_MSG_INFO, "%s", _("Cards refreshed."));
+		app_msg(app, APP_MSG_INFO, "%s", MSG_CARDS_REFRESHED);
 		return;
 	}
 	app_read_failed(app, err, app->refresh_retry);
@@ -204,7 +203,7 @@ app_read_failed(struct app *app, const struct api_error *err,
 	if (app_session_expired(app, err))
 		return;
 	if (err->result == API_CANCELLED) {
-		app_msg(app, APP_MSG_INFO, "%s %s", _("Cancelled."), retry);
+		app_msg(app, APP_MSG_INFO, "%s %s", MSG_CANCELLED, retry);
 		return;
 	}
 	app_error_text(text, sizeof text, err);
@@ -217,7 +216,7 @@ app_refresh_person(struct app *app, const char *retry)
 	if (app->busy)
 		return;
 	app->refresh_retry = retry;
-	app_busy(app, _("Refreshing the cards… Esc cancels"));
+	app_busy(app, MSG_BUSY_REFRESHING);
 	api_person_get(app->api, app->identity.person.person_id,
 	    app_person_refreshed, app);
 }
@@ -240,8 +239,7 @@ app_refused_to_person(struct app *app, const char *text, const char *status)
 	char notice[APP_MSG_MAX + 64];
 
 	app->notice_kind = APP_MSG_WARN;
-	snprintf(notice, sizeof notice, "%s: %s", _("The service refused"),
-	    text);
+	snprintf(notice, sizeof notice, MSG_REFUSED_NOTICE, text);
 	text_sanitize(app->notice, sizeof app->notice, notice, strlen(notice));
 	app_goto(app, &screen_person);
 	app_msg(app, APP_MSG_WARN, "%s", status);
@@ -251,8 +249,7 @@ void
 app_close_walkin(struct app *app)
 {
 	if (app->busy) {
-		app_msg(app, APP_MSG_WARN, "%s", _("Wait for the answer, or "
-		    "press Esc to cancel the request."));
+		app_msg(app, APP_MSG_WARN, "%s", MSG_WAIT_OR_CANCEL);
 		return;
 	}
 	app_end_walkin(app);
@@ -300,7 +297,7 @@ app_error_text(char *out, size_t outsz, const struct api_error *err)
 	const char *known;
 
 	if (err == NULL) {
-		snprintf(out, outsz, "%s", _("Unknown error."));
+		snprintf(out, outsz, "%s", MSG_UNKNOWN_ERROR);
 		return;
 	}
 	/* A certificate refusal says which; a 503 "unavailable" says
@@ -336,11 +333,7 @@ app_deadline_remedy(char *out, size_t outsz, const struct card *c)
 	char date[DATE_STR];
 
 	date_format(date, deadline_applied(c->received_on, c->deadline));
-	snprintf(out, outsz, _("The 300-day activation deadline passed on %s, "
-	    "so the card's social-security application was reported lost. "
-	    "Remedy: the cardholder first enables the financial application "
-	    "at the card's bank (%s), then the loss report is cancelled at "
-	    "this counter."), date, c->bank);
+	snprintf(out, outsz, MSG_DEADLINE_REMEDY, date, c->bank);
 }
 
 bool
@@ -350,15 +343,12 @@ app_write_failed(struct app *app, const struct api_error *err, char *text,
 	if (app_session_expired(app, err))
 		return true;
 	if (err->result == API_CANCELLED) {
-		app_msg(app, APP_MSG_WARN, "%s", _("Cancelled. If the service "
-		    "got it, sending again (F2) will not make a second "
-		    "application."));
+		app_msg(app, APP_MSG_WARN, "%s", MSG_WRITE_CANCELLED);
 		return true;
 	}
 	app_error_text(text, textsz, err);
 	if (err->result != API_REFUSED) {
-		app_msg(app, APP_MSG_ERROR, "%s %s", text, _("The form is kept; "
-		    "F2 sends it again safely."));
+		app_msg(app, APP_MSG_ERROR, "%s %s", text, MSG_FORM_KEPT_F2);
 		return true;
 	}
 	if (strcmp(err->code, "check_unknown") == 0) {

@@ -44,9 +44,31 @@ const char *msg_refusal_code(size_t i);
 /* The retry of a read that failed (app_read_failed). */
 #define MSG_F5_ASKS_AGAIN _("F5 asks again.")
 
+/* ---- what every failed call may get (tui/app.c) ----------------------- */
+
+#define MSG_UNKNOWN_ERROR _("Unknown error.")
+/* A read cancelled; the retry's sentence follows. */
+#define MSG_CANCELLED _("Cancelled.")
+#define MSG_WRITE_CANCELLED _("Cancelled. If the service got it, sending " \
+    "again (F2) will not make a second application.")
+/* After the reason a write was not answered. */
+#define MSG_FORM_KEPT_F2 _("The form is kept; F2 sends it again safely.")
+#define MSG_WAIT_OR_CANCEL _("Wait for the answer, or press Esc to cancel " \
+    "the request.")
+#define MSG_CARDS_REFRESHED _("Cards refreshed.")
+/* On the person screen, above the cards; %s: the refusal's sentence. */
+#define MSG_REFUSED_NOTICE _("The service refused: %s")
+/* The seed-004 remedy; %s: the deadline's date, then the card's bank. */
+#define MSG_DEADLINE_REMEDY _("The 300-day activation deadline passed on " \
+    "%s, so the card's social-security application was reported lost. " \
+    "Remedy: the cardholder first enables the financial application at " \
+    "the card's bank (%s), then the loss report is cancelled at this " \
+    "counter.")
+
 /* ---- the spinner's words (app_busy) ----------------------------------- */
 
 #define MSG_BUSY_ASKING _("Asking the service… Esc cancels")
+#define MSG_BUSY_REFRESHING _("Refreshing the cards… Esc cancels")
 #define MSG_BUSY_FINANCIAL _("Activating the financial function… Esc " \
     "cancels")
 #define MSG_BUSY_SIGNING_OUT _("Signing out…")

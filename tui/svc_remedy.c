@@ -93,9 +93,8 @@ remedy_draw(struct app *app)
 	}
 	y++;
 	if (r->step1_app[0] != '\0') {
-		snprintf(line, sizeof line, "%s %s", _("Step 1 done: the "
-		    "financial function is active. Application"),
-		    r->step1_app);
+		snprintf(line, sizeof line, _("Step 1 done: the financial "
+		    "function is active. Application %s"), r->step1_app);
 		draw_wrap(w, y, 2, line, cols - 4, 2);
 		y += 2;
 	}
