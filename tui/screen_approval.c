@@ -299,9 +299,9 @@ const struct screen screen_approval = {
 	.leave = NULL,
 	.resize = detail_view,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "a", N_("Approve") },
 		{ "r", N_("Reject") },
-		{ "Esc", N_("Back") },
+		SCREEN_FKEY_BACK,
 	},
 };

@@ -348,10 +348,10 @@ const struct screen screen_approvals = {
 	.leave = list_leave,
 	.resize = list_resize,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "Enter", N_("Open") },
-		{ "F5", N_("Refresh") },
-		{ "Esc", N_("Home") },
+		SCREEN_FKEY_REFRESH,
+		SCREEN_FKEY_HOME,
 	},
 };
 

@@ -102,7 +102,7 @@ const struct screen screen_draft = {
 	.leave = NULL,
 	.resize = draft_screen_resize,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "1", N_("Restore") },
 		{ "2", N_("Discard") },
 	},

@@ -247,7 +247,7 @@ const struct screen screen_home = {
 	.leave = NULL,
 	.resize = home_resize,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "Enter", N_("Start walk-in") },
 		{ "F10", N_("Sign out") },
 	},

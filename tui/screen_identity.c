@@ -355,9 +355,9 @@ const struct screen screen_identity = {
 	.leave = identity_leave,
 	.resize = identity_view,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "F2", N_("Check") },
-		{ "Esc", N_("Home") },
-		{ "F10", N_("End walk-in") },
+		SCREEN_FKEY_HOME,
+		SCREEN_FKEY_END_WALKIN,
 	},
 };

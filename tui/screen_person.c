@@ -293,10 +293,10 @@ const struct screen screen_person = {
 	.leave = person_leave,
 	.resize = person_resize,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "Enter", N_("Start service") },
-		{ "F5", N_("Refresh") },
-		{ "Esc", N_("Back") },
-		{ "F10", N_("End walk-in") },
+		SCREEN_FKEY_REFRESH,
+		SCREEN_FKEY_BACK,
+		SCREEN_FKEY_END_WALKIN,
 	},
 };

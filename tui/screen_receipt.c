@@ -222,7 +222,7 @@ const struct screen screen_receipt = {
 	.leave = receipt_leave,
 	.resize = receipt_resize,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "Enter", N_("Another service") },
 		{ "F5", N_("Print") },
 		{ "F4", N_("Set PIN") },

@@ -388,7 +388,7 @@ const struct screen screen_signin = {
 	.resize = signin_resize,
 	.tick = signin_tick,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "F2", N_("Sign in") },
 		{ "Tab", N_("Next field") },
 		{ "F10", N_("Quit") },

@@ -246,10 +246,10 @@ const struct screen screen_newborn = {
 	.resize = nb_resize,
 	.applicant = true,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "y", N_("Confirm letter") },
 		{ "F2", N_("Register") },
-		{ "Esc", N_("Back") },
+		SCREEN_FKEY_BACK,
 	},
 };
 

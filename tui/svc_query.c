@@ -240,10 +240,10 @@ const struct screen screen_query = {
 	.leave = query_leave,
 	.resize = query_resize,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "PgDn", N_("Scroll") },
-		{ "F5", N_("Refresh") },
-		{ "Esc", N_("Back") },
+		SCREEN_FKEY_REFRESH,
+		SCREEN_FKEY_BACK,
 	},
 };
 
