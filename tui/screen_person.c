@@ -165,7 +165,7 @@ person_draw(struct app *app)
 	wattrset(w, A_NORMAL);
 	snprintf(line, sizeof line, "   %s %s   %s %s   %s", _("ID"),
 	    p->id_masked, _("born"), birth,
-	    p->sex == SEX_MALE ? _("male") : _("female"));
+	    _(person_sex_name(p->sex)));
 	draw_text(w, 0, x, line, cols - x - 1);
 	if (p->phone_masked[0] != '\0') {
 		snprintf(line, sizeof line, "%s %s", _("Mobile"),
