@@ -36,6 +36,7 @@
 #include "tui/draft.h"
 #include "tui/lock.h"
 #include "tui/loop.h"
+#include "tui/messages.h"
 #include "tui/queued.h"
 #include "tui/signals.h"
 #include "tui/statedir.h"
@@ -405,7 +406,7 @@ main(int argc, char **argv)
 		t = transport_local_new(main_sim_handler, sim, (int)o.latency);
 		if (t == NULL) {
 			sim_free(sim);
-			fprintf(stderr, "ssdesk: %s\n", _("out of memory"));
+			fprintf(stderr, "ssdesk: %s\n", MSG_NO_MEMORY);
 			return 1;
 		}
 	} else {
@@ -426,7 +427,7 @@ main(int argc, char **argv)
 	if ((api = api_new(t)) == NULL) {
 		transport_free(t);
 		sim_free(sim);
-		fprintf(stderr, "ssdesk: %s\n", _("out of memory"));
+		fprintf(stderr, "ssdesk: %s\n", MSG_NO_MEMORY);
 		return 1;
 	}
 	app.api = api;

@@ -37,6 +37,8 @@ const char *msg_refusal_code(size_t i);
 /* ---- what every screen may say ---------------------------------------- */
 
 #define MSG_OUT_OF_MEMORY _("Out of memory.")
+/* On stderr after "ssdesk: ", when the terminal is not set up yet. */
+#define MSG_NO_MEMORY _("out of memory")
 #define MSG_FORM_TOO_SMALL _("The form does not fit; enlarge the terminal.")
 #define MSG_IN_FLIGHT _("A request is in flight; wait for it or press Esc " \
     "to cancel it.")

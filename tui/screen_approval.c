@@ -74,7 +74,7 @@ detail_draw(struct app *app)
 	int cols = getmaxx(w), rows = getmaxy(w), y = 0;
 
 	wattrset(w, A_BOLD);
-	snprintf(line, sizeof line, "%s %s", _("Delegated activation"),
+	snprintf(line, sizeof line, "%s %s", _(screen_approval.name),
 	    ap->application_id);
 	draw_text(w, y++, 2, line, cols - 4);
 	wattrset(w, A_NORMAL);

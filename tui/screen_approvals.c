@@ -26,6 +26,8 @@
 #include "tui/queued.h"
 
 #define W(app) approvals_work(app)
+/* An undecided one's state, in the detail and in a list row. */
+#define APPROVALS_PENDING N_("Pending approval")
 
 struct approvals_work *
 approvals_work(struct app *app)
@@ -84,7 +86,7 @@ approvals_state_text(char *out, size_t outsz, const struct approval *ap)
 		snprintf(out, outsz, _("Rejected by %s at %s: %s"),
 		    ap->decided_by_name, when, ap->reason);
 	else
-		snprintf(out, outsz, "%s", _("Pending approval"));
+		snprintf(out, outsz, "%s", _(APPROVALS_PENDING));
 }
 
 /* The same, to fit a list row: "Approved, 陈主管 11-22 10:02",
@@ -101,7 +103,7 @@ approval_short(char *out, size_t outsz, const struct approval *ap)
 	else if (strcmp(ap->status, "rejected") == 0)
 		snprintf(out, outsz, _("Rejected: %s"), ap->reason);
 	else
-		snprintf(out, outsz, "%s", _("Pending approval"));
+		snprintf(out, outsz, "%s", _(APPROVALS_PENDING));
 }
 
 /* Forget what was loaded (it names people). */

@@ -115,7 +115,7 @@ signin_draw(struct app *app)
 		stars[i] = '*';
 	stars[n] = '\0';
 	wattrset(w, A_BOLD);
-	draw_text(w, 1, 2, _("Sign in"), 0);
+	draw_text(w, 1, 2, _(screen_signin.name), 0);
 	wattrset(w, A_NORMAL);
 	signin_field(app, 3, _("Staff ID"), signin.staff_id, signin.focus == 0);
 	signin_field(app, 5, _("Password"), stars, signin.focus == 1);
