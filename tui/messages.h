@@ -4,9 +4,11 @@
  * service refuses, and what more than one screen says.
  *
  * net/ gives codes (enum api_result, the service's error code), never a
- * sentence; the words are chosen here.  Every sentence is English, marked
- * for translation, and returned translated (the catalogue is built with
- * xgettext from tui/messages.c and this header).
+ * sentence (make check-layers holds it to that); the words are chosen
+ * here.  Every sentence is English, marked for translation, and comes out
+ * translated.  The MSG_ names below are in this header, so xgettext must
+ * read the headers too: with -k_ -kN_ over the .c and .h files of tui/
+ * and forms/ it finds every sentence the terminal has.
  */
 #ifndef SSDESK_MESSAGES_H
 #define SSDESK_MESSAGES_H
