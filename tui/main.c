@@ -451,9 +451,10 @@ main(int argc, char **argv)
 	}
 	if (app.ended_by != 0) {
 		/* As a shell reports a process the signal killed. */
-		fprintf(stderr, "ssdesk: %s: %s\n", signals_name(app.ended_by),
-		    _("ended; a walk-in in progress is kept as a draft for "
-		    "the same clerk's next sign-in"));
+		snprintf(err, sizeof err, _("%s: ended; a walk-in in progress "
+		    "is kept as a draft for the same clerk's next sign-in"),
+		    signals_name(app.ended_by));
+		fprintf(stderr, "ssdesk: %s\n", err);
 		return 128 + app.ended_by;
 	}
 	return 0;
