@@ -254,8 +254,7 @@ app_close_walkin(struct app *app)
 	}
 	app_end_walkin(app);
 	app_goto(app, &screen_home);
-	app_msg(app, APP_MSG_INFO, "%s",
-	    MSG_WALKIN_ENDED);
+	app_msg(app, APP_MSG_INFO, "%s", MSG_WALKIN_ENDED);
 }
 
 void

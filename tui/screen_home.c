@@ -139,8 +139,7 @@ home_choose(struct app *app, int item)
 	} else if (item == 1 && app->walkin) {
 		app_end_walkin(app);
 		home_sel = 0;
-		app_msg(app, APP_MSG_INFO, "%s",
-		    MSG_WALKIN_ENDED);
+		app_msg(app, APP_MSG_INFO, "%s", MSG_WALKIN_ENDED);
 	}
 }
 
