@@ -142,6 +142,7 @@ TUI_SRC = \
     tui/lock.c \
     tui/loop.c \
     tui/main.c \
+    tui/messages.c \
     tui/queued.c \
     tui/quit.c \
     tui/receipt_print.c \
@@ -212,9 +213,10 @@ SODIUM_TESTS = \
     audit \
     journal \
     # end of SODIUM_TESTS
-# tui/ pieces that need no terminal: each links its one object.
+# tui/ pieces that need no terminal: each links its one object (and forms/).
 TUI_TESTS = \
     keymap \
+    messages \
     # end of TUI_TESTS
 # Screens driven by key actions over the in-process simulator, on a
 # curses screen on /dev/null (tests/lib/tuitest.h): tests/unit/test_NAME.c
@@ -307,7 +309,8 @@ $(SODIUM_TBIN): $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libforms.a
 	@mkdir -p $(dir $@)
 	$(call say,LD,$@)$(TEST_CC) -o $@ $^ $(SIM_LIBS) $(TEST_LIBS)
 
-$(TUI_TBIN): $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/tui/%.o
+$(TUI_TBIN): $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/tui/%.o \
+    $(BUILD)/libforms.a
 	@mkdir -p $(dir $@)
 	$(call say,LD,$@)$(TEST_CC) -o $@ $^ $(APP_LIBS) $(TEST_LIBS)
 

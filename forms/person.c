@@ -88,7 +88,7 @@ void person_mismatch_text(char *out, size_t outsz, unsigned diff,
 	}
 	if (diff & PERSON_DIFF_SEX) {
 		snprintf(item, sizeof item, _("sex %s"),
-		    p->sex == SEX_MALE ? _("male") : _("female"));
+		    _(person_sex_name(p->sex)));
 		add_item(items, sizeof items, &n, item);
 	}
 	if (diff & PERSON_DIFF_NUMBER) {
@@ -143,4 +143,9 @@ const char *person_card_state_name(enum card_state s)
 	case CARD_LOST: return N_("lost");
 	}
 	return "?";
+}
+
+const char *person_sex_name(enum sex s)
+{
+	return s == SEX_MALE ? N_("male") : N_("female");
 }

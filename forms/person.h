@@ -111,5 +111,6 @@ void person_mismatch_words(char *out, size_t outsz, unsigned diff);
 const char *person_role_name(enum role r);     /* "clerk", ... (N_) */
 const char *person_fn_state_name(enum fn_state s);
 const char *person_card_state_name(enum card_state s);
+const char *person_sex_name(enum sex s);       /* "male", "female" (N_) */
 
 #endif

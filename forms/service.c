@@ -212,14 +212,20 @@ service_refusal(enum service_no no, enum service_id id)
 	return &service_refusals[no];
 }
 
-bool
-service_refusal_code(const char *code)
+const struct service_refusal *
+service_refusal_of(const char *code)
 {
 	for (size_t i = 0; code != NULL && i < sizeof service_refusals /
 	    sizeof service_refusals[0]; i++)
 		if (service_refusals[i].code != NULL &&
 		    service_refusals[i].status != 400 &&
 		    strcmp(code, service_refusals[i].code) == 0)
-			return true;
-	return false;
+			return &service_refusals[i];
+	return NULL;
+}
+
+bool
+service_refusal_code(const char *code)
+{
+	return service_refusal_of(code) != NULL;
 }

@@ -127,8 +127,10 @@ struct service_refusal {
  * the service); NULL for SERVICE_MAY. */
 const struct service_refusal *service_refusal(enum service_no no,
     enum service_id id);
-/* Whether code is the wire's code of one of the reasons (but the 400 of
- * a request that names no card, a fault of the terminal's). */
+/* The reason whose wire code is code (the first service's wording), but
+ * the 400 of a request that names no card, a fault of the terminal's;
+ * NULL if none.  Whether there is one. */
+const struct service_refusal *service_refusal_of(const char *code);
 bool service_refusal_code(const char *code);
 
 #endif

@@ -28,7 +28,6 @@
 
 #include <sodium.h>
 
-#include "forms/i18n.h"
 #include "net/api_internal.h"
 #include "net/apijson.h"
 
@@ -714,32 +713,22 @@ api_idempotency_key(char out[37])
 }
 
 const char *
-api_strerror(enum api_result r)
+api_result_name(enum api_result r)
 {
-	static const char *const msgs[] = {
-		[API_OK] = N_("Done."),
-		[API_REFUSED] = N_("The central service refused the request. "
-		    "Check the details and try again, or call the help desk."),
-		[API_SESSION_EXPIRED] = N_("Your session has expired. "
-		    "Sign in again; the form is kept."),
-		[API_UNREACHABLE] = N_("The central service cannot be reached. "
-		    "Try again in a moment; call the help desk if it goes on."),
-		[API_TLS] = N_("The central service's certificate was refused. "
-		    "Do not continue; call the help desk."),
-		[API_TIMEOUT] = N_("The central service did not answer in time. "
-		    "Try again: the same submission is never applied twice."),
-		[API_BAD_REPLY] = N_("The central service sent an answer this "
-		    "terminal cannot read. Try again; call the help desk if "
-		    "it goes on."),
-		[API_CANCELLED] = N_("Cancelled. If it was a submission, submit "
-		    "again: it will not be applied twice."),
-		[API_BUSY] = N_("Another request is still in progress. Wait for "
-		    "it, or press Esc to cancel it."),
-		[API_INTERNAL] = N_("Something went wrong in this terminal. "
-		    "Restart it; call the help desk if it goes on."),
+	static const char *const names[] = {
+		[API_OK] = "ok",
+		[API_REFUSED] = "refused",
+		[API_SESSION_EXPIRED] = "session_expired",
+		[API_UNREACHABLE] = "unreachable",
+		[API_TLS] = "tls",
+		[API_TIMEOUT] = "timeout",
+		[API_BAD_REPLY] = "bad_reply",
+		[API_CANCELLED] = "cancelled",
+		[API_BUSY] = "busy",
+		[API_INTERNAL] = "internal",
 	};
 
-	if ((unsigned)r >= sizeof msgs / sizeof msgs[0] || msgs[r] == NULL)
-		return _("Unknown error. Call the help desk.");
-	return _(msgs[r]);
+	if ((unsigned)r >= sizeof names / sizeof names[0] || names[r] == NULL)
+		return "unknown";
+	return names[r];
 }

@@ -163,9 +163,9 @@ typedef void api_anchor_cb(void *arg, const struct api_error *err,
 void api_audit_anchor(struct api *a, const char *terminal, unsigned long seq,
     const char *mac, api_anchor_cb *cb, void *arg);
 
-/* A sentence for the clerk about an error of this kind, when the service
- * gave none (network, TLS...).  English, marked for translation. */
-const char *api_strerror(enum api_result r);
+/* The kind's name for logs ("unreachable", "tls"...), never translated;
+ * the clerk's sentence for it is the screen's (tui/messages.h). */
+const char *api_result_name(enum api_result r);
 
 /* ---- acting for an insured person, approvals, newborns (docs/api.md) -- */
 

@@ -400,7 +400,7 @@ apijson_decode_error(struct api_error *out, int http_status, const char *body,
 		rc = 0;
 	} else {
 		/* Not our error shape (a proxy's HTML page...): say only what
-		 * the status says; the caller shows api_strerror(). */
+		 * the status says; the terminal shows its own sentence. */
 		snprintf(out->code, sizeof out->code, "http_%d", http_status);
 		snprintf(out->message, sizeof out->message,
 		    "The central service answered with HTTP status %d.",

@@ -2,7 +2,7 @@
  * transport.c -- the transport interface: calls go through the ops table of
  * whichever implementation main() chose (HTTPS or in-process), so the api
  * and the screens never know which one answers.  Also the one list of
- * words for transport errors, for the log (the clerk sees api_strerror()).
+ * words for transport errors, for the log (the clerk's are in tui/).
  */
 #include "net/transport.h"
 

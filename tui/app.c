@@ -1,7 +1,7 @@
 /*
  * app.c -- the shared state: moving between screens, the status line, the
- * window layout, the walk-in's life, and the one table that turns the
- * service's error codes into sentences a clerk can act on.
+ * window layout, the walk-in's life, and which sentence (tui/messages.c)
+ * a failed call gets.
  */
 #include "tui/app.h"
 
@@ -12,11 +12,11 @@
 #include <sodium.h>
 
 #include "forms/deadline.h"
-#include "forms/i18n.h"
 #include "forms/text.h"
 #include "tui/services.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
+#include "tui/messages.h"
 #include "tui/screens.h"
 
 void
@@ -188,7 +188,7 @@ app_person_refreshed(void *arg, const struct api_error *err,
 			app->card = p->ncards > 0 ? 0 : -1;
 		if (app->screen != &screen_person)
 			app_goto(app, &screen_person);
-		app_msg(app, APP_MSG_INFO, "%s", _("Cards refreshed."));
+		app_msg(app, APP_MSG_INFO, "%s", MSG_CARDS_REFRESHED);
 		return;
 	}
 	app_read_failed(app, err, app->refresh_retry);
@@ -203,7 +203,7 @@ app_read_failed(struct app *app, const struct api_error *err,
 	if (app_session_expired(app, err))
 		return;
 	if (err->result == API_CANCELLED) {
-		app_msg(app, APP_MSG_INFO, "%s %s", _("Cancelled."), retry);
+		app_msg(app, APP_MSG_INFO, "%s %s", MSG_CANCELLED, retry);
 		return;
 	}
 	app_error_text(text, sizeof text, err);
@@ -216,7 +216,7 @@ app_refresh_person(struct app *app, const char *retry)
 	if (app->busy)
 		return;
 	app->refresh_retry = retry;
-	app_busy(app, _("Refreshing the cards… Esc cancels"));
+	app_busy(app, MSG_BUSY_REFRESHING);
 	api_person_get(app->api, app->identity.person.person_id,
 	    app_person_refreshed, app);
 }
@@ -239,8 +239,7 @@ app_refused_to_person(struct app *app, const char *text, const char *status)
 	char notice[APP_MSG_MAX + 64];
 
 	app->notice_kind = APP_MSG_WARN;
-	snprintf(notice, sizeof notice, "%s: %s", _("The service refused"),
-	    text);
+	snprintf(notice, sizeof notice, MSG_REFUSED_NOTICE, text);
 	text_sanitize(app->notice, sizeof app->notice, notice, strlen(notice));
 	app_goto(app, &screen_person);
 	app_msg(app, APP_MSG_WARN, "%s", status);
@@ -250,14 +249,12 @@ void
 app_close_walkin(struct app *app)
 {
 	if (app->busy) {
-		app_msg(app, APP_MSG_WARN, "%s", _("Wait for the answer, or "
-		    "press Esc to cancel the request."));
+		app_msg(app, APP_MSG_WARN, "%s", MSG_WAIT_OR_CANCEL);
 		return;
 	}
 	app_end_walkin(app);
 	app_goto(app, &screen_home);
-	app_msg(app, APP_MSG_INFO, "%s",
-	    _("Walk-in ended; the applicant's data is wiped."));
+	app_msg(app, APP_MSG_INFO, "%s", MSG_WALKIN_ENDED);
 }
 
 void
@@ -293,72 +290,23 @@ app_card(const struct app *app)
 	return &app->identity.person.cards[app->card];
 }
 
-/* The service's codes (docs/api.md) in the terminal's own words. */
-static const struct {
-	const char *code;
-	const char *text;
-} app_codes[] = {
-	{ "bad_credentials", N_("Staff ID or password not accepted. Type the password again.") },
-	{ "session_expired", N_("Your session has ended. Sign in again; the form is kept.") },
-	{ "forbidden_role", N_("Your role may not do this. Ask a supervisor.") },
-	{ "unavailable", N_("The central service is down for maintenance. Nothing was done; try again in a few minutes.") },
-	{ "internal", N_("The central service failed; nothing was done. Try again; if it keeps failing, call the help desk.") },
-	{ "bad_request", N_("The service did not understand the request. Call the help desk; the form is kept.") },
-	{ "idempotency_key_required", N_("The request lacked its retry key. Call the help desk; the form is kept.") },
-	{ "idempotency_conflict", N_("This form was already sent with different details. Check the person's cards before sending again.") },
-	{ "invalid_id_number", N_("The service does not accept this ID number. Compare it with the ID card.") },
-	{ "checklist_incomplete", N_("The checklist is incomplete: sight the original, take a photocopy and collect the fingerprint.") },
-	{ "face_not_done", N_("Face recognition has not been done. Run the face-recognition device first.") },
-	{ "id_card_expired", N_("The ID card has expired. The applicant must renew the ID card at the police station first; no service can be done today with it.") },
-	{ "unknown_person", N_("No insured person has this ID number. Check the number on the ID card; if it is right, the person must enrol first.") },
-	{ "name_mismatch", N_("The name does not match the ID number. Compare the name with the ID card; if it is right, the register must be corrected first.") },
-	{ "deceased", N_("The register records this person as deceased. Stop the walk-in and refer the applicant to the supervisor.") },
-	{ "face_failed", N_("Face recognition failed: the face does not match the register's photo. Stop the walk-in; the applicant may try again with a supervisor present.") },
-	{ "check_unknown", N_("The identity check is no longer valid (older than 60 minutes or another session). Do the identity check again.") },
-	{ "card_unknown", N_("This card does not belong to the checked person. Choose the card again.") },
-	{ "card_lost", N_("This card was reported lost. It cannot be activated; apply for a replacement card.") },
-	{ "already_active", N_("The medical function of this card is already active. Nothing to do.") },
-	{ "deadline_passed", N_("The 300-day activation deadline passed, so the card's social-security application was reported lost. Remedy: the cardholder first enables the financial application at the card's bank, then the loss report is cancelled at this counter.") },
-	{ "bank_card_invalid", N_("The bank card number must be 16 to 19 digits starting with 62. Check the card and type it again.") },
-	{ "bank_card_luhn", N_("The bank card number fails its check digit. Type it again to confirm it is exactly as printed.") },
-	{ "phone_invalid", N_("The mobile number must be 11 digits starting 13 to 19.") },
-	{ "locked_out", N_("Too many failed sign-ins: sign-in with this staff ID is refused for 15 minutes. Ask a supervisor if you have forgotten the password.") },
-	/* Card services (tui/card_svc.c). */
-	{ "face_required", N_("A PIN is reset only for the cardholder in person, after a face recognition that passed. Do the identity check again.") },
-	{ "pin_box_invalid", N_("The service could not open the sealed PIN: this terminal's sealing key is not the service's. Nothing was changed; call the help desk.") },
-	{ "challenge_used", N_("This sealed PIN was already used once. Nothing was changed; the applicant types a new PIN.") },
-	{ "challenge_unknown", N_("The PIN entry took too long or was for another card. The applicant types the PIN again.") },
-	{ "financial_not_active", N_("The loss report can be cancelled only after the financial function is active: step 1 first.") },
-	{ "not_reported_lost", N_("The card's social-security application is not reported lost. Nothing to cancel.") },
-	{ "already_replaced", N_("A replacement for this card was already issued. Choose the new card.") },
-	{ "too_many_cards", N_("The applicant has the most cards allowed. Call the help desk to retire an old card.") },
-	{ "card_exists", N_("The applicant already has a card. For a lost card, report it lost and apply for a replacement.") },
-	{ "tls_expired", N_("The central service's certificate has expired (or is not valid yet; check this terminal's clock). Do not continue; call the help desk.") },
-	{ "tls_untrusted", N_("The central service's certificate is not signed by a trusted authority. Do not continue; call the help desk.") },
-	{ "tls_self_signed", N_("The central service's certificate is self-signed, not issued by a trusted authority. Do not continue; call the help desk.") },
-	{ "tls_wrong_host", N_("The central service's certificate is for another server name. Do not continue; call the help desk.") },
-	{ "tls_pin", N_("The central service's key is not the one this terminal is set up for (pin mismatch). Do not continue; call the help desk.") },
-	{ "tls_handshake", N_("The secure connection to the central service failed. Do not continue; call the help desk.") },
-};
-
 void
 app_error_text(char *out, size_t outsz, const struct api_error *err)
 {
-	size_t i;
+	const char *known;
 
 	if (err == NULL) {
-		snprintf(out, outsz, "%s", _("Unknown error."));
+		snprintf(out, outsz, "%s", MSG_UNKNOWN_ERROR);
 		return;
 	}
 	/* A certificate refusal says which; a 503 "unavailable" says
 	 * maintenance.  Only a refusal shows the service's own words. */
 	if (err->result == API_REFUSED || err->result == API_SESSION_EXPIRED ||
 	    err->result == API_TLS || err->result == API_UNREACHABLE) {
-		for (i = 0; i < sizeof app_codes / sizeof app_codes[0]; i++)
-			if (strcmp(err->code, app_codes[i].code) == 0) {
-				snprintf(out, outsz, "%s", _(app_codes[i].text));
-				return;
-			}
+		if ((known = msg_refusal(err->code)) != NULL) {
+			snprintf(out, outsz, "%s", known);
+			return;
+		}
 		/* An "http_NNN" code means the reply was not in the error
 		 * shape: its message is net/'s placeholder, not the service's. */
 		if ((err->result == API_REFUSED ||
@@ -375,7 +323,7 @@ app_error_text(char *out, size_t outsz, const struct api_error *err)
 			}
 		}
 	}
-	snprintf(out, outsz, "%s", api_strerror(err->result));
+	snprintf(out, outsz, "%s", msg_api_error(err->result));
 }
 
 void
@@ -384,11 +332,7 @@ app_deadline_remedy(char *out, size_t outsz, const struct card *c)
 	char date[DATE_STR];
 
 	date_format(date, deadline_applied(c->received_on, c->deadline));
-	snprintf(out, outsz, _("The 300-day activation deadline passed on %s, "
-	    "so the card's social-security application was reported lost. "
-	    "Remedy: the cardholder first enables the financial application "
-	    "at the card's bank (%s), then the loss report is cancelled at "
-	    "this counter."), date, c->bank);
+	snprintf(out, outsz, MSG_DEADLINE_REMEDY, date, c->bank);
 }
 
 bool
@@ -398,15 +342,12 @@ app_write_failed(struct app *app, const struct api_error *err, char *text,
 	if (app_session_expired(app, err))
 		return true;
 	if (err->result == API_CANCELLED) {
-		app_msg(app, APP_MSG_WARN, "%s", _("Cancelled. If the service "
-		    "got it, sending again (F2) will not make a second "
-		    "application."));
+		app_msg(app, APP_MSG_WARN, "%s", MSG_WRITE_CANCELLED);
 		return true;
 	}
 	app_error_text(text, textsz, err);
 	if (err->result != API_REFUSED) {
-		app_msg(app, APP_MSG_ERROR, "%s %s", text, _("The form is kept; "
-		    "F2 sends it again safely."));
+		app_msg(app, APP_MSG_ERROR, "%s %s", text, MSG_FORM_KEPT_F2);
 		return true;
 	}
 	if (strcmp(err->code, "check_unknown") == 0) {
@@ -427,7 +368,6 @@ app_session_expired(struct app *app, const struct api_error *err)
 	app->resume = app->screen;
 	app->signed_in = false;
 	app_goto(app, &screen_signin);
-	app_msg(app, APP_MSG_WARN, "%s",
-	    _("Your session has ended. Sign in again; the form is kept."));
+	app_msg(app, APP_MSG_WARN, "%s", msg_refusal("session_expired"));
 	return true;
 }

@@ -169,7 +169,7 @@ const struct card *app_card(const struct app *app);
 
 /* A sentence for the clerk about a failed call: the known code's own
  * translated sentence, else the sanitised service message (unless that
- * shows nothing: only escapes, controls or blanks), else api_strerror().
+ * shows nothing: only escapes, controls or blanks), else msg_api_error().
  * Never empty.  Writes into out. */
 void app_error_text(char *out, size_t outsz, const struct api_error *err);
 /* The seed-004 remedy for a card past its 300-day deadline. */

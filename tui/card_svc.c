@@ -11,6 +11,7 @@
 #include "forms/i18n.h"
 #include "forms/text.h"
 #include "tui/audit_log.h"
+#include "tui/messages.h"
 #include "tui/queued.h"
 #include "tui/screens.h"
 
@@ -69,6 +70,10 @@ card_svc_done(struct app *app, enum service_id id, struct form_state *form,
 	}
 	if (app_write_failed(app, err, text, sizeof text))
 		return;
+	/* already_active of the financial function, not the medical one. */
+	if (strcmp(err->code, "already_active") == 0 &&
+	    id == SERVICE_FINANCIAL)
+		snprintf(text, sizeof text, "%s", MSG_FINANCIAL_ACTIVE);
 	if (card_svc_card_code(err->code)) {
 		app_refused_to_person(app, text, _("The service refused; see "
 		    "below."));

@@ -9,6 +9,7 @@
 #include "forms/i18n.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
+#include "tui/messages.h"
 #include "tui/screens.h"
 
 int
@@ -21,8 +22,7 @@ form_screen_draw(struct app *app, const char *title,
 	draw_text(w, 0, 2, title, getmaxx(w) - 4);
 	wattrset(w, A_NORMAL);
 	if (app->fv == NULL) {
-		draw_text(w, 2, 2, _("The form does not fit; enlarge the "
-		    "terminal."), 0);
+		draw_text(w, 2, 2, MSG_FORM_TOO_SMALL, 0);
 		return -1;
 	}
 	form_view_draw(app->fv);
@@ -78,8 +78,7 @@ form_screen_busy(struct app *app)
 {
 	if (!app->busy)
 		return false;
-	app_msg(app, APP_MSG_WARN, "%s", _("A request is in flight; wait for "
-	    "it or press Esc to cancel it."));
+	app_msg(app, APP_MSG_WARN, "%s", MSG_IN_FLIGHT);
 	return true;
 }
 

@@ -145,8 +145,8 @@ lock_signed_in(void *arg, const struct api_error *err,
 		snprintf(lock.msg, sizeof lock.msg, "%s", text);
 		app_audit(app, "unlock_refused", "%s", err->code);
 	} else {
-		app_msg(app, APP_MSG_WARN, "%s %s", _("The session could not "
-		    "be renewed:"), text);
+		app_msg(app, APP_MSG_WARN, _("The session could not be "
+		    "renewed: %s"), text);
 	}
 	app->dirty = true;
 }

@@ -36,6 +36,7 @@
 #include "tui/draft.h"
 #include "tui/lock.h"
 #include "tui/loop.h"
+#include "tui/messages.h"
 #include "tui/queued.h"
 #include "tui/signals.h"
 #include "tui/statedir.h"
@@ -405,7 +406,7 @@ main(int argc, char **argv)
 		t = transport_local_new(main_sim_handler, sim, (int)o.latency);
 		if (t == NULL) {
 			sim_free(sim);
-			fprintf(stderr, "ssdesk: %s\n", _("out of memory"));
+			fprintf(stderr, "ssdesk: %s\n", MSG_NO_MEMORY);
 			return 1;
 		}
 	} else {
@@ -426,7 +427,7 @@ main(int argc, char **argv)
 	if ((api = api_new(t)) == NULL) {
 		transport_free(t);
 		sim_free(sim);
-		fprintf(stderr, "ssdesk: %s\n", _("out of memory"));
+		fprintf(stderr, "ssdesk: %s\n", MSG_NO_MEMORY);
 		return 1;
 	}
 	app.api = api;
@@ -450,9 +451,10 @@ main(int argc, char **argv)
 	}
 	if (app.ended_by != 0) {
 		/* As a shell reports a process the signal killed. */
-		fprintf(stderr, "ssdesk: %s: %s\n", signals_name(app.ended_by),
-		    _("ended; a walk-in in progress is kept as a draft for "
-		    "the same clerk's next sign-in"));
+		snprintf(err, sizeof err, _("%s: ended; a walk-in in progress "
+		    "is kept as a draft for the same clerk's next sign-in"),
+		    signals_name(app.ended_by));
+		fprintf(stderr, "ssdesk: %s\n", err);
 		return 128 + app.ended_by;
 	}
 	return 0;

@@ -10,6 +10,7 @@
 #include "forms/delegation.h"
 #include "forms/i18n.h"
 #include "tui/audit_log.h"
+#include "tui/messages.h"
 #include "tui/screens.h"
 
 const char *
@@ -205,9 +206,7 @@ queued_refused_now(struct app *app, enum service_id k, const char *note,
 
 	app_error_text(text, sizeof text, err);
 	queued_refusal_add(app, k, note, text);
-	app_msg(app, APP_MSG_ERROR, _("The %s that waited in the outbox was "
-	    "refused and not done; the reason is listed on Home."),
-	    queued_label(k));
+	app_msg(app, APP_MSG_ERROR, MSG_OUTBOX_REFUSED, queued_label(k));
 }
 
 /* ---- answers ----------------------------------------------------------- */
@@ -226,8 +225,7 @@ queued_application(void *arg, const struct api_error *err,
 	}
 	app_audit_submit(q.app, q.kind, err, res);
 	if (err == NULL || err->result == API_OK) {
-		app_msg(q.app, APP_MSG_INFO, _("The %s that waited in the "
-		    "outbox was accepted: application %s."),
+		app_msg(q.app, APP_MSG_INFO, MSG_OUTBOX_ACCEPTED,
 		    queued_label(q.kind), res->application_id);
 		return;
 	}
@@ -245,10 +243,8 @@ queued_decision(void *arg, const struct api_error *err,
 		    "approve" : "reject", "%s card %s", res->application_id,
 		    res->card.number_masked[0] ? res->card.number_masked : "-");
 		app_msg(q.app, APP_MSG_INFO, strcmp(res->status, "approved")
-		    == 0 ? _("The decision that waited in the outbox was "
-		    "recorded: application %s approved.") : _("The decision "
-		    "that waited in the outbox was recorded: application %s "
-		    "rejected."), res->application_id);
+		    == 0 ? MSG_OUTBOX_APPROVED : MSG_OUTBOX_REJECTED,
+		    res->application_id);
 		return;
 	}
 	app_audit(q.app, "decide_refused", "%s %s", q.note, err->code);
@@ -276,9 +272,8 @@ queued_held(struct app *app, struct queued *q, const struct outbox_entry *e,
 	if (q != NULL)
 		snprintf(q->held, sizeof q->held, "%s", err->code);
 	app_error_text(text, sizeof text, err);
-	app_msg(app, APP_MSG_WARN, _("The %s waiting in the outbox could not "
-	    "be sent: %s It stays in the outbox and is tried again."),
-	    queued_label(e->kind), text);
+	app_msg(app, APP_MSG_WARN, MSG_OUTBOX_HELD, queued_label(e->kind),
+	    text);
 }
 
 static void
@@ -298,23 +293,15 @@ queued_event(void *arg, enum outbox_event ev, const struct outbox_entry *e,
 		 * older copy of itself. */
 		app_audit(app, "outbox_done_earlier", "%s %s %s",
 		    service_wire(e->kind), ws->application_id, ws->status);
-		app_msg(app, APP_MSG_WARN, e->restored ? _("The saved draft was "
-		    "older than the service's record: its %s was already done "
-		    "(%s) and is not sent again.") : _("The %s kept in the outbox had "
-		    "already been done at the service (application %s); it was "
-		    "not sent again."), queued_label(e->kind),
+		app_msg(app, APP_MSG_WARN, e->restored ? MSG_OUTBOX_DRAFT_OLDER :
+		    MSG_OUTBOX_DONE_EARLIER, queued_label(e->kind),
 		    ws->application_id);
 		break;
 	case OUTBOX_TOO_OLD:
 		app_audit(app, "outbox_too_old", "%s %s",
 		    service_wire(e->kind), note);
-		queued_refusal_add(app, e->kind, note, _("It waited in the "
-		    "outbox longer than the service remembers its writes "
-		    "(30 days), so it was not sent: it might be done twice. "
-		    "Check the person's applications, then do it again if "
-		    "need be."));
-		app_msg(app, APP_MSG_ERROR, _("The %s that waited in the outbox "
-		    "was too old to send safely (listed on Home)."),
+		queued_refusal_add(app, e->kind, note, MSG_OUTBOX_TOO_OLD_WHY);
+		app_msg(app, APP_MSG_ERROR, MSG_OUTBOX_TOO_OLD,
 		    queued_label(e->kind));
 		break;
 	}
@@ -332,10 +319,7 @@ void
 queued_told(struct app *app, enum service_id k, const struct api_error *err)
 {
 	app_msg(app, APP_MSG_WARN, err != NULL && err->result == API_TIMEOUT ?
-	    _("No answer in time. The %s waits in the outbox and is sent by "
-	    "itself when the service is back (F5: now), never twice.") :
-	    _("The service cannot be reached. The %s waits in the outbox and "
-	    "is sent by itself when it is back (F5: now), never twice."),
+	    MSG_OUTBOX_TOLD_TIMEOUT : MSG_OUTBOX_TOLD_UNREACHABLE,
 	    queued_label(k));
 }
 
@@ -345,9 +329,7 @@ queued_waits(struct app *app, enum service_id k, const char *idem_key)
 	if (idem_key == NULL || idem_key[0] == '\0' ||
 	    !outbox_has_key(app->outbox, idem_key))
 		return false;
-	app_msg(app, APP_MSG_WARN, _("This %s waits in the outbox and is sent "
-	    "by itself when the service is back. F5 sends it now."),
-	    queued_label(k));
+	app_msg(app, APP_MSG_WARN, MSG_OUTBOX_WAITS, queued_label(k));
 	return true;
 }
 

@@ -20,6 +20,7 @@
 
 #include "forms/i18n.h"
 #include "forms/receipt.h"
+#include "tui/messages.h"
 #include "tui/svc_remedy.h"
 
 #define PRINT_ARGS_MAX 16
@@ -190,7 +191,7 @@ receipt_print(struct app *app, char *msg, size_t msgsz)
 	if ((text = malloc(textsz)) == NULL ||
 	    (n = receipt_text(text, textsz, &ctx)) < 0) {
 		free(text);
-		snprintf(msg, msgsz, "%s", _("Out of memory."));
+		snprintf(msg, msgsz, "%s", MSG_OUT_OF_MEMORY);
 		return -1;
 	}
 	fd = print_open(dir, app->application.application_id, path,

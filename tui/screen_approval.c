@@ -19,6 +19,7 @@
 #include "tui/deleg.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
+#include "tui/messages.h"
 #include "tui/queued.h"
 
 #define W(app) approvals_work(app)
@@ -73,7 +74,7 @@ detail_draw(struct app *app)
 	int cols = getmaxx(w), rows = getmaxy(w), y = 0;
 
 	wattrset(w, A_BOLD);
-	snprintf(line, sizeof line, "%s %s", _("Delegated activation"),
+	snprintf(line, sizeof line, "%s %s", _(screen_approval.name),
 	    ap->application_id);
 	draw_text(w, y++, 2, line, cols - 4);
 	wattrset(w, A_NORMAL);
@@ -213,7 +214,7 @@ decide_done(void *arg, const struct api_error *err,
 		confirming = false;
 		app_goto(app, &screen_approval);
 		app_msg(app, APP_MSG_ERROR, "%s", text);
-		app_busy(app, _("Asking the service… Esc cancels"));
+		app_busy(app, MSG_BUSY_ASKING);
 		api_approval_get(app->api, W(app)->approval.application_id,
 		    detail_refreshed, app);
 		return;
@@ -298,9 +299,9 @@ const struct screen screen_approval = {
 	.leave = NULL,
 	.resize = detail_view,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "a", N_("Approve") },
 		{ "r", N_("Reject") },
-		{ "Esc", N_("Back") },
+		SCREEN_FKEY_BACK,
 	},
 };

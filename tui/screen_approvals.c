@@ -22,9 +22,12 @@
 #include "tui/deleg.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
+#include "tui/messages.h"
 #include "tui/queued.h"
 
 #define W(app) approvals_work(app)
+/* An undecided one's state, in the detail and in a list row. */
+#define APPROVALS_PENDING N_("Pending approval")
 
 struct approvals_work *
 approvals_work(struct app *app)
@@ -38,7 +41,7 @@ approvals_open(struct app *app, bool mine)
 	struct approvals_work *w = approvals_work(app);
 
 	if (w == NULL) {
-		app_msg(app, APP_MSG_ERROR, "%s", _("Out of memory."));
+		app_msg(app, APP_MSG_ERROR, "%s", MSG_OUT_OF_MEMORY);
 		return;
 	}
 	w->mine = mine;
@@ -83,7 +86,7 @@ approvals_state_text(char *out, size_t outsz, const struct approval *ap)
 		snprintf(out, outsz, _("Rejected by %s at %s: %s"),
 		    ap->decided_by_name, when, ap->reason);
 	else
-		snprintf(out, outsz, "%s", _("Pending approval"));
+		snprintf(out, outsz, "%s", _(APPROVALS_PENDING));
 }
 
 /* The same, to fit a list row: "Approved, 陈主管 11-22 10:02",
@@ -100,7 +103,7 @@ approval_short(char *out, size_t outsz, const struct approval *ap)
 	else if (strcmp(ap->status, "rejected") == 0)
 		snprintf(out, outsz, _("Rejected: %s"), ap->reason);
 	else
-		snprintf(out, outsz, "%s", _("Pending approval"));
+		snprintf(out, outsz, "%s", _(APPROVALS_PENDING));
 }
 
 /* Forget what was loaded (it names people). */
@@ -125,7 +128,7 @@ list_done(void *arg, const struct api_error *err,
 	app_idle(app);
 	if (err != NULL && err->result != API_OK) {
 		app_read_failed(app, err, loading_more ? _("PageDown asks "
-		    "again.") : _("F5 asks again."));
+		    "again.") : MSG_F5_ASKS_AGAIN);
 		return;
 	}
 	if (!loading_more)
@@ -153,7 +156,7 @@ list_fetch(struct app *app, bool more)
 	    nloaded >= LIST_LOADED_MAX)))
 		return false;
 	loading_more = more;
-	app_busy(app, _("Asking the service… Esc cancels"));
+	app_busy(app, MSG_BUSY_ASKING);
 	api_approvals_list(app->api, W(app)->mine,
 	    more ? next_cursor : NULL, list_done, app);
 	return true;
@@ -347,10 +350,10 @@ const struct screen screen_approvals = {
 	.leave = list_leave,
 	.resize = list_resize,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "Enter", N_("Open") },
-		{ "F5", N_("Refresh") },
-		{ "Esc", N_("Home") },
+		SCREEN_FKEY_REFRESH,
+		SCREEN_FKEY_HOME,
 	},
 };
 

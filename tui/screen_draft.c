@@ -30,7 +30,7 @@ draft_screen_draw(struct app *app)
 	int i, cols = getmaxx(w);
 
 	wattrset(w, A_BOLD);
-	draw_text(w, 1, 2, _("Unfinished walk-in"), 0);
+	draw_text(w, 1, 2, _(screen_draft.name), 0);
 	wattrset(w, A_NORMAL);
 	draw_wrap(w, 3, 2, _("ssdesk stopped while you were serving an "
 	    "applicant. What you had typed was saved, sealed with your "
@@ -102,7 +102,7 @@ const struct screen screen_draft = {
 	.leave = NULL,
 	.resize = draft_screen_resize,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "1", N_("Restore") },
 		{ "2", N_("Discard") },
 	},

@@ -15,6 +15,7 @@
 #include "tui/draft.h"
 #include "net/outbox.h"
 #include "tui/draw.h"
+#include "tui/messages.h"
 #include "tui/queued.h"
 #include "tui/svc_approvals.h"
 
@@ -138,8 +139,7 @@ home_choose(struct app *app, int item)
 	} else if (item == 1 && app->walkin) {
 		app_end_walkin(app);
 		home_sel = 0;
-		app_msg(app, APP_MSG_INFO, "%s",
-		    _("Walk-in ended; the applicant's data is wiped."));
+		app_msg(app, APP_MSG_INFO, "%s", MSG_WALKIN_ENDED);
 	}
 }
 
@@ -166,7 +166,7 @@ home_signed_out(void *arg, const struct api_error *err)
 static void
 home_sign_out(struct app *app)
 {
-	app_busy(app, _("Signing out…"));
+	app_busy(app, MSG_BUSY_SIGNING_OUT);
 	api_sign_out(app->api, home_signed_out, app);
 }
 
@@ -214,7 +214,7 @@ home_key(struct app *app, const struct key_event *ev)
 			break;
 		}
 		home_drop_armed = false;
-		app_busy(app, _("Signing out…"));
+		app_busy(app, MSG_BUSY_SIGNING_OUT);
 		/* The last record, anchored at the service, then the end of
 		 * the session. */
 		app_audit(app, "signout", "%s", "");
@@ -246,7 +246,7 @@ const struct screen screen_home = {
 	.leave = NULL,
 	.resize = home_resize,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "Enter", N_("Start walk-in") },
 		{ "F10", N_("Sign out") },
 	},

@@ -26,6 +26,7 @@
 #include "tui/audit_log.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
+#include "tui/messages.h"
 
 #define IDENTITY_FORM_Y 2
 
@@ -80,8 +81,7 @@ identity_draw(struct app *app)
 	draw_text(w, 0, 2, _(form_identity.title), 0);
 	wattrset(w, A_NORMAL);
 	if (app->fv == NULL) {
-		draw_text(w, 2, 2, _("The form does not fit; enlarge the "
-		    "terminal."), 0);
+		draw_text(w, 2, 2, MSG_FORM_TOO_SMALL, 0);
 		return;
 	}
 	form_view_draw(app->fv);
@@ -282,8 +282,7 @@ identity_submit(struct app *app)
 	int first;
 
 	if (app->busy) {
-		app_msg(app, APP_MSG_WARN, "%s", _("A request is in flight; "
-		    "wait for it or press Esc to cancel it."));
+		app_msg(app, APP_MSG_WARN, "%s", MSG_IN_FLIGHT);
 		return;
 	}
 	if (form_ready(&app->idform, &first) != 0) {
@@ -356,9 +355,9 @@ const struct screen screen_identity = {
 	.leave = identity_leave,
 	.resize = identity_view,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "F2", N_("Check") },
-		{ "Esc", N_("Home") },
-		{ "F10", N_("End walk-in") },
+		SCREEN_FKEY_HOME,
+		SCREEN_FKEY_END_WALKIN,
 	},
 };

@@ -18,6 +18,7 @@
 #include "forms/deadline.h"
 #include "forms/i18n.h"
 #include "tui/draw.h"
+#include "tui/messages.h"
 #include "tui/services.h"
 
 #define PERSON_CARDS_Y 2
@@ -164,7 +165,7 @@ person_draw(struct app *app)
 	wattrset(w, A_NORMAL);
 	snprintf(line, sizeof line, "   %s %s   %s %s   %s", _("ID"),
 	    p->id_masked, _("born"), birth,
-	    p->sex == SEX_MALE ? _("male") : _("female"));
+	    _(person_sex_name(p->sex)));
 	draw_text(w, 0, x, line, cols - x - 1);
 	if (p->phone_masked[0] != '\0') {
 		snprintf(line, sizeof line, "%s %s", _("Mobile"),
@@ -260,7 +261,7 @@ person_key(struct app *app, const struct key_event *ev)
 			person_start(app, (int)(ev->ch - L'1'));
 		break;
 	case ACT_F5:
-		app_refresh_person(app, _("F5 asks again."));
+		app_refresh_person(app, MSG_F5_ASKS_AGAIN);
 		break;
 	case ACT_BACK:
 		app_goto(app, &screen_identity);
@@ -292,10 +293,10 @@ const struct screen screen_person = {
 	.leave = person_leave,
 	.resize = person_resize,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "Enter", N_("Start service") },
-		{ "F5", N_("Refresh") },
-		{ "Esc", N_("Back") },
-		{ "F10", N_("End walk-in") },
+		SCREEN_FKEY_REFRESH,
+		SCREEN_FKEY_BACK,
+		SCREEN_FKEY_END_WALKIN,
 	},
 };

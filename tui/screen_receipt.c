@@ -20,6 +20,8 @@
 
 #define RECEIPT_LABEL_X 3
 #define RECEIPT_VALUE_X 24
+/* At the top and the foot of a training receipt. */
+#define RECEIPT_TRAINING N_("TRAINING — NOT VALID")
 
 static bool receipt_new_card(const struct app *app);
 
@@ -68,7 +70,7 @@ receipt_draw(struct app *app)
 	draw_text(w, y, 3, _(" Receipt "), 20);
 	wattrset(w, A_NORMAL);
 	if (app->demo) {
-		const char *tr = _("TRAINING — NOT VALID");
+		const char *tr = _(RECEIPT_TRAINING);
 		int tw = draw_width(tr);
 
 		wattrset(w, A_REVERSE | A_BOLD);
@@ -139,7 +141,7 @@ receipt_draw(struct app *app)
 		draw_text(w, rows - 3, RECEIPT_LABEL_X, _("F4: the applicant "
 		    "sets the new card's PIN now."), cols - 6);
 	if (app->demo) {
-		const char *tr = _("TRAINING — NOT VALID");
+		const char *tr = _(RECEIPT_TRAINING);
 
 		wattrset(w, A_REVERSE | A_BOLD);
 		draw_text(w, rows - 2, (cols - draw_width(tr)) / 2, tr, cols);
@@ -222,7 +224,7 @@ const struct screen screen_receipt = {
 	.leave = receipt_leave,
 	.resize = receipt_resize,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "Enter", N_("Another service") },
 		{ "F5", N_("Print") },
 		{ "F4", N_("Set PIN") },

@@ -115,7 +115,7 @@ signin_draw(struct app *app)
 		stars[i] = '*';
 	stars[n] = '\0';
 	wattrset(w, A_BOLD);
-	draw_text(w, 1, 2, _("Sign in"), 0);
+	draw_text(w, 1, 2, _(screen_signin.name), 0);
 	wattrset(w, A_NORMAL);
 	signin_field(app, 3, _("Staff ID"), signin.staff_id, signin.focus == 0);
 	signin_field(app, 5, _("Password"), stars, signin.focus == 1);
@@ -208,7 +208,7 @@ signin_done(void *arg, const struct api_error *err, const struct staff *staff)
 	}
 	draft_cancel();
 	audit_log_append(signin.staff_id, app->counter, "signin_refused",
-	    err->code[0] != '\0' ? err->code : api_strerror(err->result));
+	    err->code[0] != '\0' ? err->code : api_result_name(err->result));
 	if (err->result == API_CANCELLED) {
 		app_msg(app, APP_MSG_INFO, "%s", _("Sign-in cancelled."));
 		signin.focus = 1;
@@ -388,7 +388,7 @@ const struct screen screen_signin = {
 	.resize = signin_resize,
 	.tick = signin_tick,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "F2", N_("Sign in") },
 		{ "Tab", N_("Next field") },
 		{ "F10", N_("Quit") },

@@ -12,6 +12,7 @@
 #ifndef SSDESK_SCREENS_H
 #define SSDESK_SCREENS_H
 
+#include "forms/i18n.h"
 #include "tui/app.h"
 #include "tui/keymap.h"
 
@@ -22,6 +23,14 @@ struct screen_fkey {
 };
 
 #define SCREEN_FKEYS_MAX 8
+
+/* The keys that mean the same on every screen that has them (tui/keymap.c
+ * gives them their action), with their one word in the bar. */
+#define SCREEN_FKEY_HELP { "F1", N_("Help") }
+#define SCREEN_FKEY_BACK { "Esc", N_("Back") }
+#define SCREEN_FKEY_HOME { "Esc", N_("Home") }
+#define SCREEN_FKEY_REFRESH { "F5", N_("Refresh") }
+#define SCREEN_FKEY_END_WALKIN { "F10", N_("End walk-in") }
 
 struct screen {
 	const char *name;          /* N_(), shown in the banner */

@@ -13,6 +13,7 @@
 #include "forms/deadline.h"
 #include "forms/i18n.h"
 #include "forms/service.h"
+#include "tui/messages.h"
 #include "tui/screens.h"
 #include "tui/svc_approvals.h"
 #include "tui/svc_confirm.h"

@@ -19,6 +19,7 @@
 #include "tui/card_svc.h"
 #include "tui/draw.h"
 #include "tui/form_screen.h"
+#include "tui/messages.h"
 #include "tui/queued.h"
 
 /* The unit on screen (one confirmation at a time). */
@@ -129,10 +130,10 @@ const struct screen screen_confirm = {
 	.draw = confirm_draw,
 	.key = confirm_key,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "F2", N_("Confirm") },
-		{ "Esc", N_("Back") },
-		{ "F10", N_("End walk-in") },
+		SCREEN_FKEY_BACK,
+		SCREEN_FKEY_END_WALKIN,
 	},
 };
 
@@ -145,7 +146,7 @@ svc_confirm_start(struct app *app, const struct svc_unit *u)
 		return;
 	confirm_unit = u;
 	if ((st = confirm_state(app)) == NULL) {
-		app_msg(app, APP_MSG_ERROR, "%s", _("Out of memory."));
+		app_msg(app, APP_MSG_ERROR, "%s", MSG_OUT_OF_MEMORY);
 		return;
 	}
 	api_idempotency_key(st->idem);

@@ -22,6 +22,7 @@
 #include "tui/draw.h"
 #include "tui/form_screen.h"
 #include "tui/form_view.h"
+#include "tui/messages.h"
 #include "tui/queued.h"
 #include "tui/svc_remedy.h"
 
@@ -153,7 +154,7 @@ fin_submit(struct app *app)
 	app_msg_clear(app);
 	financial_request(app, &f->form, f->idem, &req, digits,
 	    sizeof digits);
-	app_busy(app, _("Activating the financial function… Esc cancels"));
+	app_busy(app, MSG_BUSY_FINANCIAL);
 	api_write_app(app->api, SERVICE_FINANCIAL, &req, fin_done, app);
 	sodium_memzero(digits, sizeof digits);
 	sodium_memzero(&req, sizeof req);
@@ -176,10 +177,10 @@ const struct screen screen_financial = {
 	.key = fin_key,
 	.resize = fin_view,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "F2", N_("Activate") },
-		{ "Esc", N_("Back") },
-		{ "F10", N_("End walk-in") },
+		SCREEN_FKEY_BACK,
+		SCREEN_FKEY_END_WALKIN,
 	},
 };
 
@@ -200,7 +201,7 @@ fin_start(struct app *app)
 		return;
 	}
 	if ((f = financial(app)) == NULL) {
-		app_msg(app, APP_MSG_ERROR, "%s", _("Out of memory."));
+		app_msg(app, APP_MSG_ERROR, "%s", MSG_OUT_OF_MEMORY);
 		return;
 	}
 	financial_form_start(app, &f->form);

@@ -82,7 +82,7 @@ hh_draw_members(struct app *app)
 		draw_text(w, y, 6, name, 13);
 		snprintf(line, sizeof line, "%-11s %-6s %s %s %-4s %s",
 		    household_relation_name(m->relation),
-		    m->sex == SEX_MALE ? _("male") : _("female"), birth,
+		    _(person_sex_name(m->sex)), birth,
 		    m->id_masked, m->has_card ? _("yes") : _("no"), g);
 		draw_text(w, y++, 20, line, cols - 22);
 		wattrset(w, A_NORMAL);
@@ -244,10 +244,10 @@ const struct screen screen_household = {
 	.leave = NULL,
 	.resize = hh_view,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "Enter", N_("Look up / choose") },
-		{ "Esc", N_("Back") },
-		{ "F10", N_("End walk-in") },
+		SCREEN_FKEY_BACK,
+		SCREEN_FKEY_END_WALKIN,
 	},
 };
 

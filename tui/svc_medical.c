@@ -30,6 +30,7 @@
 #include "tui/draw.h"
 #include "tui/form_screen.h"
 #include "tui/form_view.h"
+#include "tui/messages.h"
 #include "tui/services.h"
 
 #define MEDICAL_FORM_Y 2
@@ -258,12 +259,7 @@ medical_queue(struct app *app, const struct api_error *err)
 	/* One sentence that fits the two status rows: what happened, that
 	 * nothing need be done, and the key that hurries it. */
 	app_msg(app, APP_MSG_WARN, "%s", err->result == API_TIMEOUT ?
-	    _("No answer in time. The activation waits in the outbox and is "
-	    "sent by itself when the service is back (F5: now), never twice; "
-	    "the form is kept.") :
-	    _("The service cannot be reached. The activation waits in the "
-	    "outbox and is sent by itself when it is back (F5: now), never "
-	    "twice; the form is kept."));
+	    MSG_OUTBOX_MEDICAL_TIMEOUT : MSG_OUTBOX_MEDICAL_UNREACHABLE);
 	return true;
 }
 
@@ -280,9 +276,7 @@ medical_submit(struct app *app)
 	if (c == NULL || !app->have_identity || m == NULL)
 		return;
 	if (m->queued) {
-		app_msg(app, APP_MSG_WARN, "%s", _("This activation waits in the "
-		    "outbox and is sent by itself when the service is back. F5 "
-		    "sends it now."));
+		app_msg(app, APP_MSG_WARN, "%s", MSG_OUTBOX_MEDICAL_WAITS);
 		return;
 	}
 	/* A Luhn warning cleared the field: form_screen_ready says so. */
@@ -371,9 +365,9 @@ const struct screen screen_medical = {
 	.leave = medical_leave,
 	.resize = medical_view,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "F2", N_("Activate") },
-		{ "Esc", N_("Back") },
-		{ "F10", N_("End walk-in") },
+		SCREEN_FKEY_BACK,
+		SCREEN_FKEY_END_WALKIN,
 	},
 };

@@ -68,7 +68,7 @@ nb_draw(struct app *app)
 		return;
 	date_format(birth, m->birth);
 	snprintf(line, sizeof line, "%s: %s   %s   %s %s   %s %s",
-	    _("Child"), m->name, m->sex == SEX_MALE ? _("male") : _("female"),
+	    _("Child"), m->name, _(person_sex_name(m->sex)),
 	    _("born"), birth, _("ID"), m->id_masked);
 	draw_text(w, ++y, 2, line, cols - 4);
 	snprintf(line, sizeof line, "%s: %s (%s)   %s %s",
@@ -246,10 +246,10 @@ const struct screen screen_newborn = {
 	.resize = nb_resize,
 	.applicant = true,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "y", N_("Confirm letter") },
 		{ "F2", N_("Register") },
-		{ "Esc", N_("Back") },
+		SCREEN_FKEY_BACK,
 	},
 };
 

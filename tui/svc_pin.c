@@ -29,6 +29,7 @@
 #include "tui/card_svc.h"
 #include "tui/deleg.h"
 #include "tui/draw.h"
+#include "tui/messages.h"
 #include "tui/svc_newborn.h"
 
 enum pin_stage {
@@ -121,7 +122,7 @@ pin_flow_start(struct app *app, const char *card_id, const char *masked)
 	struct pin *cs = pin_state(app);
 
 	if (cs == NULL) {
-		app_msg(app, APP_MSG_ERROR, "%s", _("Out of memory."));
+		app_msg(app, APP_MSG_ERROR, "%s", MSG_OUT_OF_MEMORY);
 		return;
 	}
 	snprintf(cs->pin_card, sizeof cs->pin_card, "%s", card_id);
@@ -471,10 +472,10 @@ const struct screen screen_pin = {
 	.resize = pin_resize,
 	.applicant = true,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "Enter", N_("Next") },
-		{ "Esc", N_("Back") },
-		{ "F10", N_("End walk-in") },
+		SCREEN_FKEY_BACK,
+		SCREEN_FKEY_END_WALKIN,
 	},
 };
 

@@ -26,6 +26,7 @@
 #include "tui/deleg.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
+#include "tui/messages.h"
 #include "tui/queued.h"
 
 #define W(app) poa_work(app)
@@ -92,8 +93,7 @@ poa_draw(struct app *app)
 	    app->identity.person.name);
 	draw_text(w, 1, 2, line, cols - 4);
 	if (app->fv == NULL) {
-		draw_text(w, 3, 2, _("The form does not fit; enlarge the "
-		    "terminal."), 0);
+		draw_text(w, 3, 2, MSG_FORM_TOO_SMALL, 0);
 		return;
 	}
 	form_view_draw(app->fv);
@@ -257,10 +257,10 @@ const struct screen screen_poa = {
 	.leave = NULL,
 	.resize = poa_view,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "F2", N_("Submit") },
-		{ "Esc", N_("Back") },
-		{ "F10", N_("End walk-in") },
+		SCREEN_FKEY_BACK,
+		SCREEN_FKEY_END_WALKIN,
 	},
 };
 

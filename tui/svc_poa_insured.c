@@ -18,6 +18,7 @@
 #include "tui/deleg.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
+#include "tui/messages.h"
 #include "tui/queued.h"
 
 #define W(app) poa_work(app)
@@ -89,8 +90,7 @@ insured_draw(struct app *app)
 		return;
 	}
 	if (app->fv == NULL) {
-		draw_text(w, 3, 2, _("The form does not fit; enlarge the "
-		    "terminal."), 0);
+		draw_text(w, 3, 2, MSG_FORM_TOO_SMALL, 0);
 		return;
 	}
 	form_view_draw(app->fv);
@@ -211,10 +211,10 @@ const struct screen screen_poa_insured = {
 	.leave = NULL,
 	.resize = insured_view,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "F2", N_("Check insured") },
-		{ "Esc", N_("Back") },
-		{ "F10", N_("End walk-in") },
+		SCREEN_FKEY_BACK,
+		SCREEN_FKEY_END_WALKIN,
 	},
 };
 

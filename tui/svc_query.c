@@ -16,6 +16,7 @@
 #include "forms/contrib.h"
 #include "forms/i18n.h"
 #include "tui/draw.h"
+#include "tui/messages.h"
 
 #define QUERY_LIST_Y 5
 
@@ -49,7 +50,7 @@ query_done(void *arg, const struct api_error *err,
 		app->dirty = true;
 		return;
 	}
-	app_read_failed(app, err, _("F5 asks again."));
+	app_read_failed(app, err, MSG_F5_ASKS_AGAIN);
 }
 
 static void
@@ -66,7 +67,7 @@ query_start(struct app *app)
 	struct query *cs = query(app);
 
 	if (cs == NULL) {
-		app_msg(app, APP_MSG_ERROR, "%s", _("Out of memory."));
+		app_msg(app, APP_MSG_ERROR, "%s", MSG_OUT_OF_MEMORY);
 		return;
 	}
 	cs->have_contrib = false;
@@ -239,10 +240,10 @@ const struct screen screen_query = {
 	.leave = query_leave,
 	.resize = query_resize,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "PgDn", N_("Scroll") },
-		{ "F5", N_("Refresh") },
-		{ "Esc", N_("Back") },
+		SCREEN_FKEY_REFRESH,
+		SCREEN_FKEY_BACK,
 	},
 };
 

@@ -23,6 +23,7 @@
 #include "tui/draw.h"
 #include "tui/form_screen.h"
 #include "tui/form_view.h"
+#include "tui/messages.h"
 #include "tui/queued.h"
 #include "tui/svc_financial.h"
 
@@ -92,9 +93,8 @@ remedy_draw(struct app *app)
 	}
 	y++;
 	if (r->step1_app[0] != '\0') {
-		snprintf(line, sizeof line, "%s %s", _("Step 1 done: the "
-		    "financial function is active. Application"),
-		    r->step1_app);
+		snprintf(line, sizeof line, _("Step 1 done: the financial "
+		    "function is active. Application %s"), r->step1_app);
 		draw_wrap(w, y, 2, line, cols - 4, 2);
 		y += 2;
 	}
@@ -200,8 +200,7 @@ remedy_submit(struct app *app)
 		return;
 	app_msg_clear(app);
 	remedy_request(app, r, &req, digits, sizeof digits);
-	app_busy(app, r->step == 1 ? _("Activating the financial function… "
-	    "Esc cancels") : _("Cancelling the loss report… Esc cancels"));
+	app_busy(app, r->step == 1 ? MSG_BUSY_FINANCIAL : _("Cancelling the loss report… Esc cancels"));
 	api_write_app(app->api, remedy_service(r), &req, remedy_done, app);
 	sodium_memzero(digits, sizeof digits);
 	sodium_memzero(&req, sizeof req);
@@ -227,10 +226,10 @@ const struct screen screen_remedy = {
 	.key = remedy_key,
 	.resize = remedy_view,
 	.fkeys = {
-		{ "F1", N_("Help") },
+		SCREEN_FKEY_HELP,
 		{ "F2", N_("Confirm") },
-		{ "Esc", N_("Back") },
-		{ "F10", N_("End walk-in") },
+		SCREEN_FKEY_BACK,
+		SCREEN_FKEY_END_WALKIN,
 	},
 };
 
@@ -243,7 +242,7 @@ remedy_start(struct app *app)
 	struct remedy *r = remedy(app);
 
 	if (r == NULL || c == NULL) {
-		app_msg(app, APP_MSG_ERROR, "%s", _("Out of memory."));
+		app_msg(app, APP_MSG_ERROR, "%s", MSG_OUT_OF_MEMORY);
 		return;
 	}
 	if (r->form.def != NULL)

@@ -114,6 +114,17 @@ long api_planted(void);
 long api_planted(void) { return (long)write(2, "x", 1); }' \
     "[print] @: forms/ and net/ never print: long api_planted(void) { return (long)write(2,"
 
+# [words]: the clerk's sentences are tui/'s, never net/'s or sim/'s.
+plant net/api.c '#include "forms/i18n.h"' \
+    "[words] @: net/ and sim/ hold no sentence for the clerk (tui/messages.c): #include \"forms/i18n.h\""
+plant net/api.c 'const char *api_planted(void);
+const char *api_planted(void) { return N_("Try again."); }' \
+    "[words] @: net/ and sim/ hold no sentence for the clerk (tui/messages.c): const char *api_planted(void) { return N_("
+plant sim/sim.c '#include <libintl.h>
+const char *sim_planted(void);
+const char *sim_planted(void) { return gettext("x"); }' \
+    "[words] @: net/ and sim/ hold no sentence for the clerk (tui/messages.c): const char *sim_planted(void) { return gettext("
+
 # What only looks like a break: comments, across lines too, and strings.
 clean forms/date.c '/*
 #include "tui/app.h"
@@ -123,6 +134,9 @@ clean forms/date.c '/*
 // puts("z"); #include "net/api.h"
 const char *date_planted(void);
 const char *date_planted(void) { return "printf(\"x\") to stderr /*"; }'
+clean net/api.c '/* _("x") and gettext("y") in a comment */
+const char *api_planted(void);
+const char *api_planted(void) { return "N_(\"z\")"; }'
 
 echo "check-layers selftest: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -119,12 +119,20 @@ static void test_text_and_words(void **state)
 	assert_string_equal(words, "");
 }
 
+/* One word for each sex, every screen's (and the mismatch sentence's). */
+static void test_sex_name(void **state)
+{
+	assert_string_equal(person_sex_name(SEX_MALE), "male");
+	assert_string_equal(person_sex_name(SEX_FEMALE), "female");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_match),
 		cmocka_unit_test(test_each_contradiction),
 		cmocka_unit_test(test_text_and_words),
+		cmocka_unit_test(test_sex_name),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
