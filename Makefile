@@ -72,6 +72,7 @@ FORMS_SRC = \
     forms/date.c \
     forms/deadline.c \
     forms/delegation.c \
+    forms/draft_doc.c \
     forms/form.c \
     forms/form_delegation.c \
     forms/form_financial.c \
@@ -210,6 +211,7 @@ INTEG_TESTS = \
 # forms/ tests that need libsodium (journal sealing, audit hashes).
 SODIUM_TESTS = \
     audit \
+    draft_doc \
     journal \
     # end of SODIUM_TESTS
 # tui/ pieces that need no terminal: each links its one object.
