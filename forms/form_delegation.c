@@ -9,16 +9,14 @@
  * spanning fields: the date within POA_MAX_AGE_DAYS, the scope covering
  * the activation.  A PIN reset is refused at its choice.
  */
-#include "forms/delegation.h"
+#include "forms/poa.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "forms/check.h"
 #include "forms/i18n.h"
-
-_Static_assert(POA_MAX_AGE_DAYS == 180, "poa_strerror() says 180 days");
-_Static_assert(NEWBORN_MAX_AGE_DAYS == 365, "newborn_strerror() says 365");
+#include "forms/newborn.h"
 
 /* The POA's date as it is typed: partial until it is a whole date, then
  * refused at the field if it is in the future or too old (the same rule

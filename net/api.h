@@ -13,9 +13,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "forms/delegation.h"
 #include "forms/contrib.h"
+#include "forms/newborn.h"
 #include "forms/person.h"
+#include "forms/poa.h"
 #include "forms/service.h"
 #include "net/transport.h"
 

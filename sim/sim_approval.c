@@ -17,7 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "forms/delegation.h"
+#include "forms/poa.h"
 #include "sim/sim_internal.h"
 
 static bool

@@ -5,7 +5,7 @@
  *
  * The agent has passed the identity check (check_id).  The service checks
  * the insured (known, alive, the name matching, not the agent), the power
- * of attorney (forms/delegation.c: dated within POA_MAX_AGE_DAYS, covering
+ * of attorney (forms/poa.c: dated within POA_MAX_AGE_DAYS, covering
  * the activation; a PIN reset never), and records the submission as
  * pending.  What approval would refuse is refused now: the activation
  * itself (sim_activate) is made on approval.
@@ -20,8 +20,8 @@
 
 #include "forms/check.h"
 #include "forms/deadline.h"
-#include "forms/delegation.h"
 #include "forms/idnum.h"
+#include "forms/poa.h"
 #include "sim/sim_internal.h"
 
 /* The register's refusal to act on this person (by number and name), in

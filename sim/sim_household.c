@@ -6,7 +6,7 @@
  * relation to the householder, birth dates, masked ID numbers, who holds
  * a card, and each child's parents or guardians.  POST
  * /v1/applications/newborn registers a child of the record for the parent
- * whose identity check it cites: the rules are forms/delegation.c's
+ * whose identity check it cites: the rules are forms/newborn.c's
  * newborn_check(), the same the terminal runs.  One application gives
  * three results: the first card application, the medical-insurance
  * enrolment and the link to the parent's family account.  The child
@@ -19,8 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "forms/delegation.h"
 #include "forms/idnum.h"
+#include "forms/newborn.h"
 #include "sim/sim_internal.h"
 
 void
