@@ -13,12 +13,13 @@
 #include "forms/date.h"
 #include "forms/form.h"
 #include "forms/person.h"
+#include "forms/wire.h"
 
 /* A child is a newborn while at most this many days old (docs/api.md). */
 #define NEWBORN_MAX_AGE_DAYS 365
 
-#define HOUSEHOLD_MEMBERS_MAX 8
-#define HOUSEHOLD_GUARDIANS_MAX 4
+#define HOUSEHOLD_MEMBERS_MAX WIRE_MEMBERS_MAX
+#define HOUSEHOLD_GUARDIANS_MAX WIRE_GUARDIANS_MAX
 
 struct household_member {
 	int member_no;             /* 1.. within the record */

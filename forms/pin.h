@@ -12,7 +12,9 @@
 #ifndef SSDESK_PIN_H
 #define SSDESK_PIN_H
 
-#define PIN_LEN 6
+#include "forms/wire.h"
+
+#define PIN_LEN WIRE_PIN_LEN   /* the contract's */
 
 enum pin_weak {
 	PIN_OK = 0,

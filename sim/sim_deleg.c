@@ -194,7 +194,7 @@ deleg_submit(struct sim *s, const struct sim_request *req,
 	else if (sim_get_string(o, "activation", 16, true, &act_word) < 0 ||
 	    (act = poa_activation_parse(act_word)) == POA_ACT_UNKNOWN)
 		status = sim_bad_request(a, "activation");
-	else if (sim_get_string(o, "poa_number", SIM_POA_NUMBER_MAX, true,
+	else if (sim_get_string(o, "poa_number", WIRE_POA_NUMBER_MAX, true,
 	    &number) < 0 || number[0] == '\0')
 		status = sim_bad_request(a, "poa_number");
 	else if (sim_get_string(o, "poa_signed_on", 10, true,

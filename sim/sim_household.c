@@ -84,7 +84,7 @@ hh_fill(const struct sim *s, int h, struct household *out)
 		m->has_card = s->members[h][i].has_card;
 		snprintf(m->person_id, sizeof m->person_id, "%s",
 		    dm->person_id ? dm->person_id : "");
-		for (int g = 0; g < SIM_DATA_GUARDIANS_MAX &&
+		for (int g = 0; g < WIRE_GUARDIANS_MAX &&
 		    dm->guardians[g] != 0; g++)
 			m->guardians[m->nguardians++] = dm->guardians[g];
 		out->nmembers++;
@@ -131,7 +131,7 @@ hh_json(const struct sim *s, int h)
 		    cJSON_AddBoolToObject(mo, "has_card", m->has_card) == NULL ||
 		    (g = cJSON_AddArrayToObject(mo, "guardians")) == NULL)
 			goto fail;
-		for (int k = 0; k < SIM_DATA_GUARDIANS_MAX &&
+		for (int k = 0; k < WIRE_GUARDIANS_MAX &&
 		    dm->guardians[k] != 0; k++) {
 			cJSON *n = cJSON_CreateNumber(dm->guardians[k]);
 

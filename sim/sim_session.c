@@ -105,7 +105,7 @@ sim_check_password(const struct sim_request *req)
 	cJSON *o;
 	enum sim_password v = SIM_PASSWORD_UNCHECKED;
 
-	if (req->body_len > SIM_BODY_MAX)
+	if (req->body_len > WIRE_BODY_MAX)
 		return v;
 	o = sim_parse_object(req);
 	if (sim_signin_fields(o, &staff_id, &password, &counter, &field) == 0)

@@ -16,7 +16,7 @@
 static const char chal_b64[] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
 static int open_box(const char *b64, const unsigned char *pk,
-    const unsigned char *sk, unsigned char plain[SEAL_PLAIN_BYTES])
+    const unsigned char *sk, unsigned char plain[WIRE_PIN_PLAIN_BYTES])
 {
 	unsigned char box[SEAL_BOX_BYTES];
 	size_t len = 0;
@@ -29,7 +29,7 @@ static int open_box(const char *b64, const unsigned char *pk,
 
 static void test_round_trip(void **state)
 {
-	unsigned char pk[32], sk[32], plain[SEAL_PLAIN_BYTES];
+	unsigned char pk[32], sk[32], plain[WIRE_PIN_PLAIN_BYTES];
 	struct seal_key k;
 	char out[SEAL_BOX_B64], out2[SEAL_BOX_B64], text[64];
 
@@ -51,7 +51,7 @@ static void test_round_trip(void **state)
 
 static void test_tampered(void **state)
 {
-	unsigned char pk[32], sk[32], pk2[32], sk2[32], plain[SEAL_PLAIN_BYTES];
+	unsigned char pk[32], sk[32], pk2[32], sk2[32], plain[WIRE_PIN_PLAIN_BYTES];
 	unsigned char box[SEAL_BOX_BYTES];
 	struct seal_key k = { .set = true };
 	char out[SEAL_BOX_B64];
