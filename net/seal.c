@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "forms/pin.h"
+
 int
 seal_key_parse(struct seal_key *k, const char *text)
 {
@@ -77,17 +79,14 @@ seal_pin(char *out, size_t outsz, const struct seal_key *k,
     const char *challenge_b64, const char *pin)
 {
 	unsigned char *plain, box[SEAL_BOX_BYTES];
-	size_t len = 0, i;
+	size_t len = 0;
 	int rc = -1;
 
 	if (outsz > 0)
 		out[0] = '\0';
-	if (k == NULL || !k->set || challenge_b64 == NULL || pin == NULL ||
-	    outsz < SEAL_BOX_B64 || strlen(pin) != WIRE_PIN_LEN)
+	if (k == NULL || !k->set || challenge_b64 == NULL ||
+	    outsz < SEAL_BOX_B64 || !pin_six_digits(pin))
 		return -1;
-	for (i = 0; i < WIRE_PIN_LEN; i++)
-		if (pin[i] < '0' || pin[i] > '9')
-			return -1;
 	plain = sodium_malloc(WIRE_PIN_PLAIN_BYTES);
 	if (plain == NULL)
 		return -1;

@@ -89,6 +89,9 @@ static void test_refusals(void **state)
 	assert_int_equal(seal_pin(out, sizeof out, &none, chal_b64, "582914"), -1);
 	assert_int_equal(seal_pin(out, sizeof out, &k, chal_b64, "58291"), -1);
 	assert_int_equal(seal_pin(out, sizeof out, &k, chal_b64, "58291a"), -1);
+	assert_int_equal(seal_pin(out, sizeof out, &k, chal_b64, NULL), -1);
+	/* The shape only: whether it is weak is the service's to say. */
+	assert_int_equal(seal_pin(out, sizeof out, &k, chal_b64, "123456"), 0);
 	assert_int_equal(seal_pin(out, sizeof out, &k, "AAEC", "582914"), -1);
 	assert_int_equal(seal_pin(out, sizeof out, &k, "not base64!", "582914"),
 	    -1);
