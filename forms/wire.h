@@ -23,6 +23,19 @@
 /* What is sealed to the service: challenge || pin. */
 #define WIRE_PIN_PLAIN_BYTES (WIRE_PIN_CHALLENGE_BYTES + WIRE_PIN_LEN)
 
+/* ---- how long things hold -------------------------------------------- */
+
+/* These are said in words too: in the service's messages (each with a
+ * _Static_assert beside it) and in the clerk's sentences (tui/app.c,
+ * tui/screen_signin.c).  Change one, change the words. */
+
+/* An identity check may be cited for this long. */
+#define WIRE_CHECK_SECONDS (60L * 60)
+/* A PIN challenge is good this long (and once). */
+#define WIRE_PIN_CHALLENGE_SECONDS (10L * 60)
+/* A staff ID locked after too many refused sign-ins stays so this long. */
+#define WIRE_LOCKOUT_SECONDS (15L * 60)
+
 /* ---- sessions and writes ---------------------------------------------- */
 
 /* A session token: 1 to this many visible ASCII characters. */

@@ -21,7 +21,11 @@
 #include "forms/wire.h"
 #include "sim/sim_internal.h"
 
-/* The sealed PIN's sizes are the contract's (forms/wire.h). */
+/* The sealed PIN's sizes are the contract's (forms/wire.h), and so are
+ * the times the refusals below say. */
+_Static_assert(WIRE_CHECK_SECONDS == 60 * 60, "check_unknown says 60 minutes");
+_Static_assert(WIRE_PIN_CHALLENGE_SECONDS == 10 * 60,
+    "challenge_unknown says 10 minutes");
 #define SIM_BOX_BYTES (WIRE_PIN_PLAIN_BYTES + crypto_box_SEALBYTES)
 
 void
@@ -190,7 +194,7 @@ sim_pin_challenge(struct sim *s, struct sim_session *ss, const cJSON *o,
 	ch->check = ck->no;
 	ch->person = (size_t)(p - s->people);
 	ch->card = (size_t)(c - p->cards);
-	ch->expires = sim_now(s) + SIM_CHALLENGE_TTL;
+	ch->expires = sim_now(s) + WIRE_PIN_CHALLENGE_SECONDS;
 	ch->used = false;
 	sodium_bin2base64(b64, sizeof b64, ch->c, sizeof ch->c,
 	    sodium_base64_VARIANT_ORIGINAL);
@@ -198,7 +202,7 @@ sim_pin_challenge(struct sim *s, struct sim_session *ss, const cJSON *o,
 	if (a->json == NULL ||
 	    cJSON_AddStringToObject(a->json, "challenge", b64) == NULL ||
 	    cJSON_AddNumberToObject(a->json, "expires_in",
-	    SIM_CHALLENGE_TTL) == NULL)
+	    WIRE_PIN_CHALLENGE_SECONDS) == NULL)
 		return sim_oom(a);
 	s->nchal++;
 	return 201;

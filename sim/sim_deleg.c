@@ -24,6 +24,8 @@
 #include "forms/poa.h"
 #include "sim/sim_internal.h"
 
+_Static_assert(WIRE_CHECK_SECONDS == 60 * 60, "check_unknown says 60 minutes");
+
 /* The register's refusal to act on this person (by number and name), in
  * the order of the identity check: 0 and *out, or the status with a
  * filled in (id_field and name_field name the request's members). */

@@ -23,6 +23,8 @@
 #include "forms/newborn.h"
 #include "sim/sim_internal.h"
 
+_Static_assert(WIRE_CHECK_SECONDS == 60 * 60, "check_unknown says 60 minutes");
+
 void
 sim_households_load(struct sim *s)
 {

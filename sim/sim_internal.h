@@ -23,7 +23,6 @@
 #include "sim/sim_data.h"
 
 #define SIM_TTL_DEFAULT (8L * 3600)
-#define SIM_CHECK_TTL 3600L          /* an identity check is good 60 minutes */
 #define SIM_TOKEN_BYTES 32
 #define SIM_TOKEN_HEX (SIM_TOKEN_BYTES * 2 + 1)
 _Static_assert(SIM_TOKEN_HEX - 1 <= WIRE_TOKEN_MAX,
@@ -32,7 +31,7 @@ _Static_assert(SIM_TOKEN_HEX - 1 <= WIRE_TOKEN_MAX,
 #define SIM_PATH_MAX 256
 #define SIM_LOCKOUT_FAILS 5          /* refused sign-ins for one staff ID... */
 #define SIM_LOCKOUT_WINDOW 900L      /* ...within 15 minutes... */
-#define SIM_LOCKOUT_S 900L           /* ...lock it for 15 minutes */
+/* ...lock it for WIRE_LOCKOUT_SECONDS */
 
 struct sim_card {
 	const struct sim_data_card *d;
@@ -79,7 +78,6 @@ struct sim_check {
 	bool face_pass;                  /* the device said "pass" */
 };
 
-#define SIM_CHALLENGE_TTL 600L       /* a PIN challenge is good 10 minutes */
 /* Cards issued at the counter: more than the people of the data set and
  * their newborns can hold (4 cards each), so a full store is refused
  * store_full but never reached in practice. */

@@ -17,6 +17,8 @@
 
 #include "sim/sim_internal.h"
 
+_Static_assert(WIRE_LOCKOUT_SECONDS == 15 * 60, "locked_out says 15 minutes");
+
 static void
 sim_session_drop(struct sim *s, size_t i)
 {
