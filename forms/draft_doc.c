@@ -165,7 +165,9 @@ draft_doc_kind_of(const char *name)
 {
 	enum service_id k = service_of(name);
 
-	if (k == SERVICE_UNKNOWN && name != NULL && strcmp(name, "newborn") == 0)
+	/* Drafts written before the names were one. */
+	if (k == SERVICE_UNKNOWN && name != NULL &&
+	    strcmp(name, "newborn") == 0)
 		k = SERVICE_NEWBORN;
 	return k != SERVICE_UNKNOWN && service_has(k, SERVICE_OUTBOX) ?
 	    k : SERVICE_UNKNOWN;

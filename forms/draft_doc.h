@@ -11,7 +11,7 @@
  *                                            each refusal not acknowledged
  *     and, if a walk-in is under way (draft_doc_put_walkin):
  *     "screen", "focus", "person_id" (once checked), then the forms
- *     (journal_put_form: "identity" and each service's slots)
+ *     (journal_put_form: DRAFT_DOC_IDENTITY and each service's slots)
  *     "saved_at" = "YYYY-MM-DD HH:MM"        always last (draft_doc_finish)
  *
  * A kind is its service's wire name (forms/service.h); drafts written
@@ -34,6 +34,9 @@
 #include "forms/service.h"
 
 #define DRAFT_DOC_VERSION "1"
+/* The slot of the walk-in's identity form (journal_put_form); a field of
+ * it is DRAFT_DOC_IDENTITY ".name". */
+#define DRAFT_DOC_IDENTITY "identity"
 
 /* One write waiting in the outbox, as the draft holds it. */
 struct draft_item {
@@ -97,7 +100,8 @@ enum draft_doc_got draft_doc_get_item(const struct journal_doc *d, size_t n,
 enum draft_doc_got draft_doc_get_refusal(const struct journal_doc *d,
     size_t n, struct draft_refusal *out);
 /* The walk-in's facts; false if the draft holds none (the outbox alone).
- * A missing or unreadable focus is -1. */
+ * *out is filled either way (screen NULL, person_id NULL if missing); a
+ * missing or unreadable focus is -1. */
 bool draft_doc_get_walkin(const struct journal_doc *d,
     struct draft_walkin *out);
 /* When it was saved, or NULL. */

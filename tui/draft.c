@@ -339,8 +339,10 @@ draft_signed_in(struct app *app, bool resuming)
 void
 draft_describe(char *who_out, char *where, size_t sz)
 {
-	const char *id = journal_get(draft.offer, "identity.id_number");
-	const char *who = journal_get(draft.offer, "identity.name");
+	const char *id = journal_get(draft.offer,
+	    DRAFT_DOC_IDENTITY ".id_number");
+	const char *who = journal_get(draft.offer,
+	    DRAFT_DOC_IDENTITY ".name");
 	const char *at = draft_doc_saved_at(draft.offer);
 	char masked[IDNUM_MASKED_LEN + 1] = "";
 	struct draft_walkin w;
@@ -369,7 +371,7 @@ draft_restore(struct app *app)
 	if (draft_doc_get_walkin(draft.offer, &w))
 		snprintf(scr, sizeof scr, "%s", w.screen);
 	app_start_walkin(app);
-	journal_get_form(draft.offer, "identity", &form_identity, &ctx,
+	journal_get_form(draft.offer, DRAFT_DOC_IDENTITY, &form_identity, &ctx,
 	    &app->idform);
 	/* The same person checked again keeps the services' forms. */
 	if (w.person_id != NULL)
@@ -446,7 +448,7 @@ draft_build(struct app *app, struct journal_doc *d)
 	    form_view_current(app->fv) : app->fv_focus,
 	    .person_id = app->identity.person.person_id }) == 0) {
 		if (app->idform.def == &form_identity)
-			journal_put_form(d, "identity", &app->idform);
+			journal_put_form(d, DRAFT_DOC_IDENTITY, &app->idform);
 		svc_save_all(app, d);
 	}
 	/* Last, and not hashed: the time alone is no change. */
