@@ -91,7 +91,8 @@ static const struct field_def poa_fields[] = {
 	{
 		.key = "poa_number", .label = N_("POA document number"),
 		.help = N_("The number on the power of attorney."),
-		.kind = FIELD_TEXT, .width = 24, .max_bytes = WIRE_POA_NUMBER_MAX,
+		.kind = FIELD_TEXT, .width = 24,
+		.max_bytes = WIRE_POA_NUMBER_MAX,
 		.flags = FIELD_REQUIRED,
 	},
 	{

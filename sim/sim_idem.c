@@ -3,11 +3,11 @@
  *
  * Every write goes through sim_idempotent(): the answer that created
  * something is kept under (staff member, Idempotency-Key) with its body's
- * hash for WIRE_ANSWER_KEPT_SECONDS and given again byte for byte; the same key with
- * another body is refused.  Apart from the answers, what each write made
- * (its application_id and status) is told by GET /v1/writes/{key} for
- * WIRE_WRITE_KEPT_SECONDS, so that a terminal that lost an answer learns whether
- * its write was done.
+ * hash for WIRE_ANSWER_KEPT_SECONDS and given again byte for byte; the
+ * same key with another body is refused.  Apart from the answers, what
+ * each write made (its application_id and status) is told by GET
+ * /v1/writes/{key} for WIRE_WRITE_KEPT_SECONDS, so that a terminal that
+ * lost an answer learns whether its write was done.
  */
 #include <cjson/cJSON.h>
 #include <sodium.h>
@@ -107,8 +107,8 @@ sim_idem_purge(struct sim *s)
 		}
 }
 
-/* The stored answer of (staff, key) younger than WIRE_ANSWER_KEPT_SECONDS, or NULL;
- * lent until the next write. */
+/* The stored answer of (staff, key) younger than WIRE_ANSWER_KEPT_SECONDS,
+ * or NULL; lent until the next write. */
 static struct sim_idem *
 sim_idem_find(struct sim *s, size_t staff, const char *key)
 {
@@ -117,7 +117,8 @@ sim_idem_find(struct sim *s, size_t staff, const char *key)
 	for (size_t i = 0; i < s->nidem; i++) {
 		struct sim_idem *e = &s->idem[i];
 
-		if (e->staff == staff && now - e->created < WIRE_ANSWER_KEPT_SECONDS &&
+		if (e->staff == staff &&
+		    now - e->created < WIRE_ANSWER_KEPT_SECONDS &&
 		    strcmp(e->key, key) == 0)
 			return e;
 	}

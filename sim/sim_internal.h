@@ -109,8 +109,9 @@ struct sim_idem {
 	size_t body_len;
 };
 
-/* What a write made, told for WIRE_WRITE_KEPT_SECONDS (GET /v1/writes/{key}): kept
- * apart from the answers (24 h, capped per staff member), at most
+/* What a write made, told for WIRE_WRITE_KEPT_SECONDS (GET
+ * /v1/writes/{key}): kept apart from the answers (24 h, capped per staff
+ * member), at most
  * SIM_WRITES_MAX, the oldest forgotten first (losing one is harmless:
  * the terminal then sends the write, and its key is long unused). */
 #define SIM_WRITES_MAX 8192

@@ -51,7 +51,8 @@ static void test_round_trip(void **state)
 
 static void test_tampered(void **state)
 {
-	unsigned char pk[32], sk[32], pk2[32], sk2[32], plain[WIRE_PIN_PLAIN_BYTES];
+	unsigned char pk[32], sk[32], pk2[32], sk2[32];
+	unsigned char plain[WIRE_PIN_PLAIN_BYTES];
 	unsigned char box[SEAL_BOX_BYTES];
 	struct seal_key k = { .set = true };
 	char out[SEAL_BOX_B64];
