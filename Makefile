@@ -71,7 +71,7 @@ FORMS_SRC = \
     forms/contrib.c \
     forms/date.c \
     forms/deadline.c \
-    forms/delegation.c \
+    forms/draft_doc.c \
     forms/form.c \
     forms/form_delegation.c \
     forms/form_financial.c \
@@ -80,9 +80,11 @@ FORMS_SRC = \
     forms/idnum.c \
     forms/journal.c \
     forms/mask.c \
+    forms/newborn.c \
     forms/parse.c \
     forms/person.c \
     forms/pin.c \
+    forms/poa.c \
     forms/receipt.c \
     forms/service.c \
     forms/text.c \
@@ -175,13 +177,14 @@ FORMS_TESTS = \
     check \
     contrib \
     date \
-    delegation \
     form \
     idnum \
     mask \
+    newborn \
     parse \
     person \
     pin \
+    poa \
     receipt \
     service \
     text \
@@ -211,6 +214,7 @@ INTEG_TESTS = \
 # forms/ tests that need libsodium (journal sealing, audit hashes).
 SODIUM_TESTS = \
     audit \
+    draft_doc \
     journal \
     # end of SODIUM_TESTS
 # tui/ pieces that need no terminal: each links its one object (and forms/).
@@ -288,12 +292,15 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) $(APP_CFLAGS) $(SIM_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/libforms.a: $(FORMS_OBJ)
-	$(call say,AR,$@)$(AR) rcs $@ $^
-$(BUILD)/libnet.a: $(NET_OBJ)
-	$(call say,AR,$@)$(AR) rcs $@ $^
-$(BUILD)/libsim.a: $(SIM_OBJ)
-	$(call say,AR,$@)$(AR) rcs $@ $^
+# Each archive is made afresh, and again when the lists change: a source
+# file removed or renamed must not leave its old object in it (ar rcs
+# only adds and replaces).
+$(BUILD)/libforms.a: $(FORMS_OBJ) Makefile
+	$(call say,AR,$@)rm -f $@ && $(AR) rcs $@ $(filter %.o,$^)
+$(BUILD)/libnet.a: $(NET_OBJ) Makefile
+	$(call say,AR,$@)rm -f $@ && $(AR) rcs $@ $(filter %.o,$^)
+$(BUILD)/libsim.a: $(SIM_OBJ) Makefile
+	$(call say,AR,$@)rm -f $@ && $(AR) rcs $@ $(filter %.o,$^)
 
 $(BUILD)/ssdesk: $(TUI_OBJ) $(LIBS_A)
 	$(call say,LD,$@)$(CC) $(ALL_LDFLAGS) -o $@ $(TUI_OBJ) $(LIBS_A) $(APP_LIBS) $(SIM_LIBS)

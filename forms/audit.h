@@ -44,12 +44,14 @@
 
 #include <sodium.h>
 
+#include "forms/wire.h"
+
 #define AUDIT_HASH_BYTES crypto_generichash_BYTES   /* 32 */
 #define AUDIT_HASH_HEX (AUDIT_HASH_BYTES * 2 + 1)
 #define AUDIT_KEY_BYTES crypto_generichash_KEYBYTES  /* 32 */
 #define AUDIT_LINE_MAX 1024
 #define AUDIT_WHY_MAX 160
-#define AUDIT_TERMINAL_MAX 40          /* a terminal's name, with NUL */
+#define AUDIT_TERMINAL_MAX (WIRE_TERMINAL_MAX + 1)  /* a name, with NUL */
 #define AUDIT_HEADER "#ssdesk-audit 2 "
 
 struct audit_chain {

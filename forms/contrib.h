@@ -8,7 +8,9 @@
 
 #include <stddef.h>
 
-#define CONTRIB_MAX 600   /* records kept of one answer */
+#include "forms/wire.h"
+
+#define CONTRIB_MAX WIRE_CONTRIB_MAX   /* records kept of one answer */
 
 enum contrib_type {
 	CONTRIB_PENSION,

@@ -9,16 +9,15 @@
  * spanning fields: the date within POA_MAX_AGE_DAYS, the scope covering
  * the activation.  A PIN reset is refused at its choice.
  */
-#include "forms/delegation.h"
+#include "forms/poa.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "forms/check.h"
 #include "forms/i18n.h"
-
-_Static_assert(POA_MAX_AGE_DAYS == 180, "poa_strerror() says 180 days");
-_Static_assert(NEWBORN_MAX_AGE_DAYS == 365, "newborn_strerror() says 365");
+#include "forms/newborn.h"
+#include "forms/wire.h"
 
 /* The POA's date as it is typed: partial until it is a whole date, then
  * refused at the field if it is in the future or too old (the same rule
@@ -92,7 +91,8 @@ static const struct field_def poa_fields[] = {
 	{
 		.key = "poa_number", .label = N_("POA document number"),
 		.help = N_("The number on the power of attorney."),
-		.kind = FIELD_TEXT, .width = 24, .max_bytes = 32,
+		.kind = FIELD_TEXT, .width = 24,
+		.max_bytes = WIRE_POA_NUMBER_MAX,
 		.flags = FIELD_REQUIRED,
 	},
 	{
@@ -204,7 +204,7 @@ static const struct field_def reject_fields[] = {
 	{
 		.key = "reason", .label = N_("Reason for rejecting"),
 		.help = N_("Why it is rejected: the clerk and the insured read it."),
-		.kind = FIELD_TEXT, .width = 50, .max_bytes = 200,
+		.kind = FIELD_TEXT, .width = 50, .max_bytes = WIRE_REASON_MAX,
 		.flags = FIELD_REQUIRED,
 		.missing = N_("A rejection needs a reason: type it."),
 	},

@@ -3,12 +3,14 @@
  *
  * Every shape (ID number in forms/idnum.c, card number and mobile here)
  * goes through mask_ends(), so "what a clerk may see of a number" is
- * written once.
+ * written once.  A name is masked by its characters (name_mask).
  */
 #include "forms/mask.h"
 
 #include <stdbool.h>
 #include <string.h>
+
+#include "forms/text.h"
 
 static bool
 mask_char_ok(char c)
@@ -55,4 +57,29 @@ void
 mask_phone(char *out, size_t outsz, const char *in)
 {
 	mask_ends(out, outsz, in, MASK_PHONE_MIN, MASK_PHONE_MAX, 3, 4);
+}
+
+void
+name_mask(char *out, size_t outsz, const char *name)
+{
+	size_t n = strlen(name), used, o;
+	long cp;
+
+	if (outsz == 0)
+		return;
+	out[0] = '\0';
+	used = text_decode(name, n, &cp);
+	if (used == 0 || cp < 0 || used >= outsz)
+		return;
+	memcpy(out, name, used);
+	o = used;
+	while (used < n && o + 1 < outsz) {
+		size_t k = text_decode(name + used, n - used, &cp);
+
+		if (k == 0)
+			break;
+		used += k;
+		out[o++] = '*';
+	}
+	out[o] = '\0';
 }

@@ -9,6 +9,9 @@
  * that is not of the shape (the wrong length, a character that is not an
  * ASCII letter, digit or '*') is shown as stars only: none of it.  The
  * output is ASCII, never longer than the input nor than len_max.
+ *
+ * A person's name shown in a list keeps its first character only
+ * (name_mask).
  */
 #ifndef SSDESK_MASK_H
 #define SSDESK_MASK_H
@@ -33,5 +36,10 @@ size_t mask_ends(char *out, size_t outsz, const char *in, size_t len_min,
 /* The card and phone shapes above; out holds at least MASK_*_MAX + 1. */
 void mask_card_number(char *out, size_t outsz, const char *in);
 void mask_phone(char *out, size_t outsz, const char *in);
+
+/* A name shown in a list: its first character, then one '*' for each
+ * other character ("孙丽" -> "孙*"); "" if it does not begin with a whole
+ * character or that does not fit in outsz. */
+void name_mask(char *out, size_t outsz, const char *name);
 
 #endif

@@ -13,11 +13,13 @@
 
 #include "forms/date.h"
 #include "forms/service.h"
+#include "forms/wire.h"
 
-#define REF_MAX 40   /* opaque identifiers from the service, with NUL */
-#define TEXT_MAX 256 /* names, messages */
-#define CARDS_MAX 4
-#define APP_RESULTS_MAX 4 /* result lines of one application */
+/* The contract's bounds (forms/wire.h), as buffers. */
+#define REF_MAX (WIRE_REF_MAX + 1)    /* identifiers, with NUL */
+#define TEXT_MAX (WIRE_TEXT_MAX + 1)  /* names, messages, with NUL */
+#define CARDS_MAX WIRE_CARDS_MAX
+#define APP_RESULTS_MAX WIRE_RESULTS_MAX /* result lines of one application */
 
 enum role { ROLE_CLERK, ROLE_SUPERVISOR, ROLE_TRAINER };
 

@@ -10,7 +10,7 @@
 
 static const char *const pin_defaults[] = { "123456", "000000" };
 
-static bool
+bool
 pin_six_digits(const char *p)
 {
 	size_t i;

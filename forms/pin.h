@@ -12,7 +12,11 @@
 #ifndef SSDESK_PIN_H
 #define SSDESK_PIN_H
 
-#define PIN_LEN 6
+#include <stdbool.h>
+
+#include "forms/wire.h"
+
+#define PIN_LEN WIRE_PIN_LEN   /* the contract's */
 
 enum pin_weak {
 	PIN_OK = 0,
@@ -25,6 +29,9 @@ enum pin_weak {
 	PIN_MISMATCH,     /* the two entries differ (pin_entries_check) */
 };
 
+/* Whether pin is exactly PIN_LEN ASCII digits (the shape alone: what may
+ * be sealed to the service, net/seal.c; false for NULL). */
+bool pin_six_digits(const char *pin);
 /* Which rule pin breaks, PIN_OK if none.  id_number: the full 18-character
  * number or NULL (birth-date and tail rules skipped); initial: the card's
  * initial PIN if known, or NULL (the defaults are always checked). */

@@ -28,10 +28,11 @@
 
 #include <sodium.h>
 
+#include "forms/wire.h"
 #include "net/api_internal.h"
 #include "net/apijson.h"
 
-#define API_TOKEN_BYTES 129   /* docs/api.md: at most 128 characters */
+#define API_TOKEN_BYTES (WIRE_TOKEN_MAX + 1)
 
 enum api_call {
 	CALL_SIGN_IN,

@@ -13,10 +13,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "forms/delegation.h"
 #include "forms/contrib.h"
+#include "forms/newborn.h"
 #include "forms/person.h"
+#include "forms/poa.h"
 #include "forms/service.h"
+#include "forms/wire.h"
 #include "net/transport.h"
 
 enum api_result {
@@ -221,7 +223,7 @@ struct approval {
  * "Lists"): the terminal asks for APPROVALS_PAGE at a time, and a page
  * with more is not the contract's (API_BAD_REPLY), never cut. */
 #define APPROVALS_PAGE 32
-#define APPROVALS_CURSOR_MAX 33    /* a cursor: 32 characters and NUL */
+#define APPROVALS_CURSOR_MAX (WIRE_CURSOR_MAX + 1)   /* with NUL */
 struct approval_list {
 	size_t n;
 	struct approval items[APPROVALS_PAGE];

@@ -11,6 +11,10 @@
 #include "net/api_internal.h"
 #include "net/apijson_deleg.h"
 
+/* The page the terminal asks for is one the service gives. */
+_Static_assert(APPROVALS_PAGE >= 1 && APPROVALS_PAGE <= WIRE_PAGE_MAX,
+    "a page of the approval lists is a limit the service takes");
+
 static int
 dec_insured(void *res, const char *body, size_t len, struct api_error *err)
 {

@@ -30,9 +30,9 @@
 #include "forms/date.h"
 #include "forms/idnum.h"
 #include "forms/mask.h"
+#include "forms/wire.h"
 #include "net/api_internal.h"
 
-#define TOKEN_MAX 128
 
 void
 apijson_fail(struct api_error *err, const char *fmt, ...)
@@ -130,7 +130,7 @@ apijson_parse(const char *body, size_t len, struct api_error *err)
 		apijson_fail(err, "empty reply");
 		return NULL;
 	}
-	if (len > APIJSON_MAX) {
+	if (len > WIRE_REPLY_MAX) {
 		apijson_fail(err, "reply of %zu bytes over the cap", len);
 		return NULL;
 	}
@@ -387,7 +387,7 @@ apijson_decode_error(struct api_error *out, int http_status, const char *body,
 
 	out->http_status = http_status;
 	out->code[0] = out->field[0] = out->message[0] = '\0';
-	if (body != NULL && len > 0 && len <= APIJSON_MAX)
+	if (body != NULL && len > 0 && len <= WIRE_REPLY_MAX)
 		root = apijson_parse_exact(body, len, &why);
 	if (cJSON_IsObject(root) &&
 	    apijson_get_id(out->code, sizeof out->code, root, "code", false, &tmp) == 0 &&
@@ -445,7 +445,7 @@ apijson_decode_session(struct staff *staff, char *token, size_t tokensz,
 		goto out;
 	}
 	n = strlen(tok->valuestring);
-	if (n == 0 || n > TOKEN_MAX || n >= tokensz ||
+	if (n == 0 || n > WIRE_TOKEN_MAX || n >= tokensz ||
 	    !apijson_token_ok(tok->valuestring)) {
 		apijson_fail(err, "\"token\" has a bad length or characters");
 		goto out;
@@ -649,7 +649,7 @@ apijson_print(cJSON *root, size_t strbytes)
 
 	if (root == NULL)
 		return NULL;
-	if (cap > APIJSON_MAX || (buf = calloc(1, cap)) == NULL) {
+	if (cap > WIRE_REPLY_MAX || (buf = calloc(1, cap)) == NULL) {
 		cJSON_Delete(root);
 		return NULL;
 	}

@@ -2,7 +2,7 @@
  * apijson.h -- the wire's JSON, both ways, at the edge of net/.
  *
  * Decoders take the reply with its exact length (no NUL needed), refuse
- * anything over APIJSON_MAX or with a member named twice in one object
+ * anything over WIRE_REPLY_MAX or with a member named twice in one object
  * (cJSON would take the first without a word), check every field's type,
  * and fill a plain struct; on failure they return -1 and say why in err
  * (API_BAD_REPLY).
@@ -16,9 +16,8 @@
 #include <stddef.h>
 
 #include "forms/person.h"
+#include "forms/wire.h"
 #include "net/api.h"
-
-#define APIJSON_MAX (1024 * 1024)
 
 /* A refusal's body: 0 in the contract's error shape (code, message,
  * field); -1 not (a proxy's page, an empty body): code "http_NNN" and a

@@ -18,7 +18,7 @@
 
 void apijson_fail(struct api_error *err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* One JSON object of exactly len bytes, at most APIJSON_MAX, with no
+/* One JSON object of exactly len bytes, at most WIRE_REPLY_MAX, with no
  * \u0000 in any string; NULL (and err) otherwise.  Caller deletes. */
 cJSON *apijson_parse(const char *body, size_t len, struct api_error *err);
 /* A string shorter than outsz (may_empty: "" allowed), not cut: a

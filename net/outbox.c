@@ -15,9 +15,13 @@
 
 #define OUTBOX_METHOD_MAX 8
 #define OUTBOX_PATH_MAX 256
-#define OUTBOX_KEY_MAX 129
+#define OUTBOX_KEY_MAX (WIRE_IDEM_KEY_MAX + 1)
 #define OUTBOX_FIRST_MS 2000L
 #define OUTBOX_MAX_MS 60000L
+
+/* Asking first is only of use while the service could still replay. */
+_Static_assert(OUTBOX_VERIFY_SECONDS < WIRE_ANSWER_KEPT_SECONDS,
+    "a write is asked about before the service stops replaying it");
 
 struct outbox_item {
 	struct outbox_item *next;
@@ -233,7 +237,7 @@ outbox_verified(void (*cb)(void), void *arg, const struct api_error *err,
 	if (err->result == API_REFUSED && strcmp(err->code, "write_unknown")
 	    == 0) {
 		age = (long long)time(NULL) - it->queued_at;
-		if (age > OUTBOX_FORGET_SECONDS) {
+		if (age > WIRE_WRITE_KEPT_SECONDS) {
 			outbox_unlink(o, it);
 			outbox_tell(o, OUTBOX_TOO_OLD, it, NULL, NULL);
 			outbox_item_free(it);

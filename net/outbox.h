@@ -23,14 +23,15 @@
  * Idempotency-Key on every try means the service does it once and
  * answers the retries with the first result.
  *
- * The service keeps a key's answer 24 h and remembers what a key made for
- * 30 days (docs/api.md, GET /v1/writes/{key}).  So a write that waited
+ * The service keeps a key's answer 24 h (WIRE_ANSWER_KEPT_SECONDS) and
+ * remembers what a key made for 30 days (WIRE_WRITE_KEPT_SECONDS;
+ * docs/api.md, GET /v1/writes/{key}).  So a write that waited
  * longer than OUTBOX_VERIFY_SECONDS, or was put back from a draft (which
  * may be an older copy of itself: writes already made would be sent
  * again), is never resent blindly: the outbox first asks what became of
  * its key.  Done: the item goes without being sent (OUTBOX_DONE_EARLIER,
  * with the application it made).  Unknown: it is sent.  A write older
- * than OUTBOX_FORGET_SECONDS is never sent (the service no longer
+ * than WIRE_WRITE_KEPT_SECONDS is never sent (the service no longer
  * remembers; OUTBOX_TOO_OLD).
  *
  * Every write of the contract that creates something is a service
@@ -48,13 +49,13 @@
 #include <stddef.h>
 
 #include "forms/service.h"
+#include "forms/wire.h"
 #include "net/api.h"
 
 struct api_call_def;
 struct outbox;
 
-#define OUTBOX_VERIFY_SECONDS (60L * 60)            /* ask first after 1 h */
-#define OUTBOX_FORGET_SECONDS (30L * 24 * 60 * 60)  /* the service's memory */
+#define OUTBOX_VERIFY_SECONDS (60L * 60)    /* ask first after 1 h */
 
 /* The outbox sends on a; it must be freed before a, or after a without a
  * call of the outbox in flight (then no callback of it runs). */

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "forms/pin.h"
+
 int
 seal_key_parse(struct seal_key *k, const char *text)
 {
@@ -77,33 +79,30 @@ seal_pin(char *out, size_t outsz, const struct seal_key *k,
     const char *challenge_b64, const char *pin)
 {
 	unsigned char *plain, box[SEAL_BOX_BYTES];
-	size_t len = 0, i;
+	size_t len = 0;
 	int rc = -1;
 
 	if (outsz > 0)
 		out[0] = '\0';
-	if (k == NULL || !k->set || challenge_b64 == NULL || pin == NULL ||
-	    outsz < SEAL_BOX_B64 || strlen(pin) != SEAL_PIN_LEN)
+	if (k == NULL || !k->set || challenge_b64 == NULL ||
+	    outsz < SEAL_BOX_B64 || !pin_six_digits(pin))
 		return -1;
-	for (i = 0; i < SEAL_PIN_LEN; i++)
-		if (pin[i] < '0' || pin[i] > '9')
-			return -1;
-	plain = sodium_malloc(SEAL_PLAIN_BYTES);
+	plain = sodium_malloc(WIRE_PIN_PLAIN_BYTES);
 	if (plain == NULL)
 		return -1;
-	if (sodium_base642bin(plain, SEAL_CHALLENGE_BYTES, challenge_b64,
+	if (sodium_base642bin(plain, WIRE_PIN_CHALLENGE_BYTES, challenge_b64,
 	    strlen(challenge_b64), NULL, &len, NULL,
 	    sodium_base64_VARIANT_ORIGINAL) != 0 ||
-	    len != SEAL_CHALLENGE_BYTES)
+	    len != WIRE_PIN_CHALLENGE_BYTES)
 		goto out;
-	memcpy(plain + SEAL_CHALLENGE_BYTES, pin, SEAL_PIN_LEN);
-	if (crypto_box_seal(box, plain, SEAL_PLAIN_BYTES, k->pk) != 0)
+	memcpy(plain + WIRE_PIN_CHALLENGE_BYTES, pin, WIRE_PIN_LEN);
+	if (crypto_box_seal(box, plain, WIRE_PIN_PLAIN_BYTES, k->pk) != 0)
 		goto out;
 	sodium_bin2base64(out, outsz, box, sizeof box,
 	    sodium_base64_VARIANT_ORIGINAL);
 	rc = 0;
 out:
-	sodium_memzero(plain, SEAL_PLAIN_BYTES);
+	sodium_memzero(plain, WIRE_PIN_PLAIN_BYTES);
 	sodium_free(plain);   /* sodium_free wipes too */
 	sodium_memzero(box, sizeof box);
 	return rc;

@@ -8,6 +8,8 @@
  *
  *     box = crypto_box_seal(challenge[32] || pin[6], service_pk)
  *
+ * (WIRE_PIN_CHALLENGE_BYTES, WIRE_PIN_LEN)
+ *
  * Only the service can open it; a box replayed later carries a challenge
  * already used and is refused.  The plaintext is assembled in
  * sodium_malloc'd memory and wiped before seal_pin() returns.
@@ -26,15 +28,15 @@
 
 #include <sodium.h>
 
+#include "forms/wire.h"
+
+/* The PIN's and the challenge's sizes are the contract's (forms/wire.h). */
 #define SEAL_PK_BYTES crypto_box_PUBLICKEYBYTES           /* 32 */
-#define SEAL_CHALLENGE_BYTES 32
-#define SEAL_PIN_LEN 6
-#define SEAL_PLAIN_BYTES (SEAL_CHALLENGE_BYTES + SEAL_PIN_LEN)
-#define SEAL_BOX_BYTES (SEAL_PLAIN_BYTES + crypto_box_SEALBYTES)
+#define SEAL_BOX_BYTES (WIRE_PIN_PLAIN_BYTES + crypto_box_SEALBYTES)
 /* base64 (original variant, padded) of a box, with NUL */
 #define SEAL_BOX_B64 sodium_base64_ENCODED_LEN(SEAL_BOX_BYTES, \
     sodium_base64_VARIANT_ORIGINAL)
-#define SEAL_CHALLENGE_B64 sodium_base64_ENCODED_LEN(SEAL_CHALLENGE_BYTES, \
+#define SEAL_CHALLENGE_B64 sodium_base64_ENCODED_LEN(WIRE_PIN_CHALLENGE_BYTES, \
     sodium_base64_VARIANT_ORIGINAL)
 
 struct seal_key {

@@ -28,6 +28,8 @@
 #include <curl/curl.h>
 #include <sodium.h>
 
+#include "forms/wire.h"
+
 #define HTTPS_DEF_CONNECT_MS 5000L
 #define HTTPS_DEF_TOTAL_MS 20000L
 #define HTTPS_DEF_LOW_SPEED_S 10L
@@ -36,7 +38,7 @@
  * trickles in a byte a second is cut after ten seconds, not left to the
  * total timeout. */
 #define HTTPS_LOW_SPEED_BYTES 64L
-#define HTTPS_DEF_MAX_REPLY ((size_t)1024 * 1024)
+#define HTTPS_DEF_MAX_REPLY ((size_t)WIRE_REPLY_MAX)
 #define HTTPS_URL_MAX 2048
 
 struct https_req {

@@ -21,7 +21,7 @@ struct https_opts {
 	long connect_timeout_ms;   /* 0: 5000 */
 	long total_timeout_ms;     /* 0: 20000 */
 	long low_speed_time_s;     /* 0: 10 (below 64 bytes/s for that long) */
-	size_t max_reply;          /* 0: 1 MiB */
+	size_t max_reply;          /* 0: WIRE_REPLY_MAX, 1 MiB */
 };
 
 /* base_url is "https://host[:port]" with no path; anything else (http://,

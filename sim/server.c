@@ -12,7 +12,7 @@
  * arrive whole within --request-deadline seconds of the connection
  * opening or of the previous answer, whatever it trickles
  * (sim/server_conn.h).  The body of a request is collected across the
- * access handler's calls (at most SIM_BODY_MAX bytes, else 413
+ * access handler's calls (at most WIRE_BODY_MAX bytes, else 413
  * too_large), then the whole request goes to the simulator.  It listens on 127.0.0.1 unless --listen says otherwise,
  * prints "ssdesk-sim: listening on https://ADDR:PORT" once bound (and
  * writes the port to --port-file for tests), and stops cleanly on SIGINT
@@ -653,7 +653,7 @@ server_begin(struct MHD_Connection *conn, const char *method,
 	*con_cls = r;
 	cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 	    MHD_HTTP_HEADER_CONTENT_LENGTH);
-	if (cl != NULL && strtoull(cl, NULL, 10) > SIM_BODY_MAX) {
+	if (cl != NULL && strtoull(cl, NULL, 10) > WIRE_BODY_MAX) {
 		r->too_large = true;
 		return server_reply_too_large(conn, method, url);
 	}
@@ -673,7 +673,7 @@ server_collect(struct server_req *r, const char *data, size_t n)
 		r->discarded += n;
 		return r->discarded > SERVER_DISCARD_MAX ? MHD_NO : MHD_YES;
 	}
-	if (r->len + n > SIM_BODY_MAX) {
+	if (r->len + n > WIRE_BODY_MAX) {
 		/* Over the cap without a Content-Length (chunked): drop what
 		 * came, read on and answer 413 at the end. */
 		r->too_large = true;

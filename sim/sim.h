@@ -14,9 +14,9 @@
 #include <stddef.h>
 
 #include "forms/date.h"
+#include "forms/wire.h"
 
-/* Request bodies over this many bytes are refused 413 too_large. */
-#define SIM_BODY_MAX 65536
+/* Request bodies over WIRE_BODY_MAX bytes are refused 413 too_large. */
 
 struct sim;
 

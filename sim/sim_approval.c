@@ -17,7 +17,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "forms/delegation.h"
+#include "forms/poa.h"
+#include "forms/wire.h"
 #include "sim/sim_internal.h"
 
 static bool
@@ -132,10 +133,6 @@ deleg_forbidden(struct sim_answer *a)
 	    "Only a supervisor may see the approval queue and decide on it.");
 }
 
-/* A list's page size when the client names none, and the most it may. */
-#define SIM_PAGE_DEFAULT 20
-#define SIM_PAGE_MAX 100
-
 /* Where a page of a list starts in s->delegs, and how long it is. */
 struct deleg_page {
 	char kind;           /* 'q' the queue (oldest first), 'm' mine */
@@ -168,11 +165,11 @@ deleg_page_of(const struct sim *s, const struct sim_request *req,
 	char v[24];
 	int rc;
 
-	pg->limit = SIM_PAGE_DEFAULT;
+	pg->limit = WIRE_PAGE_DEFAULT;
 	pg->from = pg->kind == 'q' ? 0 : s->ndelegs;
 	rc = sim_query_get(req, "limit", v, sizeof v);
 	if (rc < 0 || (rc > 0 && (deleg_number(v, &pg->limit) < 0 ||
-	    pg->limit < 1 || pg->limit > SIM_PAGE_MAX)))
+	    pg->limit < 1 || pg->limit > WIRE_PAGE_MAX)))
 		return sim_bad_request(a, "limit");
 	rc = sim_query_get(req, "cursor", v, sizeof v);
 	if (rc < 0 || (rc > 0 && (v[0] != pg->kind ||
@@ -329,7 +326,7 @@ deleg_decide(struct sim *s, const struct sim_request *req,
 		status = sim_bad_request(a, "decision");
 		goto out;
 	}
-	if (sim_get_string(o, "reason", SIM_REASON_MAX, false, &reason) < 0) {
+	if (sim_get_string(o, "reason", WIRE_REASON_MAX, false, &reason) < 0) {
 		status = sim_bad_request(a, "reason");
 		goto out;
 	}

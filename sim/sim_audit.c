@@ -5,27 +5,16 @@
  * terminal can check its log still holds it.  An anchor that goes back
  * (a lower seq, or the same seq with another mac) is refused: the log it
  * comes from was cut or rewritten.  At most SIM_ANCHORS_MAX terminals;
- * when full, the one not heard from longest is forgotten.
+ * when full, the one not heard from longest is forgotten.  A terminal's
+ * name is checked by the rule the terminal's own log uses
+ * (audit_terminal_ok).
  */
 #include "sim/sim_internal.h"
 
+#include "forms/audit.h"
+
 #include <stdio.h>
 #include <string.h>
-
-static bool
-sim_audit_name_ok(const char *t)
-{
-	size_t n = strlen(t);
-
-	if (n == 0 || n >= SIM_TERMINAL_MAX)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!((t[i] >= 'A' && t[i] <= 'Z') || (t[i] >= 'a' &&
-		    t[i] <= 'z') || (t[i] >= '0' && t[i] <= '9') ||
-		    t[i] == '-'))
-			return false;
-	return true;
-}
 
 static bool
 sim_audit_mac_ok(const char *m)
@@ -56,7 +45,8 @@ sim_audit_entry(struct sim *s, const char *terminal, bool *fresh)
 	if (s->nanchors < SIM_ANCHORS_MAX)
 		oldest = s->nanchors++;
 	memset(&s->anchors[oldest], 0, sizeof s->anchors[oldest]);
-	snprintf(s->anchors[oldest].terminal, SIM_TERMINAL_MAX, "%s", terminal);
+	snprintf(s->anchors[oldest].terminal,
+	    sizeof s->anchors[oldest].terminal, "%s", terminal);
 	return &s->anchors[oldest];
 }
 
@@ -83,8 +73,8 @@ sim_h_audit_anchor(struct sim *s, const struct sim_request *req,
 	int status = 400;
 
 	seq = cJSON_GetObjectItemCaseSensitive(o, "seq");
-	if (o == NULL || sim_get_string(o, "terminal", SIM_TERMINAL_MAX - 1,
-	    true, &terminal) != 0 || !sim_audit_name_ok(terminal) ||
+	if (o == NULL || sim_get_string(o, "terminal", WIRE_TERMINAL_MAX,
+	    true, &terminal) != 0 || !audit_terminal_ok(terminal) ||
 	    sim_get_string(o, "mac", 64, true, &mac) != 0 ||
 	    !sim_audit_mac_ok(mac) || !cJSON_IsNumber(seq) ||
 	    seq->valuedouble < 1 || seq->valuedouble > 4e15 ||

@@ -19,11 +19,15 @@
 #include "forms/check.h"
 #include "forms/deadline.h"
 #include "forms/pin.h"
+#include "forms/wire.h"
 #include "sim/sim_internal.h"
 
-#define SIM_PIN_LEN 6
-#define SIM_PLAIN_BYTES (SIM_CHALLENGE_BYTES + SIM_PIN_LEN)
-#define SIM_BOX_BYTES (SIM_PLAIN_BYTES + crypto_box_SEALBYTES)
+/* The sealed PIN's sizes are the contract's (forms/wire.h), and so are
+ * the times the refusals below say. */
+_Static_assert(WIRE_CHECK_SECONDS == 60 * 60, "check_unknown says 60 minutes");
+_Static_assert(WIRE_PIN_CHALLENGE_SECONDS == 10 * 60,
+    "challenge_unknown says 10 minutes");
+#define SIM_BOX_BYTES (WIRE_PIN_PLAIN_BYTES + crypto_box_SEALBYTES)
 
 void
 sim_seal_public_key(const struct sim *s, unsigned char pk[32])
@@ -173,7 +177,7 @@ sim_pin_challenge(struct sim *s, struct sim_session *ss, const cJSON *o,
 {
 	struct sim_check *ck = sim_check_of(s, ss, o);
 	struct sim_challenge *ch;
-	char b64[sodium_base64_ENCODED_LEN(SIM_CHALLENGE_BYTES,
+	char b64[sodium_base64_ENCODED_LEN(WIRE_PIN_CHALLENGE_BYTES,
 	    sodium_base64_VARIANT_ORIGINAL)];
 	int status = sim_pin_refused(s, ck, p, c, a);
 
@@ -196,7 +200,7 @@ sim_pin_challenge(struct sim *s, struct sim_session *ss, const cJSON *o,
 	ch->check = ck->no;
 	ch->person = (size_t)(p - s->people);
 	ch->card = (size_t)(c - p->cards);
-	ch->expires = sim_now(s) + SIM_CHALLENGE_TTL;
+	ch->expires = sim_now(s) + WIRE_PIN_CHALLENGE_SECONDS;
 	ch->used = false;
 	sodium_bin2base64(b64, sizeof b64, ch->c, sizeof ch->c,
 	    sodium_base64_VARIANT_ORIGINAL);
@@ -204,7 +208,7 @@ sim_pin_challenge(struct sim *s, struct sim_session *ss, const cJSON *o,
 	if (a->json == NULL ||
 	    cJSON_AddStringToObject(a->json, "challenge", b64) == NULL ||
 	    cJSON_AddNumberToObject(a->json, "expires_in",
-	    SIM_CHALLENGE_TTL) == NULL)
+	    WIRE_PIN_CHALLENGE_SECONDS) == NULL)
 		return sim_oom(a);
 	s->nchal++;
 	return 201;
@@ -212,7 +216,7 @@ sim_pin_challenge(struct sim *s, struct sim_session *ss, const cJSON *o,
 
 SIM_CARD_WRITE(sim_h_pin_challenge, SIM_PIN_CARD, sim_pin_challenge)
 
-/* Open the box into plain (SIM_PLAIN_BYTES, sodium_malloc'd). */
+/* Open the box into plain (WIRE_PIN_PLAIN_BYTES, sodium_malloc'd). */
 static int
 sim_pin_open(const struct sim *s, const char *b64, unsigned char *plain)
 {
@@ -239,7 +243,7 @@ sim_pin_reset(struct sim *s, struct sim_session *ss, const cJSON *o,
 	struct sim_challenge *ch = NULL;
 	const char *sealed = NULL;
 	unsigned char *plain = NULL;
-	char pin[SIM_PIN_LEN + 1], msg[256];
+	char pin[WIRE_PIN_LEN + 1], msg[256];
 	enum pin_weak w;
 	int status;
 
@@ -248,7 +252,7 @@ sim_pin_reset(struct sim *s, struct sim_session *ss, const cJSON *o,
 	ck = sim_check_of(s, ss, o);
 	if ((status = sim_pin_refused(s, ck, p, c, a)) != 0)
 		return status;
-	plain = sodium_malloc(SIM_PLAIN_BYTES);
+	plain = sodium_malloc(WIRE_PIN_PLAIN_BYTES);
 	if (plain == NULL)
 		return sim_oom(a);
 	if (sim_pin_open(s, sealed, plain) < 0) {
@@ -260,7 +264,7 @@ sim_pin_reset(struct sim *s, struct sim_session *ss, const cJSON *o,
 	}
 	for (size_t i = 0; i < s->nchal; i++)
 		if (sodium_memcmp(s->chal[i].c, plain,
-		    SIM_CHALLENGE_BYTES) == 0)
+		    WIRE_PIN_CHALLENGE_BYTES) == 0)
 			ch = &s->chal[i];
 	if (ch != NULL && ch->used) {
 		status = sim_fail(a, 409, "challenge_used", "pin",
@@ -276,8 +280,8 @@ sim_pin_reset(struct sim *s, struct sim_session *ss, const cJSON *o,
 		goto out;
 	}
 	ch->used = true;   /* one try per challenge, whatever follows */
-	memcpy(pin, plain + SIM_CHALLENGE_BYTES, SIM_PIN_LEN);
-	pin[SIM_PIN_LEN] = '\0';
+	memcpy(pin, plain + WIRE_PIN_CHALLENGE_BYTES, WIRE_PIN_LEN);
+	pin[WIRE_PIN_LEN] = '\0';
 	w = pin_check(pin, p->number, NULL);
 	if (w != PIN_OK) {
 		snprintf(msg, sizeof msg, "%s Start the PIN reset again with "
@@ -285,7 +289,7 @@ sim_pin_reset(struct sim *s, struct sim_session *ss, const cJSON *o,
 		status = sim_fail(a, 422, "pin_weak", "pin", msg);
 		goto out;
 	}
-	if (crypto_pwhash_str(c->pin_hash, pin, SIM_PIN_LEN,
+	if (crypto_pwhash_str(c->pin_hash, pin, WIRE_PIN_LEN,
 	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
 	    crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
 		status = sim_oom(a);
@@ -375,7 +379,7 @@ sim_issue_card(struct sim *s, struct sim_person *p, const char *bank)
 	struct sim_card *c;
 	unsigned n;
 
-	if (p->ncards >= SIM_DATA_CARDS_MAX || s->nmade >= SIM_MADE_MAX)
+	if (p->ncards >= WIRE_CARDS_MAX || s->nmade >= SIM_MADE_MAX)
 		return NULL;
 	n = 250 + (unsigned)s->nmade;
 	m = &s->made[s->nmade++];
@@ -395,7 +399,7 @@ static int
 sim_too_many(const struct sim_person *p, struct sim_answer *a,
     const char *field)
 {
-	if (p->ncards < SIM_DATA_CARDS_MAX)
+	if (p->ncards < WIRE_CARDS_MAX)
 		return sim_store_full(a, "cards issued at the counter");
 	return sim_fail(a, 422, "too_many_cards", field,
 	    "The applicant has the most cards allowed. Call the help desk to "

@@ -20,6 +20,11 @@ static const struct {
 	{ "work_injury", 4 }, { "maternity", 8 },
 };
 
+/* One record a month and insurance, no more than an answer may hold. */
+_Static_assert(SIM_CONTRIB_MONTHS * (sizeof sim_contrib_types /
+    sizeof sim_contrib_types[0]) <= WIRE_CONTRIB_MAX,
+    "the records of one answer");
+
 int
 sim_h_contributions(struct sim *s, const struct sim_request *req,
     struct sim_session *ss, struct sim_answer *a)

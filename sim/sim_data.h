@@ -14,8 +14,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "forms/wire.h"
+
 #define SIM_DATA_PASSWORD "ssdesk-demo" /* every demo account's password */
-#define SIM_DATA_CARDS_MAX 4
 
 struct sim_data_staff {
 	const char *staff_id;
@@ -48,7 +49,7 @@ struct sim_data_person {
 	int phone;               /* 138000000NN; 0: no phone on record */
 	const char *purpose;     /* for trainers, one line */
 	size_t ncards;
-	struct sim_data_card cards[SIM_DATA_CARDS_MAX];
+	struct sim_data_card cards[WIRE_CARDS_MAX];
 };
 
 /* A valid number of nobody in the register, for the unknown_person case. */
@@ -63,8 +64,6 @@ struct sim_data_unknown {
  * An insured adult is named by person_id (birth, sex and ID number come
  * from the person); anyone else by region, birth and sequence, the
  * birth either a date or born_ago days before today (newborns). */
-#define SIM_DATA_MEMBERS_MAX 8
-#define SIM_DATA_GUARDIANS_MAX 4
 struct sim_data_member {
 	const char *name;
 	const char *relation;    /* to the householder, docs/api.md */
@@ -74,7 +73,7 @@ struct sim_data_member {
 	long born_ago;           /* > 0: born this many days before today */
 	int seq;
 	bool has_card;
-	int guardians[SIM_DATA_GUARDIANS_MAX]; /* member numbers, 0 ends */
+	int guardians[WIRE_GUARDIANS_MAX]; /* member numbers, 0 ends */
 };
 
 struct sim_data_household {
@@ -82,7 +81,7 @@ struct sim_data_household {
 	const char *address;
 	const char *purpose;     /* for trainers, one line */
 	size_t nmembers;
-	struct sim_data_member members[SIM_DATA_MEMBERS_MAX];
+	struct sim_data_member members[WIRE_MEMBERS_MAX];
 };
 
 extern const struct sim_data_household sim_data_households[];

@@ -5,7 +5,7 @@
  *
  * The agent has passed the identity check (check_id).  The service checks
  * the insured (known, alive, the name matching, not the agent), the power
- * of attorney (forms/delegation.c: dated within POA_MAX_AGE_DAYS, covering
+ * of attorney (forms/poa.c: dated within POA_MAX_AGE_DAYS, covering
  * the activation; a PIN reset never), and records the submission as
  * pending.  What approval would refuse is refused now: the activation
  * itself (sim_activate) is made on approval.
@@ -20,9 +20,11 @@
 
 #include "forms/check.h"
 #include "forms/deadline.h"
-#include "forms/delegation.h"
 #include "forms/idnum.h"
+#include "forms/poa.h"
 #include "sim/sim_internal.h"
+
+_Static_assert(WIRE_CHECK_SECONDS == 60 * 60, "check_unknown says 60 minutes");
 
 /* The register's refusal to act on this person (by number and name), in
  * the order of the identity check: 0 and *out, or the status with a
@@ -194,7 +196,7 @@ deleg_submit(struct sim *s, const struct sim_request *req,
 	else if (sim_get_string(o, "activation", 16, true, &act_word) < 0 ||
 	    (act = poa_activation_parse(act_word)) == POA_ACT_UNKNOWN)
 		status = sim_bad_request(a, "activation");
-	else if (sim_get_string(o, "poa_number", SIM_POA_NUMBER_MAX, true,
+	else if (sim_get_string(o, "poa_number", WIRE_POA_NUMBER_MAX, true,
 	    &number) < 0 || number[0] == '\0')
 		status = sim_bad_request(a, "poa_number");
 	else if (sim_get_string(o, "poa_signed_on", 10, true,

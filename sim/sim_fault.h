@@ -21,8 +21,8 @@
 
 #define SIM_FAULTS_MAX 16
 #define SIM_FAULT_PATH_MAX 128
-/* The oversized body: twice the client's 1 MiB cap. */
-#define SIM_FAULT_HUGE ((size_t)2 * 1024 * 1024)
+/* The oversized body: twice the client's cap. */
+#define SIM_FAULT_HUGE ((size_t)2 * WIRE_REPLY_MAX)
 
 enum sim_fault_kind {
 	SIM_FAULT_NONE = 0,

@@ -6,7 +6,7 @@
  * relation to the householder, birth dates, masked ID numbers, who holds
  * a card, and each child's parents or guardians.  POST
  * /v1/applications/newborn registers a child of the record for the parent
- * whose identity check it cites: the rules are forms/delegation.c's
+ * whose identity check it cites: the rules are forms/newborn.c's
  * newborn_check(), the same the terminal runs.  One application gives
  * three results: the first card application, the medical-insurance
  * enrolment and the link to the parent's family account.  The child
@@ -19,9 +19,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "forms/delegation.h"
 #include "forms/idnum.h"
+#include "forms/newborn.h"
 #include "sim/sim_internal.h"
+
+_Static_assert(WIRE_CHECK_SECONDS == 60 * 60, "check_unknown says 60 minutes");
 
 void
 sim_households_load(struct sim *s)
@@ -84,7 +86,7 @@ hh_fill(const struct sim *s, int h, struct household *out)
 		m->has_card = s->members[h][i].has_card;
 		snprintf(m->person_id, sizeof m->person_id, "%s",
 		    dm->person_id ? dm->person_id : "");
-		for (int g = 0; g < SIM_DATA_GUARDIANS_MAX &&
+		for (int g = 0; g < WIRE_GUARDIANS_MAX &&
 		    dm->guardians[g] != 0; g++)
 			m->guardians[m->nguardians++] = dm->guardians[g];
 		out->nmembers++;
@@ -131,7 +133,7 @@ hh_json(const struct sim *s, int h)
 		    cJSON_AddBoolToObject(mo, "has_card", m->has_card) == NULL ||
 		    (g = cJSON_AddArrayToObject(mo, "guardians")) == NULL)
 			goto fail;
-		for (int k = 0; k < SIM_DATA_GUARDIANS_MAX &&
+		for (int k = 0; k < WIRE_GUARDIANS_MAX &&
 		    dm->guardians[k] != 0; k++) {
 			cJSON *n = cJSON_CreateNumber(dm->guardians[k]);
 

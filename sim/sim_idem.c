@@ -3,11 +3,11 @@
  *
  * Every write goes through sim_idempotent(): the answer that created
  * something is kept under (staff member, Idempotency-Key) with its body's
- * hash for SIM_IDEM_TTL and given again byte for byte; the same key with
- * another body is refused.  Apart from the answers, what each write made
- * (its application_id and status) is told by GET /v1/writes/{key} for
- * SIM_WRITE_TTL, so that a terminal that lost an answer learns whether
- * its write was done.
+ * hash for WIRE_ANSWER_KEPT_SECONDS and given again byte for byte; the
+ * same key with another body is refused.  Apart from the answers, what
+ * each write made (its application_id and status) is told by GET
+ * /v1/writes/{key} for WIRE_WRITE_KEPT_SECONDS, so that a terminal that
+ * lost an answer learns whether its write was done.
  */
 #include <cjson/cJSON.h>
 #include <sodium.h>
@@ -23,7 +23,7 @@ sim_key_ok(const char *key)
 {
 	size_t n = strlen(key);
 
-	if (n == 0 || n > SIM_KEY_MAX)
+	if (n == 0 || n > WIRE_IDEM_KEY_MAX)
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (key[i] <= ' ' || key[i] > '~')
@@ -77,7 +77,7 @@ sim_h_write_status(struct sim *s, const struct sim_request *req,
 		const struct sim_write *e = &s->writes[i];
 
 		if (e->staff != ss->staff || strcmp(e->key, key) != 0 ||
-		    now - e->created >= SIM_WRITE_TTL)
+		    now - e->created >= WIRE_WRITE_KEPT_SECONDS)
 			continue;
 		if ((a->json = cJSON_CreateObject()) == NULL ||
 		    !cJSON_AddStringToObject(a->json, "key", e->key) ||
@@ -92,14 +92,14 @@ sim_h_write_status(struct sim *s, const struct sim_request *req,
 	    "key was done for this staff member in the last 30 days.");
 }
 
-/* Forget the answers stored more than SIM_IDEM_TTL ago. */
+/* Forget the answers stored more than WIRE_ANSWER_KEPT_SECONDS ago. */
 static void
 sim_idem_purge(struct sim *s)
 {
 	long now = sim_now(s);
 
 	for (size_t i = 0; i < s->nidem;)
-		if (now - s->idem[i].created >= SIM_IDEM_TTL) {
+		if (now - s->idem[i].created >= WIRE_ANSWER_KEPT_SECONDS) {
 			free(s->idem[i].body);
 			s->idem[i] = s->idem[--s->nidem];
 		} else {
@@ -107,8 +107,8 @@ sim_idem_purge(struct sim *s)
 		}
 }
 
-/* The stored answer of (staff, key) younger than SIM_IDEM_TTL, or NULL;
- * lent until the next write. */
+/* The stored answer of (staff, key) younger than WIRE_ANSWER_KEPT_SECONDS,
+ * or NULL; lent until the next write. */
 static struct sim_idem *
 sim_idem_find(struct sim *s, size_t staff, const char *key)
 {
@@ -117,7 +117,8 @@ sim_idem_find(struct sim *s, size_t staff, const char *key)
 	for (size_t i = 0; i < s->nidem; i++) {
 		struct sim_idem *e = &s->idem[i];
 
-		if (e->staff == staff && now - e->created < SIM_IDEM_TTL &&
+		if (e->staff == staff &&
+		    now - e->created < WIRE_ANSWER_KEPT_SECONDS &&
 		    strcmp(e->key, key) == 0)
 			return e;
 	}

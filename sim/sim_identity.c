@@ -2,7 +2,7 @@
  * sim_identity.c -- the identity check (POST /v1/identity-checks): the ID
  * number, the checklist, the face recognition and the register's
  * refusals, in the order of docs/api.md.  A check that passes is good for
- * SIM_CHECK_TTL to the staff member who made it; every service of the
+ * WIRE_CHECK_SECONDS to the staff member who made it; every service of the
  * walk-in cites it by its number, "IC-nnnnnn" (sim_check_find).  The
  * store is bounded by lim.checks.
  */
@@ -171,7 +171,7 @@ sim_h_identity(struct sim *s, const struct sim_request *req,
 	ck->no = s->next_check;
 	ck->staff = ss->staff;
 	ck->person = (size_t)(p - s->people);
-	ck->expires = sim_now(s) + SIM_CHECK_TTL;
+	ck->expires = sim_now(s) + WIRE_CHECK_SECONDS;
 	ck->face_pass = strcmp(face, "pass") == 0;
 	snprintf(idbuf, sizeof idbuf, "IC-%06lu", ck->no);
 	a->json = cJSON_CreateObject();

@@ -18,23 +18,20 @@
 #include "forms/service.h"
 #include "forms/date.h"
 #include "forms/idnum.h"
+#include "forms/wire.h"
 #include "sim/sim.h"
 #include "sim/sim_data.h"
 
 #define SIM_TTL_DEFAULT (8L * 3600)
-#define SIM_CHECK_TTL 3600L          /* an identity check is good 60 minutes */
-/* Stored answers are given again for the same key for 24 hours; what
- * each key made is told (GET /v1/writes/{key}) for 30 days. */
-#define SIM_IDEM_TTL (24L * 3600)
-#define SIM_WRITE_TTL (30L * 24 * 3600)
 #define SIM_TOKEN_BYTES 32
 #define SIM_TOKEN_HEX (SIM_TOKEN_BYTES * 2 + 1)
-#define SIM_KEY_MAX 128              /* Idempotency-Key */
+_Static_assert(SIM_TOKEN_HEX - 1 <= WIRE_TOKEN_MAX,
+    "a token the terminal can hold");
 #define SIM_COUNTER_MAX 32
 #define SIM_PATH_MAX 256
 #define SIM_LOCKOUT_FAILS 5          /* refused sign-ins for one staff ID... */
 #define SIM_LOCKOUT_WINDOW 900L      /* ...within 15 minutes... */
-#define SIM_LOCKOUT_S 900L           /* ...lock it for 15 minutes */
+/* ...lock it for WIRE_LOCKOUT_SECONDS */
 
 struct sim_card {
 	const struct sim_data_card *d;
@@ -56,7 +53,7 @@ struct sim_person {
 	struct date id_valid_until;      /* unless d->id_long_term */
 	char phone[16];                  /* digits, or empty */
 	size_t ncards;
-	struct sim_card cards[SIM_DATA_CARDS_MAX];
+	struct sim_card cards[WIRE_CARDS_MAX];
 };
 
 struct sim_session {
@@ -81,8 +78,6 @@ struct sim_check {
 	bool face_pass;                  /* the device said "pass" */
 };
 
-#define SIM_CHALLENGE_BYTES 32
-#define SIM_CHALLENGE_TTL 600L       /* a PIN challenge is good 10 minutes */
 /* Cards issued at the counter: more than the people of the data set and
  * their newborns can hold (4 cards each), so a full store is refused
  * store_full but never reached in practice. */
@@ -90,7 +85,7 @@ struct sim_check {
 
 /* A one-time challenge for one PIN reset of (check, card). */
 struct sim_challenge {
-	unsigned char c[SIM_CHALLENGE_BYTES];
+	unsigned char c[WIRE_PIN_CHALLENGE_BYTES];
 	unsigned long check;
 	size_t person, card;
 	long expires;
@@ -106,7 +101,7 @@ struct sim_made_card {
 
 struct sim_idem {
 	size_t staff;
-	char key[SIM_KEY_MAX + 1];
+	char key[WIRE_IDEM_KEY_MAX + 1];
 	unsigned char hash[crypto_generichash_BYTES];
 	long created;
 	int status;
@@ -114,14 +109,15 @@ struct sim_idem {
 	size_t body_len;
 };
 
-/* What a write made, told for SIM_WRITE_TTL (GET /v1/writes/{key}): kept
- * apart from the answers (24 h, capped per staff member), at most
+/* What a write made, told for WIRE_WRITE_KEPT_SECONDS (GET
+ * /v1/writes/{key}): kept apart from the answers (24 h, capped per staff
+ * member), at most
  * SIM_WRITES_MAX, the oldest forgotten first (losing one is harmless:
  * the terminal then sends the write, and its key is long unused). */
 #define SIM_WRITES_MAX 8192
 struct sim_write {
 	size_t staff;
-	char key[SIM_KEY_MAX + 1];
+	char key[WIRE_IDEM_KEY_MAX + 1];
 	char made[40];                /* the answer's application_id */
 	char made_status[24];         /* and its status */
 	long created;
@@ -129,8 +125,6 @@ struct sim_write {
 
 /* A delegated activation (power of attorney) waiting for, or past, a
  * supervisor's decision (sim/sim_deleg.c, sim/sim_approval.c). */
-#define SIM_POA_NUMBER_MAX 32
-#define SIM_REASON_MAX 200
 enum sim_deleg_state { SIM_DELEG_PENDING, SIM_DELEG_APPROVED,
 	SIM_DELEG_REJECTED };
 struct sim_deleg {
@@ -142,14 +136,14 @@ struct sim_deleg {
 	size_t agent, insured;       /* indices into people */
 	size_t card;                 /* index into the insured's cards */
 	int activation;              /* enum poa_activation */
-	char poa_number[SIM_POA_NUMBER_MAX + 1];
+	char poa_number[WIRE_POA_NUMBER_MAX + 1];
 	struct date poa_signed_on;
 	bool covers_ss, covers_fin;
 	bool insured_original, photocopies, poa_original;
 	enum sim_deleg_state state;
 	size_t decider;
 	char decided_at[32];
-	char reason[SIM_REASON_MAX + 1];
+	char reason[WIRE_REASON_MAX + 1];
 };
 
 /* One member of a household record as of today (sim/sim_household.c). */
@@ -176,9 +170,8 @@ struct sim_born {
 
 /* The head of a terminal's audit log as it last sent it (sim_audit.c). */
 #define SIM_ANCHORS_MAX 256          /* terminals remembered at most */
-#define SIM_TERMINAL_MAX 40
 struct sim_anchor {
-	char terminal[SIM_TERMINAL_MAX];
+	char terminal[WIRE_TERMINAL_MAX + 1];
 	unsigned long seq;
 	char mac[65];
 	long at;
@@ -213,7 +206,7 @@ struct sim {
 
 	struct sim_deleg *delegs;    /* delegated activations, oldest first */
 	size_t ndelegs, cdelegs;
-	struct sim_member (*members)[SIM_DATA_MEMBERS_MAX]; /* per household */
+	struct sim_member (*members)[WIRE_MEMBERS_MAX]; /* per household */
 
 	/* sim/sim_card.c: PIN sealing, challenges, cards issued here. */
 	unsigned char seal_pk[crypto_box_PUBLICKEYBYTES];
@@ -423,7 +416,7 @@ struct sim_card *sim_check_card(struct sim *s, struct sim_session *ss,
     const char *check_id, const char *card_id, struct sim_answer *a,
     struct sim_person **pp, int *status);
 /* A card issued at the counter today (new, replacement, a newborn's),
- * appended to p, initial PIN 123456; NULL if p has SIM_DATA_CARDS_MAX
+ * appended to p, initial PIN 123456; NULL if p has WIRE_CARDS_MAX
  * cards or SIM_MADE_MAX were issued. */
 struct sim_card *sim_issue_card(struct sim *s, struct sim_person *p,
     const char *bank);

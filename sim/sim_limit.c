@@ -53,7 +53,8 @@ sim_idem_wait(const struct sim *s, size_t staff, long now)
 		if (s->idem[i].created < oldest)
 			oldest = s->idem[i].created;
 	}
-	return n < s->lim.idem_per_staff ? 0 : oldest + SIM_IDEM_TTL - now;
+	return n < s->lim.idem_per_staff ? 0 :
+	    oldest + WIRE_ANSWER_KEPT_SECONDS - now;
 }
 
 int

@@ -1,7 +1,7 @@
 /*
  * sim_lockout.c -- sign-in lockout: after SIM_LOCKOUT_FAILS refused
  * sign-ins for one staff ID within SIM_LOCKOUT_WINDOW seconds, every
- * sign-in for it is refused for SIM_LOCKOUT_S seconds, right password or
+ * sign-in for it is refused for WIRE_LOCKOUT_SECONDS seconds, right password or
  * not.  Counted by the staff ID as typed, whether or not it exists, so the
  * refusals say nothing about which IDs exist; sim_h_signin does the same
  * password-hash work in every case, so neither does the timing.
@@ -101,7 +101,7 @@ sim_lockout_failed(struct sim *s, const char *staff_id)
 		l->fails = 0;
 	}
 	if (++l->fails >= SIM_LOCKOUT_FAILS) {
-		l->locked_until = now + SIM_LOCKOUT_S;
+		l->locked_until = now + WIRE_LOCKOUT_SECONDS;
 		l->fails = 0;
 		l->first = now;
 	}

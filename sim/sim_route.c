@@ -116,7 +116,7 @@ sim_route(struct sim *s, const struct sim_request *req, struct sim_answer *a)
 
 	if (req->method == NULL || req->path == NULL)
 		return sim_bad_request(a, NULL);
-	if (req->body_len > SIM_BODY_MAX)
+	if (req->body_len > WIRE_BODY_MAX)
 		return sim_fail(a, 413, "too_large", NULL,
 		    "The request is too large; nothing was done. This is a "
 		    "fault of the terminal: report it.");

@@ -17,6 +17,8 @@
 
 #include "sim/sim_internal.h"
 
+_Static_assert(WIRE_LOCKOUT_SECONDS == 15 * 60, "locked_out says 15 minutes");
+
 static void
 sim_session_drop(struct sim *s, size_t i)
 {
@@ -105,7 +107,7 @@ sim_check_password(const struct sim_request *req)
 	cJSON *o;
 	enum sim_password v = SIM_PASSWORD_UNCHECKED;
 
-	if (req->body_len > SIM_BODY_MAX)
+	if (req->body_len > WIRE_BODY_MAX)
 		return v;
 	o = sim_parse_object(req);
 	if (sim_signin_fields(o, &staff_id, &password, &counter, &field) == 0)

@@ -4,19 +4,19 @@
  * The clear draft (full ID number included) lives only in sodium_malloc'd
  * memory and is wiped after every use; on disk there is only the sealed
  * form.  A BLAKE2b hash of the last draft written saves rewriting an
- * unchanged one on every turn of the loop.
+ * unchanged one on every turn of the loop.  What the draft holds, pair
+ * by pair, is forms/draft_doc.h's; here are the files, the lock, the key.
  */
 #include "tui/draft.h"
 
 #include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include <sodium.h>
 
-#include "forms/delegation.h"
+#include "forms/draft_doc.h"
 #include "forms/i18n.h"
 #include "forms/idnum.h"
 #include "forms/journal.h"
@@ -31,86 +31,28 @@
 
 /* ---- the outbox: writes waiting for the service ----------------------- */
 
-/*
- * Each waiting write is the pairs "outbox.<n>.kind", ".path", ".key",
- * ".body", ".at" (when it first failed, seconds since the epoch) and
- * ".note" (what it is about, masked), n from 0.  The body may hold a bank
- * card number or an ID number: like the rest of the draft it is only ever
- * on disk sealed.  A draft without them (older ones) has an empty outbox;
- * one without ".at" or ".note" gets now and "".
- *
- * The refusals the clerk has not acknowledged yet (tui/queued.h) are
- * "refused.<n>.kind", ".when", ".note" and ".why".
- */
-static void
-draft_outbox_name(char *out, size_t sz, const char *list, size_t n,
-    const char *what)
-{
-	snprintf(out, sz, "%s.%zu.%s", list, n, what);
-}
-
-static void
-draft_outbox_put(struct journal_doc *d, const char *list, size_t n,
-    const char *what, const char *value)
-{
-	char name[64];
-
-	draft_outbox_name(name, sizeof name, list, n, what);
-	journal_put(d, name, value);
-}
-
-static const char *
-draft_outbox_get(const struct journal_doc *d, const char *list, size_t n,
-    const char *what)
-{
-	char name[64];
-
-	draft_outbox_name(name, sizeof name, list, n, what);
-	return journal_get(d, name);
-}
-
-/* A write's kind as written down: its service's wire name ("newborn" in
- * drafts written before the names were one). */
-static int
-draft_kind_of(const char *name)
-{
-	enum service_id k = service_of(name);
-
-	if (k == SERVICE_UNKNOWN && name != NULL && strcmp(name, "newborn") == 0)
-		k = SERVICE_NEWBORN;
-	return k != SERVICE_UNKNOWN && service_has(k, SERVICE_OUTBOX) ?
-	    (int)k : -1;
-}
-
+/* The waiting writes and the refusals not acknowledged yet into the draft
+ * (the format: forms/draft_doc.h). */
 static void
 draft_outbox_save(struct app *app, struct journal_doc *d)
 {
 	const struct queued_refusal *r;
 	struct outbox_entry e;
-	char at[24];
 	size_t n = 0;
 
 	for (size_t i = 0; i < outbox_count(app->outbox); i++) {
 		if (!outbox_entry(app->outbox, i, &e))
 			continue;
-		snprintf(at, sizeof at, "%lld", e.queued_at);
-		draft_outbox_put(d, "outbox", n, "kind",
-		    service_wire(e.kind));
-		draft_outbox_put(d, "outbox", n, "path", e.path);
-		draft_outbox_put(d, "outbox", n, "key", e.idem_key);
-		draft_outbox_put(d, "outbox", n, "body", e.body);
-		draft_outbox_put(d, "outbox", n, "at", at);
-		draft_outbox_put(d, "outbox", n, "note",
-		    queued_note(e.idem_key));
-		n++;
+		if (draft_doc_put_item(d, n, &(struct draft_item){
+		    .kind = e.kind, .path = e.path, .idem_key = e.idem_key,
+		    .body = e.body, .note = queued_note(e.idem_key),
+		    .queued_at = e.queued_at }) == 0)
+			n++;
 	}
-	for (n = 0; (r = queued_refusal(n)) != NULL; n++) {
-		draft_outbox_put(d, "refused", n, "kind",
-		    service_wire(r->kind));
-		draft_outbox_put(d, "refused", n, "when", r->when);
-		draft_outbox_put(d, "refused", n, "note", r->note);
-		draft_outbox_put(d, "refused", n, "why", r->why);
-	}
+	for (n = 0; (r = queued_refusal(n)) != NULL; n++)
+		draft_doc_put_refusal(d, n, &(struct draft_refusal){
+		    .kind = r->kind, .when = r->when, .note = r->note,
+		    .why = r->why });
 }
 
 /* Whether anything of the outbox must be kept, walk-in or not. */
@@ -131,20 +73,19 @@ draft_outbox_waits(struct app *app)
 static void
 draft_refusals_load(const struct journal_doc *d)
 {
+	struct draft_refusal dr;
 	struct queued_refusal r;
-	const char *when, *note, *why;
-	int k;
+	enum draft_doc_got got;
 
-	for (size_t n = 0; (k = draft_kind_of(draft_outbox_get(d, "refused",
-	    n, "kind"))) >= 0; n++) {
-		when = draft_outbox_get(d, "refused", n, "when");
-		note = draft_outbox_get(d, "refused", n, "note");
-		why = draft_outbox_get(d, "refused", n, "why");
+	for (size_t n = 0; (got = draft_doc_get_refusal(d, n, &dr)) !=
+	    DRAFT_DOC_END; n++) {
+		if (got != DRAFT_DOC_GOT)
+			continue;
 		memset(&r, 0, sizeof r);
-		r.kind = (enum service_id)k;
-		snprintf(r.when, sizeof r.when, "%s", when ? when : "");
-		snprintf(r.note, sizeof r.note, "%s", note ? note : "");
-		snprintf(r.why, sizeof r.why, "%s", why ? why : "");
+		r.kind = dr.kind;
+		snprintf(r.when, sizeof r.when, "%s", dr.when);
+		snprintf(r.note, sizeof r.note, "%s", dr.note);
+		snprintf(r.why, sizeof r.why, "%s", dr.why);
 		queued_refusal_restore(&r);
 	}
 }
@@ -155,24 +96,18 @@ draft_refusals_load(const struct journal_doc *d)
 static size_t
 draft_outbox_load(struct app *app, const struct journal_doc *d)
 {
-	struct outbox_entry e;
-	const char *at, *note;
-	size_t n, back = 0;
-	int k;
+	struct draft_item it;
+	enum draft_doc_got got;
+	size_t back = 0;
 
-	for (n = 0; (k = draft_kind_of(draft_outbox_get(d, "outbox", n,
-	    "kind"))) >= 0; n++) {
-		e.kind = (enum service_id)k;
-		e.path = draft_outbox_get(d, "outbox", n, "path");
-		e.idem_key = draft_outbox_get(d, "outbox", n, "key");
-		e.body = draft_outbox_get(d, "outbox", n, "body");
-		at = draft_outbox_get(d, "outbox", n, "at");
-		note = draft_outbox_get(d, "outbox", n, "note");
-		e.queued_at = at != NULL ? atoll(at) : 0;
-		if (e.path == NULL || e.idem_key == NULL || e.body == NULL ||
-		    outbox_has_key(app->outbox, e.idem_key))
+	for (size_t n = 0; (got = draft_doc_get_item(d, n, &it)) !=
+	    DRAFT_DOC_END; n++) {
+		if (got != DRAFT_DOC_GOT ||
+		    outbox_has_key(app->outbox, it.idem_key))
 			continue;
-		if (queued_restore(app, &e, note) == 0)
+		if (queued_restore(app, &(struct outbox_entry){
+		    .kind = it.kind, .path = it.path, .idem_key = it.idem_key,
+		    .body = it.body, .queued_at = it.queued_at }, it.note) == 0)
 			back++;
 	}
 	return back;
@@ -347,6 +282,7 @@ enum draft_found
 draft_signed_in(struct app *app, bool resuming)
 {
 	char name[DRAFT_NAME_MAX + 16], staff[DRAFT_NAME_MAX];
+	struct draft_walkin w;
 	size_t n;
 
 	draft_init();
@@ -392,7 +328,7 @@ draft_signed_in(struct app *app, bool resuming)
 	if ((n = draft_outbox_load(app, draft.offer)) > 0)
 		app_audit(app, "outbox_restored", "%zu", n);
 	draft_refusals_load(draft.offer);
-	if (journal_get(draft.offer, "screen") == NULL) {
+	if (!draft_doc_get_walkin(draft.offer, &w)) {
 		journal_doc_wipe(draft.offer);
 		return DRAFT_NONE;
 	}
@@ -403,11 +339,15 @@ draft_signed_in(struct app *app, bool resuming)
 void
 draft_describe(char *who_out, char *where, size_t sz)
 {
-	const char *id = journal_get(draft.offer, "identity.id_number");
-	const char *who = journal_get(draft.offer, "identity.name");
-	const char *scr = journal_get(draft.offer, "screen");
-	const char *at = journal_get(draft.offer, "saved_at");
+	const char *id = journal_get(draft.offer,
+	    DRAFT_DOC_IDENTITY ".id_number");
+	const char *who = journal_get(draft.offer,
+	    DRAFT_DOC_IDENTITY ".name");
+	const char *at = draft_doc_saved_at(draft.offer);
 	char masked[IDNUM_MASKED_LEN + 1] = "";
+	struct draft_walkin w;
+	const char *scr = draft_doc_get_walkin(draft.offer, &w) ? w.screen :
+	    NULL;
 
 	/* Only a complete number is masked; a partial one is not shown. */
 	if (id != NULL && strlen(id) == IDNUM_LEN)
@@ -422,25 +362,23 @@ void
 draft_restore(struct app *app)
 {
 	struct form_ctx ctx = { .today = app->today };
-	const char *v;
+	struct draft_walkin w;
 	char scr[64] = "";
 	int focus;
 
 	if (!draft.offering)
 		return;
-	if ((v = journal_get(draft.offer, "screen")) != NULL)
-		snprintf(scr, sizeof scr, "%s", v);
+	if (draft_doc_get_walkin(draft.offer, &w))
+		snprintf(scr, sizeof scr, "%s", w.screen);
 	app_start_walkin(app);
-	journal_get_form(draft.offer, "identity", &form_identity, &ctx,
+	journal_get_form(draft.offer, DRAFT_DOC_IDENTITY, &form_identity, &ctx,
 	    &app->idform);
 	/* The same person checked again keeps the services' forms. */
-	if ((v = journal_get(draft.offer, "person_id")) != NULL)
+	if (w.person_id != NULL)
 		snprintf(app->identity.person.person_id,
-		    sizeof app->identity.person.person_id, "%s", v);
+		    sizeof app->identity.person.person_id, "%s", w.person_id);
 	svc_restore_all(app, draft.offer, &ctx);
-	v = journal_get(draft.offer, "focus");
-	focus = v != NULL && strcmp(scr, screen_identity.name) == 0 ?
-	    atoi(v) : -1;
+	focus = strcmp(scr, screen_identity.name) == 0 ? w.focus : -1;
 	journal_doc_wipe(draft.offer);
 	draft.offering = false;
 	draft.written = false;
@@ -477,15 +415,6 @@ draft_discard(struct app *app)
 	app_audit(app, "draft_discarded", "%s", "");
 }
 
-static void
-draft_put_int(struct journal_doc *d, const char *name, int v)
-{
-	char buf[16];
-
-	snprintf(buf, sizeof buf, "%d", v);
-	journal_put(d, name, buf);
-}
-
 /* Whether the clerk has typed anything worth keeping into any form (the
  * read-only fields are the service's, filled in, not typed). */
 static bool
@@ -512,24 +441,21 @@ draft_build(struct app *app, struct journal_doc *d)
 	/* The outbox outlives the walk-in: kept alone if need be. */
 	if (!walkin && !draft_outbox_waits(app))
 		return;
-	journal_put(d, "v", "1");
+	draft_doc_start(d);
 	draft_outbox_save(app, d);
-	if (!walkin)
-		goto saved;
-	journal_put(d, "screen", s->name);
-	draft_put_int(d, "focus", app->fv != NULL ?
-	    form_view_current(app->fv) : app->fv_focus);
-	if (app->identity.person.person_id[0] != '\0')
-		journal_put(d, "person_id", app->identity.person.person_id);
-	if (app->idform.def == &form_identity)
-		journal_put_form(d, "identity", &app->idform);
-	svc_save_all(app, d);
-saved:
+	if (walkin && draft_doc_put_walkin(d, &(struct draft_walkin){
+	    .screen = s->name, .focus = app->fv != NULL ?
+	    form_view_current(app->fv) : app->fv_focus,
+	    .person_id = app->identity.person.person_id }) == 0) {
+		if (app->idform.def == &form_identity)
+			journal_put_form(d, DRAFT_DOC_IDENTITY, &app->idform);
+		svc_save_all(app, d);
+	}
 	/* Last, and not hashed: the time alone is no change. */
 	now = time(NULL);
 	localtime_r(&now, &tm);
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-	journal_put(d, "saved_at", when);
+	draft_doc_finish(d, when);
 }
 
 void
@@ -543,13 +469,7 @@ draft_sync(struct app *app)
 		return;
 	draft_build(app, draft.doc);
 	/* The hash leaves out saved_at (the last pair). */
-	hashed = draft.doc->len;
-	if (hashed > 0) {
-		const char *at = journal_get(draft.doc, "saved_at");
-
-		hashed = (size_t)((const unsigned char *)at -
-		    draft.doc->data) - sizeof "saved_at";
-	}
+	hashed = draft_doc_hashed_len(draft.doc);
 	crypto_generichash(h, sizeof h, draft.doc->data, hashed, NULL, 0);
 	if (draft.written && sodium_memcmp(h, draft.last, sizeof h) == 0) {
 		journal_doc_wipe(draft.doc);

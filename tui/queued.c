@@ -7,8 +7,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "forms/delegation.h"
 #include "forms/i18n.h"
+#include "forms/mask.h"
 #include "tui/audit_log.h"
 #include "tui/messages.h"
 #include "tui/screens.h"

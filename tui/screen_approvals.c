@@ -16,8 +16,8 @@
 
 #include <sodium.h>
 
-#include "forms/delegation.h"
 #include "forms/i18n.h"
+#include "forms/mask.h"
 #include "tui/audit_log.h"
 #include "tui/deleg.h"
 #include "tui/draw.h"

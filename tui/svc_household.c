@@ -3,7 +3,7 @@
  * screen: the register number; the service gives the record and its
  * members are listed (masked ID numbers only), scrolling if they do not
  * fit; the clerk picks the child.  The checks of docs/api.md run here
- * first (forms/delegation.c newborn_check()): a refusal is said at once,
+ * first (forms/newborn.c newborn_check()): a refusal is said at once,
  * and the service checks again.  Then tui/svc_newborn.c.
  */
 #include "tui/svc_newborn.h"
@@ -13,8 +13,8 @@
 
 #include <sodium.h>
 
-#include "forms/delegation.h"
 #include "forms/i18n.h"
+#include "forms/newborn.h"
 #include "tui/audit_log.h"
 #include "tui/deleg.h"
 #include "tui/draw.h"

@@ -6,8 +6,8 @@
 #ifndef SSDESK_SVC_NEWBORN_H
 #define SSDESK_SVC_NEWBORN_H
 
-#include "forms/delegation.h"
 #include "forms/form.h"
+#include "forms/newborn.h"
 #include "tui/screens.h"
 #include "tui/services.h"
 

@@ -129,12 +129,12 @@ static void
 test_faults_body_oversized(void **state)
 {
 	const char *extra[] = { "--control", NULL };
-	static char big[SIM_BODY_MAX + 1];
+	static char big[WIRE_BODY_MAX + 1];
 	struct itest_raw r;
 
 	(void)state;
 	sim_start(extra);
-	memset(big, 'A', SIM_BODY_MAX);
+	memset(big, 'A', WIRE_BODY_MAX);
 	fault_refused("POST", big);
 	big[8000] = '\0';
 	fault_refused("POST", big);

@@ -450,7 +450,7 @@ test_not_nul_terminated(void **state)
 static void
 test_oversize(void **state)
 {
-	size_t len = APIJSON_MAX + 1, plen = strlen(person_ok);
+	size_t len = WIRE_REPLY_MAX + 1, plen = strlen(person_ok);
 	char *b = malloc(len);
 	struct person p;
 	struct api_error err;

@@ -2,7 +2,7 @@
  * test_mask.c -- the one rule that hides the middle of a personal number:
  * a number whole or already masked gives the same masked form, anything
  * not of the shape shows none of itself, and the output never runs past
- * its buffer.
+ * its buffer; a name keeps its first character only.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -89,6 +89,21 @@ static void test_small_buffer(void **state)
 	assert_int_equal(out[0], '*');
 }
 
+static void test_name_mask(void **state)
+{
+	char out[64];
+
+	(void)state;
+	name_mask(out, sizeof out, "孙丽");
+	assert_string_equal(out, "孙*");
+	name_mask(out, sizeof out, "阿依古丽·买买提");
+	assert_string_equal(out, "阿*******");
+	name_mask(out, sizeof out, "马");
+	assert_string_equal(out, "马");
+	name_mask(out, 4, "欧阳娜娜");
+	assert_string_equal(out, "欧");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -96,6 +111,7 @@ int main(void)
 		cmocka_unit_test(test_phone),
 		cmocka_unit_test(test_id_number),
 		cmocka_unit_test(test_small_buffer),
+		cmocka_unit_test(test_name_mask),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -620,7 +620,7 @@ test_too_old_never_sent(void **state)
 	struct told t = { 0 };
 	struct outbox_entry e = restored;
 
-	e.queued_at = (long long)time(NULL) - OUTBOX_FORGET_SECONDS - 60;
+	e.queued_at = (long long)time(NULL) - WIRE_WRITE_KEPT_SECONDS - 60;
 	outbox_set_events(o, on_event, &t);
 	assert_int_equal(outbox_add_entry(o, &e,
 	    (void (*)(void))on_application, &d), 0);

@@ -42,6 +42,11 @@ static void test_shape(void **state)
 	};
 	(void)state;
 	run(v, sizeof v / sizeof v[0], SAMPLE, NULL);
+	/* The shape alone, as net/seal.c asks it: a weak PIN has it. */
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+		assert_int_equal(pin_six_digits(v[i].pin),
+		    v[i].want != PIN_NOT_SIX_DIGITS);
+	assert_true(pin_six_digits("123456"));
 }
 
 static void test_all_same(void **state)
@@ -53,6 +58,11 @@ static void test_all_same(void **state)
 	};
 	(void)state;
 	run(v, sizeof v / sizeof v[0], SAMPLE, NULL);
+	/* The shape alone, as net/seal.c asks it: a weak PIN has it. */
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+		assert_int_equal(pin_six_digits(v[i].pin),
+		    v[i].want != PIN_NOT_SIX_DIGITS);
+	assert_true(pin_six_digits("123456"));
 }
 
 static void test_runs(void **state)
@@ -66,6 +76,11 @@ static void test_runs(void **state)
 	};
 	(void)state;
 	run(v, sizeof v / sizeof v[0], SAMPLE, NULL);
+	/* The shape alone, as net/seal.c asks it: a weak PIN has it. */
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+		assert_int_equal(pin_six_digits(v[i].pin),
+		    v[i].want != PIN_NOT_SIX_DIGITS);
+	assert_true(pin_six_digits("123456"));
 }
 
 static void test_birth_date(void **state)

@@ -16,7 +16,7 @@
 static const char chal_b64[] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
 static int open_box(const char *b64, const unsigned char *pk,
-    const unsigned char *sk, unsigned char plain[SEAL_PLAIN_BYTES])
+    const unsigned char *sk, unsigned char plain[WIRE_PIN_PLAIN_BYTES])
 {
 	unsigned char box[SEAL_BOX_BYTES];
 	size_t len = 0;
@@ -29,7 +29,7 @@ static int open_box(const char *b64, const unsigned char *pk,
 
 static void test_round_trip(void **state)
 {
-	unsigned char pk[32], sk[32], plain[SEAL_PLAIN_BYTES];
+	unsigned char pk[32], sk[32], plain[WIRE_PIN_PLAIN_BYTES];
 	struct seal_key k;
 	char out[SEAL_BOX_B64], out2[SEAL_BOX_B64], text[64];
 
@@ -51,7 +51,8 @@ static void test_round_trip(void **state)
 
 static void test_tampered(void **state)
 {
-	unsigned char pk[32], sk[32], pk2[32], sk2[32], plain[SEAL_PLAIN_BYTES];
+	unsigned char pk[32], sk[32], pk2[32], sk2[32];
+	unsigned char plain[WIRE_PIN_PLAIN_BYTES];
 	unsigned char box[SEAL_BOX_BYTES];
 	struct seal_key k = { .set = true };
 	char out[SEAL_BOX_B64];
@@ -89,6 +90,9 @@ static void test_refusals(void **state)
 	assert_int_equal(seal_pin(out, sizeof out, &none, chal_b64, "582914"), -1);
 	assert_int_equal(seal_pin(out, sizeof out, &k, chal_b64, "58291"), -1);
 	assert_int_equal(seal_pin(out, sizeof out, &k, chal_b64, "58291a"), -1);
+	assert_int_equal(seal_pin(out, sizeof out, &k, chal_b64, NULL), -1);
+	/* The shape only: whether it is weak is the service's to say. */
+	assert_int_equal(seal_pin(out, sizeof out, &k, chal_b64, "123456"), 0);
 	assert_int_equal(seal_pin(out, sizeof out, &k, "AAEC", "582914"), -1);
 	assert_int_equal(seal_pin(out, sizeof out, &k, "not base64!", "582914"),
 	    -1);

@@ -807,12 +807,12 @@ test_routing(void **state)
 	t_call(t, "POST", "/v1/persons/P-0001", t->token, NULL, "{}");
 	t_error(t, 405, "method_not_allowed", NULL);
 
-	big = malloc(SIM_BODY_MAX + 2);
+	big = malloc(WIRE_BODY_MAX + 2);
 	assert_non_null(big);
-	memset(big, ' ', SIM_BODY_MAX + 1);
-	big[SIM_BODY_MAX + 1] = '\0';
+	memset(big, ' ', WIRE_BODY_MAX + 1);
+	big[WIRE_BODY_MAX + 1] = '\0';
 	req.body = big;
-	req.body_len = SIM_BODY_MAX + 1;
+	req.body_len = WIRE_BODY_MAX + 1;
 	assert_int_equal(sim_handle(t->s, &req, &body, &len), 413);
 	assert_non_null(strstr(body, "\"too_large\""));
 	free(body);
@@ -862,13 +862,13 @@ test_body_shapes(void **state)
 	free(deep);
 
 	/* A string just under the body cap: the field is refused by name. */
-	n = SIM_BODY_MAX - 64;
+	n = WIRE_BODY_MAX - 64;
 	longname = malloc(n + 64);
 	assert_non_null(longname);
 	strcpy(longname, "{\"id_number\":\"110105198503120135\",\"name\":\"");
 	memset(longname + strlen(longname), 'a', n - strlen(longname));
 	strcpy(longname + n, "\"}");
-	assert_true(strlen(longname) <= SIM_BODY_MAX);
+	assert_true(strlen(longname) <= WIRE_BODY_MAX);
 	t_call(t, "POST", "/v1/identity-checks", t->token, NULL, longname);
 	t_error(t, 400, "bad_request", "name");
 	free(longname);
