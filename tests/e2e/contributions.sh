@@ -6,8 +6,7 @@ e2e_start t "$SSDESK --demo --today $TODAY --latency 0"
 e2e_signin
 e2e_identity "$(e2e_demo_id 林晓雨)" 林晓雨
 e2e_wait "Person and cards"
-e2e_wait "6  Card status & contributions"
-e2e_keys 6
+e2e_service "Card status & contributions"
 e2e_wait "Card status and contributions"
 e2e_wait "Pension account:"
 e2e_wait "of 180"

@@ -20,7 +20,7 @@ reset_pin() { # session seal-key-file
 	e2e_signin
 	e2e_identity "$(e2e_demo_id 林晓雨)" 林晓雨
 	e2e_wait "Person and cards"
-	e2e_keys 2
+	e2e_service "Reset card PIN"
 	e2e_wait "Type your new 6-digit PIN"
 	e2e_type 582914; e2e_keys Enter
 	e2e_wait "Type the same PIN again"

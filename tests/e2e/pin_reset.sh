@@ -10,8 +10,7 @@ e2e_start t "$SSDESK --demo --today $TODAY --latency 0 --print-command 'cp -t $E
 e2e_signin
 e2e_identity "$(e2e_demo_id 林晓雨)" 林晓雨
 e2e_wait "Person and cards"
-e2e_wait "2  Reset card PIN"
-e2e_keys 2
+e2e_service "Reset card PIN"
 e2e_wait "Type your new 6-digit PIN"
 
 pin_twice() { # first second

@@ -6,8 +6,7 @@ e2e_start t "$SSDESK --demo --today $TODAY --latency 0"
 e2e_signin
 e2e_identity "$(e2e_demo_id 杨磊)" 杨磊
 e2e_wait "Person and cards"
-e2e_wait "4  Cancel loss (300-day remedy)"
-e2e_keys 4
+e2e_service "Cancel loss (300-day remedy)"
 e2e_wait "step 1 of 2: financial function"
 # A bad account number is refused at its field, before anything is sent.
 e2e_type 12345; e2e_keys F2
@@ -26,7 +25,7 @@ e2e_wait "Person and cards"
 e2e_wait "Financial: active"
 e2e_absent "reported lost"
 # The medical function can be activated now.
-e2e_keys 1
+e2e_service "Activate medical insurance"
 e2e_wait "Medical-insurance activation"
 e2e_type 6222020200112233446; e2e_keys Enter
 e2e_type 13800000007; e2e_keys F2

@@ -6,8 +6,7 @@ e2e_start t "$SSDESK --demo --today $TODAY --latency 0"
 e2e_signin
 e2e_identity "$(e2e_demo_id 梁文)" 梁文
 e2e_wait "Person and cards"
-e2e_wait "5  Report lost & replace card"
-e2e_keys 5
+e2e_service "Report lost & replace card"
 e2e_wait "Report card lost and replace it"
 e2e_wait "A7****223"
 e2e_keys F2
@@ -25,7 +24,8 @@ e2e_wait "Person and cards"
 # refused before anything is sent.
 e2e_wait "Card: lost"
 e2e_wait "2  B0****250"
-e2e_keys 3
+e2e_absent "reported lost by its holder"
+e2e_service "Activate financial function"
 e2e_wait "reported lost by its holder"
 e2e_keys F10
 e2e_wait "Start a walk-in"
@@ -33,9 +33,8 @@ e2e_wait "Start a walk-in"
 # 高建国 has no card: the new-card service is offered.
 e2e_identity "$(e2e_demo_id 高建国)" 高建国
 e2e_wait "Person and cards"
-e2e_wait "New card (first application)"
-e2e_keys 2
-e2e_wait "New card (first application)"
+e2e_service "New card (first application)"
+e2e_wait "A first social-security card is issued"
 e2e_keys F2
 e2e_wait "NC-20261122-"
 e2e_wait "F4: the applicant sets the new card's PIN now."
