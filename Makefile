@@ -201,6 +201,7 @@ SIM_TESTS = \
     sim \
     sim_card \
     sim_fault \
+    sim_pairs \
     sim_store \
     # end of SIM_TESTS
 # Integration tests: tests/integration/test_NAME.c, over real HTTPS.
